@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Playcard</p>, document.getElementById('app')!);

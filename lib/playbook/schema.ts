@@ -1,0 +1,315 @@
+import { z } from 'zod';
+
+// zod 4 probes `new Function('')` to decide whether to JIT; the extension CSP
+// reports that as a violation. Turning it off costs nothing measurable here.
+z.config({ jitless: true });
+
+/** The playbook format version this build reads. Older versions are migrated. */
+export const SCHEMA_VERSION = 1;
+
+/** Languages the default playbook and the UI are written for (the seeds' languages). */
+export const LANGUAGES = ['en', 'pl', 'ru', 'ro', 'it'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const LanguageCode = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language code such as "en" or "pt-BR"');
+
+/** `{"en": "...", "pl": "..."}`: at least one language; readers fall back to the playbook's fallback language. */
+export const LocalText = z
+  .record(LanguageCode, z.string().trim().min(1).max(2000))
+  .refine((text) => Object.keys(text).length > 0, 'at least one language');
+export type LocalText = z.infer<typeof LocalText>;
+
+/** Words or phrases per language. */
+export const LocalPhrases = z.record(LanguageCode, z.array(z.string().trim().min(1).max(300)).max(300));
+export type LocalPhrases = z.infer<typeof LocalPhrases>;
+
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, 'a lower-case id: letters, digits, "-" or "_", at most 60 characters');
+
+/** Facts a content script reads off a page that rules may use. */
+export const FACT_KEYS = [
+  'employees',
+  'annualRevenue',
+  'country',
+  'city',
+  'industry',
+  'type',
+  'openDeals',
+  'openAmount',
+  'wonDeals',
+  'wonAmount',
+] as const;
+export const FactKey = z.enum(FACT_KEYS);
+export type FactKey = z.infer<typeof FactKey>;
+
+/**
+ * When a fact satisfies an option. Every given key must hold:
+ * numbers by `min` (inclusive) and `max` (exclusive); text by `equals` (any of,
+ * case-insensitive) or `contains` (any substring, case-insensitive).
+ */
+export const Condition = z
+  .object({
+    min: z.number().finite().optional(),
+    max: z.number().finite().optional(),
+    equals: z.array(z.string().min(1)).min(1).optional(),
+    contains: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, 'at least one of min, max, equals, contains');
+export type Condition = z.infer<typeof Condition>;
+
+export const CriterionOption = z
+  .object({
+    id: Id,
+    label: LocalText,
+    points: z.number().finite(),
+    /** Chosen automatically when the page's fact satisfies this. */
+    when: Condition.optional(),
+  })
+  .strict();
+export type CriterionOption = z.infer<typeof CriterionOption>;
+
+/** A LiveSpace-style parameter: values with points, filled from a fact or by the rep. */
+export const Criterion = z
+  .object({
+    id: Id,
+    label: LocalText,
+    /** The short question the panel asks when the fact is missing. */
+    question: LocalText.optional(),
+    /** Page fact that answers the criterion automatically. */
+    fact: FactKey.optional(),
+    /** Ask the rep when no fact answers it. */
+    ask: z.boolean().default(true),
+    options: z.array(CriterionOption).min(1).max(20),
+  })
+  .strict();
+export type Criterion = z.infer<typeof Criterion>;
+
+export const WHEN = ['before', 'during', 'after'] as const;
+export const When = z.enum(WHEN);
+export type When = z.infer<typeof When>;
+
+export const Tactic = z
+  .object({
+    /** Stable across versions: a rep's ticks are stored under it. */
+    id: Id,
+    when: When,
+    text: LocalText,
+    /** Why it works, for new hires reading the cards. */
+    why: LocalText.optional(),
+  })
+  .strict();
+export type Tactic = z.infer<typeof Tactic>;
+
+export const ServiceLevel = z
+  .object({
+    owner: LocalText,
+    responseTime: LocalText,
+    channel: LocalText,
+    touch: z.enum(['high', 'medium', 'low']),
+  })
+  .strict();
+export type ServiceLevel = z.infer<typeof ServiceLevel>;
+
+const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as "#1a7f37"');
+
+export const Segment = z
+  .object({
+    id: Id,
+    label: LocalText,
+    description: LocalText.optional(),
+    /** The segment applies from this many points up to the next segment's minimum. */
+    minPoints: z.number().finite(),
+    colour: Colour.optional(),
+    serviceLevel: ServiceLevel,
+    tactics: z.array(Tactic).max(50).default([]),
+  })
+  .strict();
+export type Segment = z.infer<typeof Segment>;
+
+/**
+ * Potential profit × share of wallet (KRAEMER). When the rep has answered both
+ * axes, the matrix decides the segment; the points estimate it until then.
+ */
+export const SegmentMatrix = z
+  .object({
+    rows: Id,
+    columns: Id,
+    cells: z.array(z.object({ row: Id, column: Id, segment: Id }).strict()).min(1),
+  })
+  .strict();
+export type SegmentMatrix = z.infer<typeof SegmentMatrix>;
+
+export const Segmentation = z
+  .object({
+    criteria: z.array(Criterion).max(40),
+    segments: z.array(Segment).min(1).max(10),
+    matrix: SegmentMatrix.optional(),
+  })
+  .strict();
+export type Segmentation = z.infer<typeof Segmentation>;
+
+export const PersonaSignal = z
+  .object({
+    id: Id,
+    label: LocalText,
+    /** How strongly this signal points to the persona (negative points away). */
+    weight: z.number().min(-5).max(5),
+    /** Words or phrases, case-insensitive; a trailing `*` matches any ending (inflected languages). */
+    patterns: LocalPhrases.optional(),
+    /** A page fact that points to the persona. */
+    fact: z.object({ key: FactKey, when: Condition }).strict().optional(),
+  })
+  .strict()
+  .refine((s) => s.patterns !== undefined || s.fact !== undefined, 'patterns or fact');
+export type PersonaSignal = z.infer<typeof PersonaSignal>;
+
+export const Persona = z
+  .object({
+    id: Id,
+    label: LocalText,
+    /** One line: who they are. */
+    summary: LocalText,
+    /** How to recognise them, as short bullet points. */
+    traits: z.array(LocalText).max(20).default([]),
+    signals: z.array(PersonaSignal).max(60).default([]),
+    /** How buyers of this persona really write, to train the local classifier. */
+    examples: LocalPhrases.default({}),
+    tactics: z.array(Tactic).max(50).default([]),
+    avoid: z.array(LocalText).max(20).default([]),
+    colour: Colour.optional(),
+  })
+  .strict();
+export type Persona = z.infer<typeof Persona>;
+
+export const PersonaSuggestion = z
+  .object({
+    /** Phrases that carry no persona (logistics, invoices): the classifier's "none" class. */
+    neutralExamples: LocalPhrases.default({}),
+    /** Below this confidence the panel makes no suggestion. */
+    minConfidence: z.number().min(0).max(1).default(0.35),
+    /** A second persona is shown when its score reaches this share of the first. */
+    secondaryRatio: z.number().min(0).max(1).default(0.5),
+  })
+  .strict();
+export type PersonaSuggestion = z.infer<typeof PersonaSuggestion>;
+
+export const Scenario = z
+  .object({
+    id: Id,
+    text: LocalText,
+    persona: Id,
+    secondary: Id.optional(),
+    why: LocalText,
+  })
+  .strict();
+export type Scenario = z.infer<typeof Scenario>;
+
+const PlaybookObject = z
+  .object({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    id: Id,
+    /** The content's version, shown to reps ("Playbook updated to 2026.11-2"). */
+    version: z.string().trim().min(1).max(40),
+    name: LocalText,
+    fallbackLanguage: LanguageCode.default('en'),
+    segmentation: Segmentation,
+    personas: z.array(Persona).min(1).max(12),
+    personaSuggestion: PersonaSuggestion.default({ neutralExamples: {}, minConfidence: 0.35, secondaryRatio: 0.5 }),
+    learning: z
+      .object({ scenarios: z.array(Scenario).max(200).default([]) })
+      .strict()
+      .default({ scenarios: [] }),
+  })
+  .strict();
+
+export const PlaybookSchema = PlaybookObject.superRefine(checkReferences);
+
+export type Playbook = z.output<typeof PlaybookSchema>;
+export type PlaybookInput = z.input<typeof PlaybookSchema>;
+
+function checkReferences(pb: z.output<typeof PlaybookObject>, ctx: z.RefinementCtx): void {
+  const duplicate = (ids: string[], path: (index: number) => (string | number)[], what: string) => {
+    const seen = new Set<string>();
+    ids.forEach((id, index) => {
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: path(index), message: `duplicate ${what} id "${id}"` });
+      seen.add(id);
+    });
+  };
+  const { criteria, segments, matrix } = pb.segmentation;
+  duplicate(criteria.map((c) => c.id), (i) => ['segmentation', 'criteria', i, 'id'], 'criterion');
+  duplicate(segments.map((s) => s.id), (i) => ['segmentation', 'segments', i, 'id'], 'segment');
+  duplicate(pb.personas.map((p) => p.id), (i) => ['personas', i, 'id'], 'persona');
+  criteria.forEach((c, ci) =>
+    duplicate(c.options.map((o) => o.id), (i) => ['segmentation', 'criteria', ci, 'options', i, 'id'], 'option'),
+  );
+
+  // A rep's ticks are keyed by tactic id, so ids are unique across the whole playbook.
+  const tacticPaths: { id: string; path: (string | number)[] }[] = [];
+  segments.forEach((s, si) =>
+    s.tactics.forEach((t, ti) => tacticPaths.push({ id: t.id, path: ['segmentation', 'segments', si, 'tactics', ti, 'id'] })),
+  );
+  pb.personas.forEach((p, pi) =>
+    p.tactics.forEach((t, ti) => tacticPaths.push({ id: t.id, path: ['personas', pi, 'tactics', ti, 'id'] })),
+  );
+  const seenTactics = new Set<string>();
+  for (const { id, path } of tacticPaths) {
+    if (seenTactics.has(id)) ctx.addIssue({ code: 'custom', path, message: `duplicate tactic id "${id}"` });
+    seenTactics.add(id);
+  }
+
+  if (matrix) {
+    const criterion = (id: string) => criteria.find((c) => c.id === id);
+    const rows = criterion(matrix.rows);
+    const columns = criterion(matrix.columns);
+    if (!rows) ctx.addIssue({ code: 'custom', path: ['segmentation', 'matrix', 'rows'], message: `no criterion "${matrix.rows}"` });
+    if (!columns)
+      ctx.addIssue({ code: 'custom', path: ['segmentation', 'matrix', 'columns'], message: `no criterion "${matrix.columns}"` });
+    matrix.cells.forEach((cell, i) => {
+      const at = (key: string) => ['segmentation', 'matrix', 'cells', i, key];
+      if (rows && !rows.options.some((o) => o.id === cell.row))
+        ctx.addIssue({ code: 'custom', path: at('row'), message: `criterion "${rows.id}" has no option "${cell.row}"` });
+      if (columns && !columns.options.some((o) => o.id === cell.column))
+        ctx.addIssue({ code: 'custom', path: at('column'), message: `criterion "${columns.id}" has no option "${cell.column}"` });
+      if (!segments.some((s) => s.id === cell.segment))
+        ctx.addIssue({ code: 'custom', path: at('segment'), message: `no segment "${cell.segment}"` });
+    });
+  }
+
+  const personaIds = new Set(pb.personas.map((p) => p.id));
+  pb.learning.scenarios.forEach((s, i) => {
+    if (!personaIds.has(s.persona))
+      ctx.addIssue({ code: 'custom', path: ['learning', 'scenarios', i, 'persona'], message: `no persona "${s.persona}"` });
+    if (s.secondary !== undefined && !personaIds.has(s.secondary))
+      ctx.addIssue({ code: 'custom', path: ['learning', 'scenarios', i, 'secondary'], message: `no persona "${s.secondary}"` });
+  });
+}
+
+export interface PlaybookError {
+  /** JSON path such as `personas[2].tactics[0].when`, or `(root)`. */
+  path: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; playbook: Playbook } | { ok: false; errors: PlaybookError[] };
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(root)';
+}
+
+/** Validates any JSON value as a playbook; errors name the JSON path and what was expected. */
+export function parsePlaybook(json: unknown): ParseResult {
+  const result = PlaybookSchema.safeParse(json);
+  if (result.success) return { ok: true, playbook: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+  };
+}
