@@ -1,0 +1,124 @@
+import Dexie, { type EntityTable } from 'dexie';
+import { accountKeyOf, mergeSnapshots } from './core/account';
+import type { PageSnapshot } from './snapshot';
+
+export interface AccountRecord {
+  /** `domain:acme.com`, `hubspot:123`, ... see accountKeyOf. */
+  key: string;
+  name: string;
+  domain?: string;
+  /** Site of the latest read. */
+  site: string;
+  snapshot: PageSnapshot;
+  firstSeenAt: number;
+  seenAt: number;
+}
+
+export interface PersonaChoice {
+  primary: string;
+  secondary?: string;
+  at: number;
+}
+
+export interface TacticCheck {
+  done: boolean;
+  at: number;
+}
+
+/** Everything a rep typed or clicked for one account. Kept apart from page reads so a re-read never overwrites it. */
+export interface RepInput {
+  key: string;
+  /** criterion id → option id */
+  answers: Record<string, string>;
+  persona?: PersonaChoice;
+  /** tactic id → state; ids of tactics a later playbook removed are kept. */
+  checks: Record<string, TacticCheck>;
+  updatedAt: number;
+}
+
+export type PlaycardDb = Dexie & {
+  accounts: EntityTable<AccountRecord, 'key'>;
+  inputs: EntityTable<RepInput, 'key'>;
+};
+
+export const DB_NAME = 'playcard';
+
+/**
+ * Versions that shipped are never edited: add a new `db.version(n + 1)` with an
+ * upgrade and a fixture test instead (test/unit/db.test.ts).
+ */
+export function openDb(name = DB_NAME): PlaycardDb {
+  const db = new Dexie(name) as PlaycardDb;
+  db.version(1).stores({
+    accounts: 'key, seenAt, domain',
+    inputs: 'key',
+  });
+  return db;
+}
+
+/** Stores a page read, merged into what was known; returns the account key, or undefined when the page names no account. */
+export async function saveSnapshot(db: PlaycardDb, snapshot: PageSnapshot, now = Date.now()): Promise<string | undefined> {
+  const key = accountKeyOf(snapshot);
+  if (!key) return undefined;
+  await db.transaction('rw', db.accounts, async () => {
+    const previous = await db.accounts.get(key);
+    const merged = mergeSnapshots(previous?.snapshot, snapshot);
+    await db.accounts.put({
+      key,
+      name: merged.company.name ?? merged.company.domain ?? key,
+      domain: merged.company.domain,
+      site: snapshot.site,
+      snapshot: merged,
+      firstSeenAt: previous?.firstSeenAt ?? now,
+      seenAt: now,
+    });
+  });
+  return key;
+}
+
+export function recentAccounts(db: PlaycardDb, limit = 8): Promise<AccountRecord[]> {
+  return db.accounts.orderBy('seenAt').reverse().limit(limit).toArray();
+}
+
+function emptyInput(key: string, now: number): RepInput {
+  return { key, answers: {}, checks: {}, updatedAt: now };
+}
+
+async function updateInput(db: PlaycardDb, key: string, change: (input: RepInput) => void, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.inputs, async () => {
+    const input = (await db.inputs.get(key)) ?? emptyInput(key, now);
+    change(input);
+    input.updatedAt = now;
+    await db.inputs.put(input);
+  });
+}
+
+/** `optionId` undefined clears the answer. */
+export function setAnswer(db: PlaycardDb, key: string, criterionId: string, optionId: string | undefined, now = Date.now()) {
+  return updateInput(
+    db,
+    key,
+    (input) => {
+      if (optionId === undefined) delete input.answers[criterionId];
+      else input.answers[criterionId] = optionId;
+    },
+    now,
+  );
+}
+
+/** `choice` undefined goes back to the suggestion. */
+export function setPersona(db: PlaycardDb, key: string, choice: { primary: string; secondary?: string } | undefined, now = Date.now()) {
+  return updateInput(
+    db,
+    key,
+    (input) => {
+      if (choice) input.persona = { ...choice, at: now };
+      else delete input.persona;
+    },
+    now,
+  );
+}
+
+export function setCheck(db: PlaycardDb, key: string, tacticId: string, done: boolean, now = Date.now()) {
+  return updateInput(db, key, (input) => void (input.checks[tacticId] = { done, at: now }), now);
+}

@@ -1,0 +1,105 @@
+/**
+ * Decides when the content script reads the page and when it reports.
+ *
+ * CRMs are single-page apps: the URL changes first, the record renders a moment
+ * later, and some fields arrive later still. So after a load or a navigation we
+ * watch the DOM for a short "settling" window, read after each quiet moment,
+ * and report only what changed. Outside that window nothing observes the page,
+ * so a busy CRM pays nothing for us.
+ */
+export interface PageWatchOptions<R> {
+  /** What to observe while settling (document.body). */
+  root: () => Node | null;
+  /** Read the page now; must be cheap and never throw. */
+  inspect: () => R;
+  /** A found record is reported at once; "not found" waits until the page settles. */
+  isFound: (report: R) => boolean;
+  send: (report: R) => void;
+  signal: AbortSignal;
+  /** Quiet time after a DOM change before reading. */
+  quietMs?: number;
+  /** How long after a navigation late fields are still awaited. */
+  settleMs?: number;
+  /** After a navigation, read even if the DOM has not changed by then. */
+  staleDomMs?: number;
+}
+
+export interface PageWatch {
+  /** The URL changed inside the app: the DOM may still show the previous record. */
+  navigated(): void;
+  /** Read and report now, even if nothing changed (the panel asked). */
+  readNow(): void;
+}
+
+export function watchPage<R>(options: PageWatchOptions<R>): PageWatch {
+  const { root, inspect, isFound, send, signal } = options;
+  const quietMs = options.quietMs ?? 60;
+  const settleMs = options.settleMs ?? 4000;
+  const staleDomMs = options.staleDomMs ?? 800;
+
+  let lastSent: string | undefined;
+  let settling = false;
+  let awaitingFreshDom = false;
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let staleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const observer = new MutationObserver(() => {
+    awaitingFreshDom = false;
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(check, quietMs);
+  });
+
+  function report(value: R, force = false): void {
+    const serialised = JSON.stringify(value);
+    if (!force && serialised === lastSent) return;
+    lastSent = serialised;
+    send(value);
+  }
+
+  function check(): void {
+    if (signal.aborted || awaitingFreshDom) return;
+    const value = inspect();
+    if (isFound(value) || !settling) report(value);
+  }
+
+  function settle(): void {
+    settling = true;
+    const node = root();
+    if (node) observer.observe(node, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'title', 'href'] });
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => {
+      observer.disconnect();
+      settling = false;
+      awaitingFreshDom = false;
+      check();
+    }, settleMs);
+  }
+
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(quietTimer);
+    clearTimeout(settleTimer);
+    clearTimeout(staleTimer);
+  });
+
+  settle();
+  check();
+
+  return {
+    navigated() {
+      if (signal.aborted) return;
+      awaitingFreshDom = true;
+      clearTimeout(staleTimer);
+      staleTimer = setTimeout(() => {
+        awaitingFreshDom = false;
+        check();
+      }, staleDomMs);
+      settle();
+    },
+    readNow() {
+      if (signal.aborted) return;
+      report(inspect(), true);
+    },
+  };
+}

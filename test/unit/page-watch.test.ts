@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { watchPage } from '../../lib/page-watch';
+
+type Report = { status: 'ok'; name: string } | { status: 'unreadable' };
+
+function readTitle(): Report {
+  const name = document.querySelector('h1')?.textContent;
+  return name ? { status: 'ok', name } : { status: 'unreadable' };
+}
+
+let controller: AbortController;
+beforeEach(() => {
+  vi.useFakeTimers();
+  document.body.replaceChildren();
+  controller = new AbortController();
+});
+afterEach(() => {
+  controller.abort();
+  vi.useRealTimers();
+});
+
+function start(sent: Report[]) {
+  return watchPage<Report>({
+    root: () => document.body,
+    inspect: readTitle,
+    isFound: (r) => r.status === 'ok',
+    send: (r) => sent.push(r),
+    signal: controller.signal,
+    quietMs: 50,
+    settleMs: 1000,
+    staleDomMs: 300,
+  });
+}
+
+function render(name: string) {
+  const h1 = document.createElement('h1');
+  h1.textContent = name;
+  document.body.replaceChildren(h1);
+}
+
+test('a record that renders late is reported once it appears, without reporting "unreadable" first', async () => {
+  const sent: Report[] = [];
+  start(sent);
+  expect(sent).toEqual([]);
+  render('Acme');
+  await vi.advanceTimersByTimeAsync(60);
+  expect(sent).toEqual([{ status: 'ok', name: 'Acme' }]);
+});
+
+test('a page that never shows a record is reported as unreadable once it settles', async () => {
+  const sent: Report[] = [];
+  start(sent);
+  await vi.advanceTimersByTimeAsync(1000);
+  expect(sent).toEqual([{ status: 'unreadable' }]);
+});
+
+test('after an SPA navigation the old record is not re-reported; the new one is, once', async () => {
+  render('Acme');
+  const sent: Report[] = [];
+  const watch = start(sent);
+  expect(sent).toEqual([{ status: 'ok', name: 'Acme' }]);
+  watch.navigated();
+  await vi.advanceTimersByTimeAsync(100);
+  expect(sent).toHaveLength(1);
+  render('Globex');
+  await vi.advanceTimersByTimeAsync(60);
+  render('Globex');
+  await vi.advanceTimersByTimeAsync(60);
+  expect(sent).toEqual([{ status: 'ok', name: 'Acme' }, { status: 'ok', name: 'Globex' }]);
+});
+
+test('once settled, nothing observes the page and an abort stops everything', async () => {
+  render('Acme');
+  const sent: Report[] = [];
+  const watch = start(sent);
+  await vi.advanceTimersByTimeAsync(1100);
+  render('Changed without navigation');
+  await vi.advanceTimersByTimeAsync(200);
+  expect(sent).toEqual([{ status: 'ok', name: 'Acme' }]);
+  controller.abort();
+  watch.navigated();
+  render('After abort');
+  await vi.advanceTimersByTimeAsync(2000);
+  expect(sent).toHaveLength(1);
+});
+
+test('readNow reports even when nothing changed (the panel asked)', () => {
+  render('Acme');
+  const sent: Report[] = [];
+  const watch = start(sent);
+  watch.readNow();
+  expect(sent).toHaveLength(2);
+});
