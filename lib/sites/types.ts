@@ -1,0 +1,39 @@
+import type { PageSnapshotInput } from '../snapshot';
+
+/**
+ * One CRM or mail client. Each lives in its own file (`lib/sites/<id>.ts`) with
+ * its match patterns, its selectors and example URLs, and is listed once in
+ * `lib/sites/index.ts`.
+ *
+ * Only types come from `lib/snapshot.ts`: this code runs in the content
+ * script, whose bundle has no room for zod.
+ */
+export interface SiteAdapter {
+  /** Stable id, stored with snapshots: `hubspot`, `gmail`, ... */
+  id: string;
+  /** What the panel calls the site: `HubSpot`, `Gmail`. */
+  label: string;
+  /**
+   * Cheap URL test: is this tab on the adapter's site? True for every page of
+   * the site, not only the ones it reads, so that a contact record or an inbox
+   * is reported as `unreadable` (with `describeMissing`) rather than falling
+   * through to the generic reader.
+   */
+  matches(url: URL): boolean;
+  /**
+   * The record or thread currently shown (HubSpot `0-2/123`, a Gmail thread
+   * id), for SPA change detection; undefined when none.
+   */
+  recordKey(url: URL): string | undefined;
+  /** The page's company or thread; null when it is not one (yet). Never throws. */
+  read(doc: Document, url: URL): PageSnapshotInput | null;
+  /**
+   * What is missing, for the panel, when `matches()` but `read()` is null (or
+   * partial): fact keys of `CompanyFacts` (`name`, `employees`, ...) or a short
+   * sentence when the page is of the wrong kind ("Open a company record ...").
+   * At most 20 entries of at most 80 characters. Never throws.
+   */
+  describeMissing(doc: Document, url: URL): string[];
+  /** Example URLs: pages it reads, and pages on its host that are not company pages. */
+  examples: { company: string[]; other: string[] };
+}
