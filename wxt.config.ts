@@ -1,12 +1,5 @@
 import { defineConfig } from 'wxt';
-
-// Host patterns for the CRMs and mail clients the content script reads out of the box.
-// Anything else is granted by the user at run time (optional_host_permissions).
-export const KNOWN_SITE_MATCHES = [
-  'https://app.hubspot.com/*',
-  'https://app-eu1.hubspot.com/*',
-  'https://mail.google.com/*',
-];
+import { KNOWN_SITE_MATCHES } from './lib/sites/hosts';
 
 export default defineConfig({
   // Each file's imports show what it depends on.

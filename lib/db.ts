@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { accountKeyOf, mergeSnapshots } from './core/account';
+import type { Playbook } from './playbook/schema';
 import type { PageSnapshot } from './snapshot';
 
 export interface AccountRecord {
@@ -36,9 +37,22 @@ export interface RepInput {
   updatedAt: number;
 }
 
+/** Where the playbook in use came from. */
+export type PlaybookSource = 'builtin' | 'file' | 'url' | 'policy';
+
+export interface StoredPlaybook {
+  /** `active`: the one every panel uses. */
+  key: 'active';
+  source: PlaybookSource;
+  version: string;
+  playbook: Playbook;
+  appliedAt: number;
+}
+
 export type PlaycardDb = Dexie & {
   accounts: EntityTable<AccountRecord, 'key'>;
   inputs: EntityTable<RepInput, 'key'>;
+  playbooks: EntityTable<StoredPlaybook, 'key'>;
 };
 
 export const DB_NAME = 'playcard';
@@ -52,6 +66,7 @@ export function openDb(name = DB_NAME): PlaycardDb {
   db.version(1).stores({
     accounts: 'key, seenAt, domain',
     inputs: 'key',
+    playbooks: 'key',
   });
   return db;
 }
@@ -121,4 +136,16 @@ export function setPersona(db: PlaycardDb, key: string, choice: { primary: strin
 
 export function setCheck(db: PlaycardDb, key: string, tacticId: string, done: boolean, now = Date.now()) {
   return updateInput(db, key, (input) => void (input.checks[tacticId] = { done, at: now }), now);
+}
+
+/**
+ * Makes the shipped playbook the active one when no team playbook replaced it,
+ * and refreshes it when an extension update ships a new version.
+ */
+export async function installBuiltinPlaybook(db: PlaycardDb, builtin: Playbook, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.playbooks, async () => {
+    const active = await db.playbooks.get('active');
+    if (active && (active.source !== 'builtin' || active.version === builtin.version)) return;
+    await db.playbooks.put({ key: 'active', source: 'builtin', version: builtin.version, playbook: builtin, appliedAt: now });
+  });
 }

@@ -1,4 +1,5 @@
-import { WHEN, type LocalText, type Playbook, type Tactic, type When } from '../playbook/schema';
+import { WHEN } from '../playbook/constants';
+import type { LocalText, Playbook, Tactic, When } from '../playbook/schema';
 
 export interface ChecklistItem {
   /** The tactic id: stable across playbook versions, so a rep's ticks are stored under it. */

@@ -29,6 +29,7 @@ export const en = {
   'segment.title': 'Segment',
   'segment.points': '{points} pts',
   'segment.why': 'Why',
+  'segment.unanswered': 'Unanswered questions: {n} ↓',
   'segment.byMatrix': 'Decided by potential × share of wallet: {row} × {column}',
   'segment.reason.answer': 'your answer',
   'segment.reason.fact': 'from the page: {value}',

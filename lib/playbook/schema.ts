@@ -1,15 +1,11 @@
 import { z } from 'zod';
+import { FACT_KEYS, SCHEMA_VERSION, WHEN } from './constants';
 
 // zod 4 probes `new Function('')` to decide whether to JIT; the extension CSP
 // reports that as a violation. Turning it off costs nothing measurable here.
 z.config({ jitless: true });
 
-/** The playbook format version this build reads. Older versions are migrated. */
-export const SCHEMA_VERSION = 1;
-
-/** Languages the default playbook and the UI are written for (the seeds' languages). */
-export const LANGUAGES = ['en', 'pl', 'ru', 'ro', 'it'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { FACT_KEYS, LANGUAGES, SCHEMA_VERSION, WHEN, type Language } from './constants';
 
 const LanguageCode = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language code such as "en" or "pt-BR"');
 
@@ -27,19 +23,6 @@ export const Id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, 'a lower-case id: letters, digits, "-" or "_", at most 60 characters');
 
-/** Facts a content script reads off a page that rules may use. */
-export const FACT_KEYS = [
-  'employees',
-  'annualRevenue',
-  'country',
-  'city',
-  'industry',
-  'type',
-  'openDeals',
-  'openAmount',
-  'wonDeals',
-  'wonAmount',
-] as const;
 export const FactKey = z.enum(FACT_KEYS);
 export type FactKey = z.infer<typeof FactKey>;
 
@@ -86,7 +69,6 @@ export const Criterion = z
   .strict();
 export type Criterion = z.infer<typeof Criterion>;
 
-export const WHEN = ['before', 'during', 'after'] as const;
 export const When = z.enum(WHEN);
 export type When = z.infer<typeof When>;
 

@@ -1,8 +1,11 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
-import { openDb, recentAccounts, saveSnapshot, setAnswer, setCheck, setPersona, type PlaycardDb } from '../../lib/db';
+import { installBuiltinPlaybook, openDb, recentAccounts, saveSnapshot, setAnswer, setCheck, setPersona, type PlaycardDb } from '../../lib/db';
 import { PageSnapshot } from '../../lib/snapshot';
+import type { Playbook } from '../../lib/playbook/schema';
+import small from '../fixtures/playbooks/small.json';
+import { parsePlaybook } from '../../lib/playbook/schema';
 
 const hubspot = PageSnapshot.parse({
   site: 'hubspot',
@@ -88,7 +91,7 @@ describe('schema versions', () => {
     // The shipped v1 layout, written by raw Dexie as an older build would have.
     const name = `v1-fixture-${++count}`;
     const old = new Dexie(name);
-    old.version(1).stores({ accounts: 'key, seenAt, domain', inputs: 'key' });
+    old.version(1).stores({ accounts: 'key, seenAt, domain', inputs: 'key', playbooks: 'key' });
     await old.table('accounts').put({ key: 'domain:acme.com', name: 'Acme', domain: 'acme.com', site: 'hubspot', snapshot: { ...hubspot, company: { name: 'Acme', domain: 'acme.com' } }, firstSeenAt: 1, seenAt: 2 });
     await old.table('inputs').put({ key: 'domain:acme.com', answers: { potential: 'high' }, checks: { x: { done: true, at: 1 } }, updatedAt: 1 });
     old.close();
@@ -97,5 +100,26 @@ describe('schema versions', () => {
     const account = await db.accounts.get('domain:acme.com');
     expect(PageSnapshot.safeParse(account?.snapshot).success).toBe(true);
     expect((await db.inputs.get('domain:acme.com'))?.checks.x?.done).toBe(true);
+  });
+});
+
+describe('the active playbook', () => {
+  const parsed = parsePlaybook(small);
+  if (!parsed.ok) throw new Error('fixture playbook is invalid');
+  const v1: Playbook = parsed.playbook;
+  const v2: Playbook = { ...v1, version: 'v2' };
+
+  test('the shipped playbook is installed once, refreshed by an update, and never replaces a team playbook', async () => {
+    fresh();
+    await installBuiltinPlaybook(db, v1, 1);
+    expect((await db.playbooks.get('active'))?.version).toBe(v1.version);
+    await installBuiltinPlaybook(db, v1, 2);
+    expect((await db.playbooks.get('active'))?.appliedAt).toBe(1);
+    await installBuiltinPlaybook(db, v2, 3);
+    expect((await db.playbooks.get('active'))).toMatchObject({ version: 'v2', source: 'builtin', appliedAt: 3 });
+
+    await db.playbooks.put({ key: 'active', source: 'url', version: 'team-7', playbook: v1, appliedAt: 4 });
+    await installBuiltinPlaybook(db, { ...v1, version: 'v3' }, 5);
+    expect((await db.playbooks.get('active'))).toMatchObject({ version: 'team-7', source: 'url' });
   });
 });

@@ -1,0 +1,45 @@
+import { t, timeAgo } from '../lib/i18n';
+import type { AccountRecord } from '../lib/db';
+import type { Money } from '../lib/snapshot';
+
+const number = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
+function money(value: Money | undefined): string | undefined {
+  if (!value) return undefined;
+  return `${number.format(value.amount)}${value.currency ? ` ${value.currency}` : ''}`;
+}
+
+export function AccountHeader({ account, fromCache }: { account: AccountRecord; fromCache: boolean }) {
+  const { company, deals, people } = account.snapshot;
+  const facts: [string, string | undefined][] = [
+    [t('fact.domain'), company.domain],
+    [t('fact.industry'), company.industry],
+    [t('fact.employees'), company.employees?.toLocaleString('en')],
+    [t('fact.annualRevenue'), money(company.annualRevenue)],
+    [t('fact.country'), [company.city, company.country].filter(Boolean).join(', ') || undefined],
+    [t('fact.type'), company.type],
+    [t('fact.owner'), company.owner],
+    [t('fact.openDeals'), deals?.openCount !== undefined ? `${deals.openCount}${deals.openAmount ? ` · ${money(deals.openAmount)}` : ''}` : undefined],
+    [t('fact.wonDeals'), deals?.wonCount !== undefined ? `${deals.wonCount}${deals.wonAmount ? ` · ${money(deals.wonAmount)}` : ''}` : undefined],
+    [t('fact.people'), people.length ? people.slice(0, 3).map((p) => p.name ?? p.email).join(', ') + (people.length > 3 ? ` +${people.length - 3}` : '') : undefined],
+  ];
+  return (
+    <header class="account" data-testid="account">
+      <h1 data-testid="account-name">{account.name}</h1>
+      <p class="muted small">
+        {account.site}
+        {fromCache ? ` · ${t('panel.cached', { when: timeAgo(account.seenAt) })}` : ''}
+      </p>
+      <dl class="facts" aria-label={t('account.facts')}>
+        {facts
+          .filter((entry): entry is [string, string] => Boolean(entry[1]))
+          .map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+    </header>
+  );
+}

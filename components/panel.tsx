@@ -1,0 +1,64 @@
+import { t } from '../lib/i18n';
+import type { PanelState } from '../lib/panel/state';
+import { AccountHeader } from './account-header';
+import { Checklist } from './checklist';
+import { PersonaCard } from './persona-card';
+import { Questions } from './questions';
+import { RecentAccounts } from './recent-accounts';
+import { SegmentCard } from './segment-card';
+
+export function Panel({ state }: { state: PanelState }) {
+  const playbook = state.playbook.value;
+  const account = state.account.value;
+  const assessment = state.assessment.value;
+  const tab = state.tab.value;
+  const pinned = state.pinnedKey.value !== undefined;
+
+  if (state.accountKey.value) {
+    if (!account || !assessment || !playbook) return <p class="muted status" data-testid="status">{t('panel.loading')}</p>;
+    const tabState = tab.kind === 'state' ? tab.state : undefined;
+    const fromCache = pinned || !tabState || tabState.at - account.seenAt > 1000;
+    return (
+      <main data-testid="card" data-account-key={account.key}>
+        {pinned && (
+          <p class="pinned small">
+            {t('panel.viewing')} ·{' '}
+            <button type="button" class="link" onClick={() => state.backToTab()}>
+              {t('panel.back')}
+            </button>
+          </p>
+        )}
+        <AccountHeader account={account} fromCache={fromCache} />
+        <SegmentCard assessment={assessment.segment} playbook={playbook} />
+        <PersonaCard persona={assessment.persona} playbook={playbook} onChoose={(choice) => state.choosePersona(choice)} />
+        <Checklist
+          items={assessment.checklist}
+          checks={state.checks.value}
+          playbook={playbook}
+          onToggle={(id, done) => state.toggleTactic(id, done)}
+        />
+        <Questions questions={assessment.segment.questions} playbook={playbook} onAnswer={(c, o) => state.answer(c, o)} />
+      </main>
+    );
+  }
+
+  if (tab.kind === 'waiting') return <p class="muted status" data-testid="status">{t('panel.loading')}</p>;
+
+  const unreadable = tab.kind === 'state' && tab.state.status === 'unreadable' ? tab.state : undefined;
+  return (
+    <main data-testid="no-account">
+      {unreadable ? (
+        <section class="card notice" data-testid="unreadable">
+          <h2>{t('panel.unreadable.title', { site: unreadable.siteLabel })}</h2>
+          <p class="small">{t('panel.unreadable.body', { site: unreadable.siteLabel, missing: unreadable.missing.join(', ') })}</p>
+        </section>
+      ) : (
+        <section class="card notice" data-testid="not-recognised">
+          <h2>{t('panel.notRecognised.title')}</h2>
+          <p class="small">{t('panel.notRecognised.body')}</p>
+        </section>
+      )}
+      <RecentAccounts accounts={state.recent.value ?? []} onOpen={(key) => state.openAccount(key)} />
+    </main>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * `npm run demo`: builds the extension (the npm script does), starts Chromium
+ * with it, and opens the bundled demo pages at their real URLs (served from
+ * test fixtures, no network) next to the Playcard panel.
+ *
+ * With a display it leaves the browser open for you to click around.
+ * Without one (or with --headless) it saves a screenshot of the panel for each
+ * page under demo-output/ and prints one line per page.
+ */
+import { mkdirSync } from 'node:fs';
+import { launchWithExtension, openPanel, routePages } from './lib/browser';
+import { loadFixture } from './lib/fixtures';
+
+const DEMO_PAGES = process.env.PLAYCARD_DEMO_PAGES?.split(',') ?? [
+  'hubspot/company-northwind',
+  'hubspot/company-kowalski-sparse',
+  'gmail/thread-northwind-en',
+  'gmail/thread-meble-pl',
+];
+
+const headless = process.argv.includes('--headless') || !process.env.DISPLAY || process.env.CI === 'true';
+const pages = DEMO_PAGES.map(loadFixture);
+const browser = await launchWithExtension({ headless, viewport: headless ? { width: 1280, height: 800 } : null });
+await routePages(browser.context, pages);
+const panel = await openPanel(browser);
+
+if (!headless) {
+  for (const page of pages) await (await browser.context.newPage()).goto(page.url);
+  await panel.bringToFront();
+  console.log(
+    [
+      'Playcard is running in Chromium with the demo pages open.',
+      'The "Playcard" tab is the side panel opened as a page: switch between the demo tabs and watch it follow.',
+      'To see it as a real side panel, click the Playcard button in the toolbar (puzzle-piece menu, then pin it).',
+      'Close the browser window to finish.',
+    ].join('\n'),
+  );
+  await new Promise<void>((done) => browser.context.on('close', () => done()));
+  process.exit(0);
+}
+
+mkdirSync('demo-output', { recursive: true });
+let failures = 0;
+let previousKey: string | null = null;
+for (const page of pages) {
+  const tab = await browser.context.newPage();
+  await tab.goto(page.url);
+  // The panel follows the new tab: wait until it shows another account than before.
+  const shown = await panel
+    .waitForFunction(
+      (previous) => {
+        const key = document.querySelector('[data-testid="card"]')?.getAttribute('data-account-key');
+        return key && key !== previous && document.querySelector('[data-testid="checklist"]') ? key : null;
+      },
+      previousKey,
+      { timeout: 15_000 },
+    )
+    .then(async (handle) => {
+      previousKey = (await handle.jsonValue()) as string;
+      return true;
+    })
+    .catch(() => false);
+  const file = `demo-output/${page.name.replace('/', '-')}.png`;
+  await panel.screenshot({ path: file, fullPage: true });
+  if (!shown) {
+    failures++;
+    console.log(`${page.name.padEnd(28)} NOT SHOWN (see ${file})`);
+  } else {
+    // No helper functions inside evaluate: tsx's name-keeping helper does not exist in the page.
+    const line = await panel.evaluate(() => {
+      const persona = document.querySelector('[data-testid="persona-label"]');
+      const personas = [persona?.getAttribute('data-primary'), persona?.getAttribute('data-secondary')].filter(Boolean).join(' + ');
+      const textOf = ['account-name', 'segment-label', 'segment-points', 'persona-source'].map(
+        (id) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '',
+      );
+      return {
+        account: textOf[0],
+        segment: `${textOf[1]} (${textOf[2]})`,
+        persona: personas ? `${personas} (${textOf[3]})` : 'none suggested',
+        tactics: document.querySelectorAll('[data-testid="checklist"] input[type=checkbox]').length,
+      };
+    });
+    console.log(
+      `${page.name.padEnd(28)} account: ${line.account} | segment: ${line.segment} | persona: ${line.persona} | tactics: ${line.tactics} | ${file}`,
+    );
+  }
+  await tab.close();
+}
+if (browser.errors.length) console.log(`console errors:\n${browser.errors.join('\n')}`);
+await browser.close();
+process.exit(failures || browser.errors.length ? 1 : 0);

@@ -1,0 +1,149 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/snap/bin/chromium',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/usr/bin/microsoft-edge',
+  '/usr/bin/brave-browser',
+];
+
+/**
+ * A Chromium that honours --load-extension. Branded Google Chrome (137+)
+ * ignores that flag, so it is not a candidate; set CHROME_PATH to use another.
+ */
+export function findChromium(): string {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH=${fromEnv} does not exist`);
+    return fromEnv;
+  }
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (!found) {
+    throw new Error(
+      'No Chromium found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH to a Chromium, Chrome for Testing, Edge or Brave binary.',
+    );
+  }
+  return found;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  userDataDir: string;
+  /** Console errors and CSP reports from extension pages and the background. */
+  errors: string[];
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  /** Reuse a profile to test what survives a browser restart. */
+  userDataDir?: string;
+  extensionDir?: string;
+  viewport?: { width: number; height: number } | null;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run npm run build first.`);
+  }
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'playcard-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const errors: string[] = [];
+  const record = (where: string) => (message: ConsoleMessage) => {
+    if (message.type() === 'error') errors.push(`${where}: ${message.text()}`);
+  };
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  worker.on('console', record('background'));
+  const extensionId = new URL(worker.url()).host;
+  context.on('page', (page) => {
+    page.on('console', (message) => {
+      if (page.url().startsWith('chrome-extension://')) record('extension page')(message);
+    });
+    page.on('pageerror', (error) => {
+      if (page.url().startsWith('chrome-extension://')) errors.push(`extension page: ${error.message}`);
+    });
+  });
+  return {
+    context,
+    extensionId,
+    worker,
+    userDataDir,
+    errors,
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile && !options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RoutedPage {
+  /** A real URL such as https://app.hubspot.com/contacts/123/record/0-2/456 */
+  url: string;
+  html: string;
+}
+
+/**
+ * Serves fixture HTML at the sites' real URLs, so the content script runs
+ * exactly as it does on the live site, without a network. Requests that match
+ * no fixture (images, APIs) get an empty 204.
+ */
+export async function routePages(context: BrowserContext, pages: RoutedPage[]): Promise<void> {
+  // The fragment never reaches a server, so two pages that differ only after '#' cannot both be served.
+  const served = new Map<string, string>();
+  for (const page of pages) {
+    const url = new URL(page.url);
+    const document = url.origin + url.pathname + url.search;
+    const clash = served.get(document);
+    if (clash && clash !== page.url) throw new Error(`${page.url} and ${clash} are the same document to a server; give one another path`);
+    served.set(document, page.url);
+  }
+  const origins = [...new Set(pages.map((page) => new URL(page.url).origin))];
+  for (const origin of origins) {
+    await context.route(`${origin}/**`, async (route) => {
+      const requested = new URL(route.request().url());
+      const match = pages.find((page) => {
+        const url = new URL(page.url);
+        return url.origin === requested.origin && url.pathname === requested.pathname && url.search === requested.search;
+      });
+      if (match && route.request().resourceType() === 'document') {
+        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: match.html });
+      } else {
+        await route.fulfill({ status: 204, body: '' });
+      }
+    });
+  }
+}
+
+/** The panel page in a tab of its own, standing in for the side panel. */
+export async function openPanel(browser: ExtensionBrowser, size = { width: 400, height: 900 }): Promise<Page> {
+  const panel = await browser.context.newPage();
+  await panel.setViewportSize(size);
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  return panel;
+}

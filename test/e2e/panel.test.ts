@@ -1,0 +1,200 @@
+import { readdirSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
+import { launchWithExtension, openPanel, routePages, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { FIXTURES_DIR, loadFixture, type FixturePage } from '../../scripts/lib/fixtures';
+
+/** Fixture pages of a site that are company records or threads (expected is not null). */
+function companyPages(site: string): FixturePage[] {
+  return readdirSync(`${FIXTURES_DIR}${site}`)
+    .filter((file) => file.endsWith('.expected.json'))
+    .map((file) => loadFixture(`${site}/${file.replace(/\.expected\.json$/, '')}`))
+    .filter((page) => page.expected !== null);
+}
+
+const hubspot = companyPages('hubspot');
+const gmail = companyPages('gmail');
+const [hubspotA, hubspotB] = hubspot as [FixturePage, FixturePage];
+const [gmailA] = gmail as [FixturePage];
+
+function expectedName(page: FixturePage): string {
+  const company = (page.expected?.company ?? {}) as { name?: string; domain?: string };
+  return company.name ?? company.domain ?? '';
+}
+
+async function cardFor(panel: Page, name: string): Promise<void> {
+  await panel.waitForFunction(
+    (wanted) => document.querySelector('[data-testid="account-name"]')?.textContent === wanted,
+    name,
+    { timeout: 15_000 },
+  );
+}
+
+async function openSite(browser: ExtensionBrowser, url: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/**
+ * Replaces the page's content the way a CRM's router does: new URL, new DOM,
+ * no reload. The path is the other fixture's, on the current page's host.
+ */
+async function spaNavigate(page: Page, to: FixturePage): Promise<void> {
+  const target = new URL(to.url);
+  await page.evaluate(
+    ([path, html]) => {
+      const next = new DOMParser().parseFromString(html, 'text/html');
+      history.pushState({}, '', path);
+      document.title = next.title;
+      document.body.replaceWith(document.adoptNode(next.body));
+    },
+    [target.pathname + target.search + target.hash, to.html] as const,
+  );
+}
+
+let browser: ExtensionBrowser;
+
+describe('the side panel in real Chromium', () => {
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    await routePages(browser.context, [
+      ...hubspot,
+      ...gmail,
+      { url: 'https://app.hubspot.com/contacts/99/record/0-2/404', html: '<!doctype html><title>HubSpot</title><body><div id="hs-app">Loading…</div></body>' },
+      { url: 'https://example.com/', html: '<!doctype html><title>Example</title><body><h1>Example Domain</h1></body>' },
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(() => {
+    // Every test also asserts a clean console in extension pages and the background.
+    expect(browser.errors).toEqual([]);
+  });
+
+  test('a HubSpot company record shows its company, segment with service level and why, persona and checklist', async () => {
+    const panel = await openPanel(browser);
+    await openSite(browser, hubspotA.url);
+    await cardFor(panel, expectedName(hubspotA));
+    const segment = await panel.getAttribute('[data-testid="segment-label"]', 'data-segment');
+    expect(DEFAULT_PLAYBOOK.segmentation.segments.map((s) => s.id)).toContain(segment);
+    expect(await panel.locator('[data-testid="service-level"] dd').count()).toBe(4);
+    expect(await panel.locator('[data-testid="segment-reasons"] li').count()).toBe(DEFAULT_PLAYBOOK.segmentation.criteria.length);
+    expect(await panel.locator('[data-testid="checklist"] input[type=checkbox]').count()).toBeGreaterThan(0);
+    await panel.close();
+  });
+
+  test('a Gmail thread shows the sender company and a persona suggested from the email, with its evidence', async () => {
+    const panel = await openPanel(browser);
+    await openSite(browser, gmailA.url);
+    await cardFor(panel, expectedName(gmailA));
+    const primary = await panel.getAttribute('[data-testid="persona-label"]', 'data-primary');
+    expect(DEFAULT_PLAYBOOK.personas.map((p) => p.id)).toContain(primary);
+    expect(await panel.locator('[data-testid="persona-evidence"] li').count()).toBeGreaterThan(0);
+    await panel.close();
+  });
+
+  test("the rep's persona choice wins over the suggestion and can be undone", async () => {
+    const panel = await openPanel(browser);
+    await openSite(browser, gmailA.url);
+    await cardFor(panel, expectedName(gmailA));
+    // A real side panel is always visible; a background tab's timers are throttled.
+    await panel.bringToFront();
+    const suggested = await panel.getAttribute('[data-testid="persona-label"]', 'data-primary');
+    const other = DEFAULT_PLAYBOOK.personas.find((p) => p.id !== suggested)!.id;
+    await panel.click(`[data-persona="${other}"]`);
+    await panel.waitForSelector(`[data-testid="persona-label"][data-primary="${other}"]`);
+    expect(await panel.textContent('[data-testid="persona-source"]')).toBe('Set by you');
+    await panel.click('[data-testid="persona-reset"]');
+    await panel.waitForSelector(`[data-testid="persona-label"][data-primary="${suggested}"]`);
+    await panel.close();
+  });
+
+  test('answering the potential × share-of-wallet questions re-scores the segment at once', async () => {
+    const matrix = DEFAULT_PLAYBOOK.segmentation.matrix!;
+    const panel = await openPanel(browser);
+    await openSite(browser, hubspotB.url);
+    await cardFor(panel, expectedName(hubspotB));
+    await panel.bringToFront();
+    const before = await panel.getAttribute('[data-testid="segment-label"]', 'data-segment');
+    // Pick the cell that leads to a different segment than the current one.
+    const cell = matrix.cells.find((c) => c.segment !== before)!;
+    await panel.click(`[data-criterion="${matrix.rows}"] [data-option="${cell.row}"]`);
+    await panel.click(`[data-criterion="${matrix.columns}"] [data-option="${cell.column}"]`);
+    await panel.waitForSelector(`[data-testid="segment-label"][data-segment="${cell.segment}"]`);
+    await panel.waitForSelector('[data-testid="segment-matrix"]', { state: 'attached' });
+    // Clearing an answer hands the decision back to the points.
+    await panel.click(`[data-criterion="${matrix.rows}"] [data-option="${cell.row}"]`);
+    await panel.waitForSelector(`[data-testid="segment-label"][data-segment="${before}"]`);
+    await panel.close();
+  });
+
+  test('SPA navigation to another company updates the panel, and switching tabs follows the active tab', async () => {
+    const panel = await openPanel(browser);
+    const crm = await openSite(browser, hubspotA.url);
+    await cardFor(panel, expectedName(hubspotA));
+    await spaNavigate(crm, hubspotB);
+    await cardFor(panel, expectedName(hubspotB));
+
+    const mail = await openSite(browser, gmailA.url);
+    await cardFor(panel, expectedName(gmailA));
+    await crm.bringToFront();
+    await cardFor(panel, expectedName(hubspotB));
+    await mail.close();
+    await crm.close();
+    await panel.close();
+  });
+
+  test('a page that is not a company says so and lists recent accounts, which open from the cache', async () => {
+    const panel = await openPanel(browser);
+    await openSite(browser, hubspotA.url);
+    await cardFor(panel, expectedName(hubspotA));
+    await openSite(browser, 'https://example.com/');
+    await panel.waitForSelector('[data-testid="not-recognised"]');
+    await panel.bringToFront();
+    await panel.click(`[data-testid="recent"] button:has-text("${expectedName(hubspotA)}")`);
+    await cardFor(panel, expectedName(hubspotA));
+    await panel.close();
+  });
+
+  test('a recognised CRM page whose company cannot be read says which site it saw', async () => {
+    const panel = await openPanel(browser);
+    await openSite(browser, 'https://app.hubspot.com/contacts/99/record/0-2/404');
+    await panel.waitForSelector('[data-testid="unreadable"]', { timeout: 15_000 });
+    expect(await panel.textContent('[data-testid="unreadable"] h2')).toContain('HubSpot');
+    await panel.close();
+  });
+});
+
+describe('what a rep ticks is kept', () => {
+  test('a checked tactic survives a panel reload and a browser restart', async () => {
+    const first = await launchWithExtension();
+    await routePages(first.context, hubspot);
+    const panel = await openPanel(first);
+    await openSite(first, hubspotA.url);
+    await cardFor(panel, expectedName(hubspotA));
+    await panel.bringToFront();
+    const tactic = await panel.getAttribute('[data-testid="checklist"] input[type=checkbox]', 'data-tactic');
+    await panel.check(`[data-tactic="${tactic}"]`);
+    await panel.waitForSelector(`[data-testid="checklist-progress"]:has-text("1 of")`);
+    await panel.reload();
+    await cardFor(panel, expectedName(hubspotA));
+    expect(await panel.isChecked(`[data-tactic="${tactic}"]`)).toBe(true);
+    expect(first.errors).toEqual([]);
+    await first.close({ keepProfile: true });
+
+    const second = await launchWithExtension({ userDataDir: first.userDataDir });
+    try {
+      await routePages(second.context, hubspot);
+      const again = await openPanel(second);
+      await openSite(second, hubspotA.url);
+      await cardFor(again, expectedName(hubspotA));
+      expect(await again.isChecked(`[data-tactic="${tactic}"]`)).toBe(true);
+      expect(second.errors).toEqual([]);
+    } finally {
+      await second.close();
+    }
+  });
+});

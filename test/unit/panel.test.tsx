@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { render } from 'preact';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { Panel } from '../../components/panel';
+import { installBuiltinPlaybook, openDb, saveSnapshot, type PlaycardDb } from '../../lib/db';
+import { createPanelState, type PanelState } from '../../lib/panel/state';
+import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
+import { PageSnapshot } from '../../lib/snapshot';
+
+const snapshot = PageSnapshot.parse({
+  site: 'gmail',
+  kind: 'email',
+  url: 'https://mail.google.com/mail/u/0/#inbox/t1',
+  recordId: 't1',
+  company: { name: 'Kowalski Meble', domain: 'kowalski-meble.pl', employees: 12 },
+  text:
+    'Our previous agency disappeared after taking the deposit and the shop never worked. <img src=x onerror="window.pwned=1"> ' +
+    'Before we sign anything we need a written guarantee and fixed deadlines, we cannot go through that again.',
+});
+
+let db: PlaycardDb;
+let state: PanelState;
+let root: HTMLElement;
+let n = 0;
+
+async function until<T>(read: () => T | null | undefined | false, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = read();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+beforeEach(async () => {
+  db = openDb(`panel-${++n}`);
+  const key = (await saveSnapshot(db, snapshot, Date.now()))!;
+  await installBuiltinPlaybook(db, DEFAULT_PLAYBOOK);
+  state = createPanelState({ db });
+  state.showTab({ kind: 'state', state: { status: 'ok', accountKey: key, site: 'gmail', url: snapshot.url, at: Date.now() } });
+  root = document.createElement('div');
+  document.body.replaceChildren(root);
+  render(<Panel state={state} />, root);
+  await until(() => root.querySelector('[data-testid="account-name"]'), 'the card');
+});
+
+afterEach(() => {
+  render(null, root);
+  state.dispose();
+  db.close();
+});
+
+const segmentId = () => root.querySelector('[data-testid="segment-label"]')?.getAttribute('data-segment');
+
+test('page text is rendered as text, never as HTML', () => {
+  expect(root.querySelector('img')).toBeNull();
+  expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+});
+
+test('the card shows company, segment with service level, persona with evidence and a grouped checklist', () => {
+  expect(root.querySelector('[data-testid="account-name"]')?.textContent).toBe('Kowalski Meble');
+  expect(root.querySelectorAll('[data-testid="service-level"] dd')).toHaveLength(4);
+  expect(root.querySelector('[data-testid="persona-label"]')?.getAttribute('data-primary')).toBe('burned');
+  expect(root.querySelector('[data-testid="persona-evidence"]')?.textContent).toMatch(/previous agency|guarantee|deadline/i);
+  const groups = [...root.querySelectorAll('[data-testid="checklist"] [data-when]')].map((g) => g.getAttribute('data-when'));
+  expect(groups).toEqual(['before', 'during', 'after']);
+});
+
+test('answering both matrix questions moves the account to the matrix segment, and the answer is saved', async () => {
+  const matrix = DEFAULT_PLAYBOOK.segmentation.matrix!;
+  const cell = matrix.cells.find((c) => c.segment !== segmentId())!;
+  (root.querySelector(`[data-criterion="${matrix.rows}"] [data-option="${cell.row}"]`) as HTMLButtonElement).click();
+  (root.querySelector(`[data-criterion="${matrix.columns}"] [data-option="${cell.column}"]`) as HTMLButtonElement).click();
+  await until(() => segmentId() === cell.segment, `segment ${cell.segment}`);
+  const input = await db.inputs.get(state.accountKey.value!);
+  expect(input?.answers).toEqual({ [matrix.rows]: cell.row, [matrix.columns]: cell.column });
+});
+
+test('a ticked tactic is stored for the account and counted', async () => {
+  const box = root.querySelector('[data-testid="checklist"] input[type=checkbox]') as HTMLInputElement;
+  box.click();
+  await until(() => root.querySelector('[data-testid="checklist-progress"]')?.textContent?.startsWith('1 of'), 'progress');
+  const input = await db.inputs.get(state.accountKey.value!);
+  expect(input?.checks[box.getAttribute('data-tactic')!]?.done).toBe(true);
+});
+
+test('the rep overrides the persona; the checklist follows the chosen persona', async () => {
+  const before = [...root.querySelectorAll('[data-tactic]')].map((b) => b.getAttribute('data-tactic'));
+  (root.querySelector('[data-persona="expert"]') as HTMLButtonElement).click();
+  await until(() => root.querySelector('[data-testid="persona-label"]')?.getAttribute('data-primary') === 'expert', 'expert');
+  const after = [...root.querySelectorAll('[data-tactic]')].map((b) => b.getAttribute('data-tactic'));
+  const expertTactics = DEFAULT_PLAYBOOK.personas.find((p) => p.id === 'expert')!.tactics.map((t) => t.id);
+  expect(after).not.toEqual(before);
+  expect(after).toEqual(expect.arrayContaining(expertTactics));
+});
+
+test('on a page that is not a company the panel says so and opens a recent account from the cache', async () => {
+  state.showTab({ kind: 'state', state: { status: 'unrecognised', url: 'https://example.com/', at: Date.now() } });
+  await until(() => root.querySelector('[data-testid="not-recognised"]'), 'not recognised');
+  const recent = await until(() => root.querySelector('[data-testid="recent"] button') as HTMLButtonElement | null, 'recent');
+  recent.click();
+  await until(() => root.querySelector('[data-testid="account-name"]')?.textContent === 'Kowalski Meble', 'card from cache');
+});
