@@ -23,8 +23,9 @@ describe('default playbook', () => {
     expect(playbook.version).toMatch(/^\d{4}\.\d{1,2}\.\d+$/);
   });
 
-  test('is stored in canonical format (2-space JSON, trailing newline)', () => {
-    expect(fileText).toBe(`${JSON.stringify(raw, null, 2)}\n`);
+  test('is stored in canonical format: the parsed playbook, every default spelled out, 2-space JSON', () => {
+    // Extension pages use the file without zod, so it must already be what parsePlaybook returns.
+    expect(fileText).toBe(`${JSON.stringify(playbook, null, 2)}\n`);
   });
 
   test('has exactly the four personas of the seeds', () => {
