@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { t, timeAgo } from '../lib/i18n';
 import type { AccountRecord } from '../lib/db';
 import type { Money } from '../lib/snapshot';
@@ -9,7 +10,15 @@ function money(value: Money | undefined): string | undefined {
   return `${number.format(value.amount)}${value.currency ? ` ${value.currency}` : ''}`;
 }
 
-export function AccountHeader({ account, fromCache }: { account: AccountRecord; fromCache: boolean }) {
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
+
+export function AccountHeader({ account, fromCache, children }: { account: AccountRecord; fromCache: boolean; children?: ComponentChildren }) {
   const { company, deals, people } = account.snapshot;
   const facts: [string, string | undefined][] = [
     [t('fact.domain'), company.domain],
@@ -26,10 +35,11 @@ export function AccountHeader({ account, fromCache }: { account: AccountRecord; 
   return (
     <header class="account" data-testid="account">
       <h1 data-testid="account-name">{account.name}</h1>
-      <p class="muted small">
-        {account.site}
+      <p class="muted small" data-testid="account-source">
+        {t('account.readFrom', { host: hostOf(account.snapshot.url) })}
         {fromCache ? ` · ${t('panel.cached', { when: timeAgo(account.seenAt) })}` : ''}
       </p>
+      {children}
       <dl class="facts" aria-label={t('account.facts')}>
         {facts
           .filter((entry): entry is [string, string] => Boolean(entry[1]))

@@ -2,6 +2,7 @@ import { t } from '../lib/i18n';
 import type { PanelState } from '../lib/panel/state';
 import { AccountHeader } from './account-header';
 import { Checklist } from './checklist';
+import { Glance } from './glance';
 import { PersonaCard } from './persona-card';
 import { Questions } from './questions';
 import { RecentAccounts } from './recent-accounts';
@@ -18,6 +19,8 @@ export function Panel({ state }: { state: PanelState }) {
     if (!account || !assessment || !playbook) return <p class="muted status" data-testid="status">{t('panel.loading')}</p>;
     const tabState = tab.kind === 'state' ? tab.state : undefined;
     const fromCache = pinned || !tabState || tabState.at - account.seenAt > 1000;
+    const checks = state.checks.value;
+    const done = assessment.checklist.filter((item) => checks[item.id]?.done).length;
     return (
       <main data-testid="card" data-account-key={account.key}>
         {pinned && (
@@ -28,12 +31,14 @@ export function Panel({ state }: { state: PanelState }) {
             </button>
           </p>
         )}
-        <AccountHeader account={account} fromCache={fromCache} />
+        <AccountHeader account={account} fromCache={fromCache}>
+          <Glance assessment={assessment} playbook={playbook} done={done} />
+        </AccountHeader>
         <SegmentCard assessment={assessment.segment} playbook={playbook} />
         <PersonaCard persona={assessment.persona} playbook={playbook} onChoose={(choice) => state.choosePersona(choice)} />
         <Checklist
           items={assessment.checklist}
-          checks={state.checks.value}
+          checks={checks}
           playbook={playbook}
           onToggle={(id, done) => state.toggleTactic(id, done)}
         />

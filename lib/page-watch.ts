@@ -27,7 +27,7 @@ export interface PageWatchOptions<R> {
 export interface PageWatch {
   /** The URL changed inside the app: the DOM may still show the previous record. */
   navigated(): void;
-  /** Read and report now, even if nothing changed (the panel asked). */
+  /** Report now, even if nothing changed (the panel asked); a page still settling reports only a found record. */
   readNow(): void;
 }
 
@@ -98,8 +98,10 @@ export function watchPage<R>(options: PageWatchOptions<R>): PageWatch {
       settle();
     },
     readNow() {
-      if (signal.aborted) return;
-      report(inspect(), true);
+      if (signal.aborted || awaitingFreshDom) return;
+      const value = inspect();
+      // While the page settles, "not found" may only mean "not rendered yet": the settle timer reports it.
+      if (isFound(value) || !settling) report(value, true);
     },
   };
 }

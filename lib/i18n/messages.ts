@@ -15,6 +15,8 @@ export const en = {
   'panel.cached': 'From cache · seen {when}',
   'panel.viewing': 'Viewing a saved account',
   'account.facts': 'Facts from the page',
+  'account.readFrom': 'from {host}',
+  'glance.label': 'At a glance',
   'fact.domain': 'Domain',
   'fact.industry': 'Industry',
   'fact.employees': 'Employees',

@@ -1,7 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { Window } from 'happy-dom';
+import { assessAccount } from '../../lib/core/assess';
+import { factsOf } from '../../lib/core/facts';
+import { suggestPersona } from '../../lib/core/persona';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
+import { readPage } from '../../lib/sites';
+import { PageSnapshot } from '../../lib/snapshot';
 import { launchWithExtension, openPanel, routePages, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { FIXTURES_DIR, loadFixture, type FixturePage } from '../../scripts/lib/fixtures';
 
@@ -21,6 +27,29 @@ const [gmailA] = gmail as [FixturePage];
 function expectedName(page: FixturePage): string {
   const company = (page.expected?.company ?? {}) as { name?: string; domain?: string };
   return company.name ?? company.domain ?? '';
+}
+
+/** What the panel must show for a fixture: the same library code run here on the same HTML. */
+function expectedCard(page: FixturePage) {
+  const window = new Window({ url: page.url });
+  const doc = new window.DOMParser().parseFromString(page.html, 'text/html') as unknown as Document;
+  const snapshot = PageSnapshot.parse(readPage(doc, page.url));
+  const card = assessAccount({ facts: factsOf(snapshot), answers: {}, text: snapshot.text ?? '' }, DEFAULT_PLAYBOOK, suggestPersona);
+  return {
+    segment: card.segment.segment.id,
+    primary: card.persona.primary ?? '',
+    secondary: card.persona.secondary ?? '',
+    tactics: card.checklist.map((item) => item.id),
+  };
+}
+
+async function shownCard(panel: Page) {
+  return {
+    segment: await panel.getAttribute('[data-testid="segment-label"]', 'data-segment'),
+    primary: await panel.getAttribute('[data-testid="persona-label"]', 'data-primary'),
+    secondary: await panel.getAttribute('[data-testid="persona-label"]', 'data-secondary'),
+    tactics: await panel.$$eval('[data-testid="checklist"] input[type=checkbox]', (boxes) => boxes.map((b) => b.getAttribute('data-tactic'))),
+  };
 }
 
 async function cardFor(panel: Page, name: string): Promise<void> {
@@ -74,26 +103,40 @@ describe('the side panel in real Chromium', () => {
     expect(browser.errors).toEqual([]);
   });
 
+  // These two compare with the library's result for the page alone, so each gets an empty profile:
+  // in a shared one, the HubSpot record and the Gmail thread of one company merge into one account.
   test('a HubSpot company record shows its company, segment with service level and why, persona and checklist', async () => {
-    const panel = await openPanel(browser);
-    await openSite(browser, hubspotA.url);
-    await cardFor(panel, expectedName(hubspotA));
-    const segment = await panel.getAttribute('[data-testid="segment-label"]', 'data-segment');
-    expect(DEFAULT_PLAYBOOK.segmentation.segments.map((s) => s.id)).toContain(segment);
-    expect(await panel.locator('[data-testid="service-level"] dd').count()).toBe(4);
-    expect(await panel.locator('[data-testid="segment-reasons"] li').count()).toBe(DEFAULT_PLAYBOOK.segmentation.criteria.length);
-    expect(await panel.locator('[data-testid="checklist"] input[type=checkbox]').count()).toBeGreaterThan(0);
-    await panel.close();
+    const own = await launchWithExtension();
+    try {
+      await routePages(own.context, hubspot);
+      const panel = await openPanel(own);
+      await openSite(own, hubspotA.url);
+      await cardFor(panel, expectedName(hubspotA));
+      expect(await shownCard(panel)).toEqual(expectedCard(hubspotA));
+      expect(await panel.textContent('[data-testid="account"]')).toContain((hubspotA.expected?.company as { domain: string }).domain);
+      expect(await panel.locator('[data-testid="service-level"] dd').count()).toBe(4);
+      expect(await panel.locator('[data-testid="segment-reasons"] li').count()).toBe(DEFAULT_PLAYBOOK.segmentation.criteria.length);
+      expect(own.errors).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 
   test('a Gmail thread shows the sender company and a persona suggested from the email, with its evidence', async () => {
-    const panel = await openPanel(browser);
-    await openSite(browser, gmailA.url);
-    await cardFor(panel, expectedName(gmailA));
-    const primary = await panel.getAttribute('[data-testid="persona-label"]', 'data-primary');
-    expect(DEFAULT_PLAYBOOK.personas.map((p) => p.id)).toContain(primary);
-    expect(await panel.locator('[data-testid="persona-evidence"] li').count()).toBeGreaterThan(0);
-    await panel.close();
+    const own = await launchWithExtension();
+    try {
+      await routePages(own.context, gmail);
+      const panel = await openPanel(own);
+      await openSite(own, gmailA.url);
+      await cardFor(panel, expectedName(gmailA));
+      const expected = expectedCard(gmailA);
+      expect(expected.primary).not.toBe('');
+      expect(await shownCard(panel)).toEqual(expected);
+      expect(await panel.locator('[data-testid="persona-evidence"] li').count()).toBeGreaterThan(0);
+      expect(own.errors).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 
   test("the rep's persona choice wins over the suggestion and can be undone", async () => {

@@ -90,5 +90,16 @@ test('readNow reports even when nothing changed (the panel asked)', () => {
   const sent: Report[] = [];
   const watch = start(sent);
   watch.readNow();
-  expect(sent).toHaveLength(2);
+  expect(sent).toEqual([{ status: 'ok', name: 'Acme' }, { status: 'ok', name: 'Acme' }]);
+});
+
+test('readNow on a page still rendering does not report "unreadable" early', async () => {
+  const sent: Report[] = [];
+  const watch = start(sent);
+  watch.readNow();
+  expect(sent).toEqual([]);
+  await vi.advanceTimersByTimeAsync(1000);
+  expect(sent).toEqual([{ status: 'unreadable' }]);
+  watch.readNow();
+  expect(sent).toEqual([{ status: 'unreadable' }, { status: 'unreadable' }]);
 });
