@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Window } from 'happy-dom';
@@ -230,14 +230,24 @@ describe('what a rep ticks is kept', () => {
 
     const second = await launchWithExtension({ userDataDir: first.userDataDir });
     try {
-      await routePages(second.context, hubspot);
+      // Offline, with no CRM tab open: the account is still there, from the cache.
+      await second.context.setOffline(true);
       const again = await openPanel(second);
-      await openSite(second, hubspotA.url);
+      await again.waitForSelector('[data-testid="not-recognised"]');
+      await again.click(`[data-testid="recent"] button:has-text("${expectedName(hubspotA)}")`);
       await cardFor(again, expectedName(hubspotA));
+      expect(await again.isChecked(`[data-tactic="${tactic}"]`)).toBe(true);
+      await second.context.setOffline(false);
+
+      await routePages(second.context, hubspot);
+      await openSite(second, hubspotA.url);
+      await again.bringToFront();
+      await again.waitForSelector('[data-testid="account-source"]:not(:has-text("From cache"))');
       expect(await again.isChecked(`[data-tactic="${tactic}"]`)).toBe(true);
       expect(second.errors).toEqual([]);
     } finally {
-      await second.close();
+      await second.close({ keepProfile: true });
+      rmSync(first.userDataDir, { recursive: true, force: true });
     }
   });
 });
