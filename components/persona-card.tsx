@@ -1,6 +1,7 @@
 import { t } from '../lib/i18n';
 import type { PersonaSuggestion } from '../lib/core/persona';
 import type { Playbook } from '../lib/playbook/schema';
+import { Choice } from './choice';
 import { text } from './use-text';
 
 export interface PersonaView {
@@ -75,16 +76,14 @@ export function PersonaCard({
         {playbook.personas.map((p) => {
           const isPrimary = p.id === persona.primary && persona.chosenBy === 'rep';
           return (
-            <button
+            <Choice
               key={p.id}
-              type="button"
-              class={isPrimary ? 'choice chosen' : 'choice'}
-              aria-pressed={isPrimary}
-              data-persona={p.id}
+              chosen={isPrimary}
+              data={{ persona: p.id }}
               onClick={() => onChoose({ primary: p.id, secondary: persona.secondary !== p.id ? persona.secondary : undefined })}
             >
               {text(p.label, playbook)}
-            </button>
+            </Choice>
           );
         })}
       </div>
@@ -96,16 +95,15 @@ export function PersonaCard({
             .map((p) => {
               const isSecondary = p.id === persona.secondary;
               return (
-                <button
+                <Choice
                   key={p.id}
-                  type="button"
-                  class={isSecondary ? 'choice mini chosen' : 'choice mini'}
-                  aria-pressed={isSecondary}
-                  data-secondary-persona={p.id}
+                  chosen={isSecondary}
+                  mini
+                  data={{ 'secondary-persona': p.id }}
                   onClick={() => onChoose({ primary: primary.id, secondary: isSecondary ? undefined : p.id })}
                 >
                   {text(p.label, playbook)}
-                </button>
+                </Choice>
               );
             })}
         </div>

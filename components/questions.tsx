@@ -1,6 +1,7 @@
 import { t } from '../lib/i18n';
 import type { SegmentAssessment } from '../lib/core/segment';
 import type { Playbook } from '../lib/playbook/schema';
+import { Choice } from './choice';
 import { text } from './use-text';
 
 export function Questions({
@@ -24,16 +25,9 @@ export function Questions({
             {criterion.options.map((option) => {
               const chosen = answer?.id === option.id;
               return (
-                <button
-                  key={option.id}
-                  type="button"
-                  class={chosen ? 'choice chosen' : 'choice'}
-                  aria-pressed={chosen}
-                  data-option={option.id}
-                  onClick={() => onAnswer(criterion.id, chosen ? undefined : option.id)}
-                >
+                <Choice key={option.id} chosen={chosen} data={{ option: option.id }} onClick={() => onAnswer(criterion.id, chosen ? undefined : option.id)}>
                   {text(option.label, playbook)}
-                </button>
+                </Choice>
               );
             })}
           </div>

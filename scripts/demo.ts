@@ -8,7 +8,7 @@
  * page under demo-output/ and prints one line per page.
  */
 import { mkdirSync } from 'node:fs';
-import { launchWithExtension, openPanel, routePages } from './lib/browser';
+import { launchWithExtension, openPanel, openRealSidePanel, routePages } from './lib/browser';
 import { loadFixture } from './lib/fixtures';
 
 const DEMO_PAGES = process.env.PLAYCARD_DEMO_PAGES?.split(',') ?? [
@@ -22,16 +22,18 @@ const headless = process.argv.includes('--headless') || !process.env.DISPLAY || 
 const pages = DEMO_PAGES.map(loadFixture);
 const browser = await launchWithExtension({ headless, viewport: headless ? { width: 1280, height: 800 } : null });
 await routePages(browser.context, pages);
-const panel = await openPanel(browser);
-
 if (!headless) {
-  for (const page of pages) await (await browser.context.newPage()).goto(page.url);
-  await panel.bringToFront();
+  const tabs = [];
+  for (const page of pages) {
+    const tab = await browser.context.newPage();
+    await tab.goto(page.url);
+    tabs.push(tab);
+  }
+  await openRealSidePanel(browser, tabs[0]!);
   console.log(
     [
-      'Playcard is running in Chromium with the demo pages open.',
-      'The "Playcard" tab is the side panel opened as a page: switch between the demo tabs and watch it follow.',
-      'To see it as a real side panel, click the Playcard button in the toolbar (puzzle-piece menu, then pin it).',
+      'Playcard is running in Chromium with the demo pages open and its side panel showing.',
+      'Switch between the demo tabs and watch the panel follow; the Playcard toolbar button opens and closes it.',
       'Close the browser window to finish.',
     ].join('\n'),
   );
@@ -39,6 +41,7 @@ if (!headless) {
   process.exit(0);
 }
 
+const panel = await openPanel(browser);
 mkdirSync('demo-output', { recursive: true });
 let failures = 0;
 let previousKey: string | null = null;
@@ -64,7 +67,7 @@ for (const page of pages) {
   await panel.screenshot({ path: file, fullPage: true });
   if (!shown) {
     failures++;
-    console.log(`${page.name.padEnd(28)} NOT SHOWN (see ${file})`);
+    console.log(`${page.name.padEnd(32)} NOT SHOWN (see ${file})`);
   } else {
     // No helper functions inside evaluate: tsx's name-keeping helper does not exist in the page.
     const line = await panel.evaluate(() => {
@@ -81,7 +84,7 @@ for (const page of pages) {
       };
     });
     console.log(
-      `${page.name.padEnd(28)} account: ${line.account} | segment: ${line.segment} | persona: ${line.persona} | tactics: ${line.tactics} | ${file}`,
+      `${page.name.padEnd(32)} account: ${line.account} | segment: ${line.segment} | persona: ${line.persona} | tactics: ${line.tactics} | ${file}`,
     );
   }
   await tab.close();

@@ -147,3 +147,56 @@ export async function openPanel(browser: ExtensionBrowser, size = { width: 400, 
   await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
   return panel;
 }
+
+export interface RealSidePanel {
+  /** Evaluates a JavaScript expression in the side panel and returns its JSON-able value. */
+  evaluate<T>(expression: string): Promise<T>;
+}
+
+/**
+ * Opens Chrome's real side panel for the window, as the toolbar button does.
+ * `sidePanel.open` needs a user gesture in an extension page; Playwright's
+ * evaluate provides one. Playwright does not list the panel as a page, so it
+ * is reached through a CDP target session.
+ */
+export async function openRealSidePanel(browser: ExtensionBrowser, windowPage: Page): Promise<RealSidePanel> {
+  const launcher = await browser.context.newPage();
+  await launcher.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  await windowPage.bringToFront();
+  const cdp = await browser.context.newCDPSession(windowPage);
+  const before = new Set(((await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string }[] }).targetInfos.map((t) => t.targetId));
+  await launcher.evaluate(async () => {
+    type Chrome = { windows: { getCurrent(): Promise<{ id: number }> }; sidePanel: { open(options: { windowId: number }): Promise<void> } };
+    const api = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const { id } = await api.windows.getCurrent();
+    await api.sidePanel.open({ windowId: id });
+  });
+  await launcher.close();
+  let targetId: string | undefined;
+  for (let attempt = 0; attempt < 50 && !targetId; attempt++) {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] };
+    targetId = targetInfos.find((t) => !before.has(t.targetId) && t.url.endsWith('/sidepanel.html'))?.targetId;
+    if (!targetId) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!targetId) throw new Error('the side panel did not open');
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
+  let nextId = 0;
+  const pending = new Map<number, (value: unknown) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+    if (event.sessionId !== sessionId) return;
+    const message = JSON.parse(event.message) as { id?: number; result?: { result?: { value?: unknown } } };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result?.result?.value);
+  });
+  return {
+    evaluate<T>(expression: string) {
+      const id = ++nextId;
+      return new Promise<T>((resolve) => {
+        pending.set(id, (value) => resolve(value as T));
+        void cdp.send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true, awaitPromise: true } }),
+        });
+      });
+    },
+  };
+}

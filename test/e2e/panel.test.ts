@@ -8,7 +8,7 @@ import { suggestPersona } from '../../lib/core/persona';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { readPage } from '../../lib/sites';
 import { PageSnapshot } from '../../lib/snapshot';
-import { launchWithExtension, openPanel, routePages, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { launchWithExtension, openPanel, openRealSidePanel, routePages, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { FIXTURES_DIR, loadFixture, type FixturePage } from '../../scripts/lib/fixtures';
 
 /** Fixture pages of a site that are company records or threads (expected is not null). */
@@ -200,6 +200,26 @@ describe('the side panel in real Chromium', () => {
     await panel.click(`[data-testid="recent"] button:has-text("${expectedName(hubspotA)}")`);
     await cardFor(panel, expectedName(hubspotA));
     await panel.close();
+  });
+
+  test("Chrome's real side panel, opened as the toolbar button opens it, shows the active tab's account and follows tab switches", async () => {
+    expect(await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { sidePanel: { getPanelBehavior(): Promise<unknown> } } }).chrome.sidePanel.getPanelBehavior())).toEqual({
+      openPanelOnActionClick: true,
+    });
+    const crm = await openSite(browser, hubspotA.url);
+    const sidePanel = await openRealSidePanel(browser, crm);
+    const shownName = () => sidePanel.evaluate<string | null>(`document.querySelector('[data-testid="account-name"]')?.textContent ?? null`);
+    const until = async (name: string) => {
+      for (let i = 0; i < 100 && (await shownName()) !== name; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await shownName()).toBe(name);
+    };
+    await until(expectedName(hubspotA));
+    const mail = await openSite(browser, gmailA.url);
+    await until(expectedName(gmailA));
+    await crm.bringToFront();
+    await until(expectedName(hubspotA));
+    await mail.close();
+    await crm.close();
   });
 
   test('a recognised CRM page whose company cannot be read says which site it saw', async () => {
