@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FACT_KEYS, SCHEMA_VERSION, WHEN } from './constants';
 
-// zod 4 probes `new Function('')` to decide whether to JIT; the extension CSP
+// zod 4 probes the Function constructor to decide whether to JIT; the extension CSP
 // reports that as a violation. Turning it off costs nothing measurable here.
 z.config({ jitless: true });
 
