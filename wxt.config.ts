@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { KNOWN_SITE_MATCHES } from './lib/sites/hosts';
+import { KNOWN_SITE_MATCHES } from './lib/sites';
 
 export default defineConfig({
   // Each file's imports show what it depends on.

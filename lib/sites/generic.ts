@@ -308,6 +308,7 @@ const FACT_KEYS = ['name', 'domain', 'industry', 'employees', 'annualRevenue', '
 export const generic: SiteAdapter = {
   id: 'generic',
   label: 'This page',
+  hosts: [],
   // Never chosen by URL: the registry calls it for granted hosts no adapter claims.
   matches: () => false,
   recordKey: (url) => `${url.origin}${url.pathname}${url.search}`,

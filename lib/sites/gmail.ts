@@ -316,6 +316,7 @@ function snapshotOf(thread: ThreadRead, url: URL): PageSnapshotInput | null {
 export const gmail: SiteAdapter = {
   id: 'gmail',
   label: 'Gmail',
+  hosts: ['https://mail.google.com/*'],
   matches: (url) => url.hostname === 'mail.google.com' && url.pathname.startsWith('/mail/'),
   recordKey: threadId,
   read(doc, url) {

@@ -217,6 +217,8 @@ const FACT_KEYS = ['name', 'domain', 'industry', 'employees', 'annualRevenue', '
 export const hubspot: SiteAdapter = {
   id: 'hubspot',
   label: 'HubSpot',
+  // HubSpot's regional data centres: app (US), app-eu1 (EU), app-na2, app-ap1.
+  hosts: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://app-na2.hubspot.com/*', 'https://app-ap1.hubspot.com/*'],
   matches: (url) => HOST.test(url.hostname),
   recordKey(url) {
     const where = place(url);

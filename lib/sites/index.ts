@@ -1,20 +1,17 @@
 /**
  * The adapter registry. A new CRM or mail client (Salesforce, Pipedrive, Zoho,
- * Dynamics, Outlook) is one file in this folder plus one line in ADAPTERS; its
- * host goes in ./hosts.ts when the extension should read it out of the box.
- *
- * Runs in the content script: types only from ../snapshot (no zod here), and
- * nothing in this folder may throw into the page.
+ * Dynamics, Outlook) is one file in this folder, one line in ADAPTERS, and a
+ * two-line content script `entrypoints/<id>.content.ts` that reads only it.
  */
-import type { PageSnapshotInput } from '../snapshot';
-import { generic, readGeneric } from './generic';
+import { generic } from './generic';
 import { gmail } from './gmail';
 import { hubspot } from './hubspot';
-import { CAPS } from './normalise';
+import { createReader } from './reader';
 import type { SiteAdapter } from './types';
 
 export type { SiteAdapter } from './types';
 export { readGeneric } from './generic';
+export { createReader, tidySnapshot, type PageReader, type PageReportInput, type ReadOptions } from './reader';
 
 /** Adapters chosen by URL, first match wins. */
 export const ADAPTERS: SiteAdapter[] = [hubspot, gmail];
@@ -22,156 +19,7 @@ export const ADAPTERS: SiteAdapter[] = [hubspot, gmail];
 /** The fallback reader, for hosts the user granted that no adapter claims. */
 export const GENERIC_ADAPTER: SiteAdapter = generic;
 
-const { text: TEXT_CAP, people: PEOPLE_CAP, shortText: SHORT_TEXT_CAP } = CAPS;
+/** Host match patterns read out of the box: exactly the manifest's host permissions. */
+export const KNOWN_SITE_MATCHES: string[] = ADAPTERS.flatMap((adapter) => adapter.hosts);
 
-export interface ReadOptions {
-  /** Read pages no adapter claims with the generic reader (the user granted this host). */
-  generic?: boolean;
-}
-
-/** `PageReport` of lib/snapshot.ts as the content script builds it (not validated here). */
-export type PageReportInput =
-  | { status: 'ok'; snapshot: PageSnapshotInput }
-  | { status: 'unreadable'; site: string; siteLabel: string; url: string; missing: string[] }
-  | { status: 'unrecognised'; url: string };
-
-function toUrl(url: string | URL): URL | undefined {
-  if (url instanceof URL) return url;
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
-}
-
-export function adapterFor(url: string | URL): SiteAdapter | undefined {
-  const parsed = toUrl(url);
-  if (!parsed) return undefined;
-  return ADAPTERS.find((adapter) => {
-    try {
-      return adapter.matches(parsed);
-    } catch {
-      return false;
-    }
-  });
-}
-
-function short(value: string | undefined, cap: number = SHORT_TEXT_CAP): string | undefined {
-  if (value === undefined) return undefined;
-  const text = value.trim().slice(0, cap).trim();
-  return text || undefined;
-}
-
-const MONEY_OK = (m: { amount: number; currency?: string } | undefined) =>
-  m && Number.isFinite(m.amount) && m.amount >= 0 ? (m.currency && /^[A-Z]{3}$/.test(m.currency) ? m : { amount: m.amount }) : undefined;
-const COUNT_OK = (n: number | undefined) => (n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined);
-
-function without<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
-  return value;
-}
-
-/**
- * Trims a snapshot to what the background's zod schema accepts (caps, empty
- * strings, bad numbers), so one odd field never loses the whole page.
- */
-export function tidySnapshot(snapshot: PageSnapshotInput): PageSnapshotInput {
-  const c = snapshot.company;
-  const company = without({
-    name: short(c.name),
-    domain: c.domain && /^[a-z0-9.-]+\.[a-z]{2,}$/.test(c.domain) ? c.domain : undefined,
-    industry: short(c.industry),
-    employees: COUNT_OK(c.employees),
-    annualRevenue: MONEY_OK(c.annualRevenue),
-    country: short(c.country),
-    city: short(c.city),
-    type: short(c.type),
-    owner: short(c.owner),
-  });
-  const tidy: PageSnapshotInput = {
-    site: snapshot.site,
-    kind: snapshot.kind,
-    url: snapshot.url,
-    company,
-    people: (snapshot.people ?? [])
-      .map((p) => without({ name: short(p.name), email: short(p.email, CAPS.email), title: short(p.title) }))
-      .filter((p) => Object.keys(p).length > 0)
-      .slice(0, PEOPLE_CAP),
-  };
-  const recordId = short(snapshot.recordId, CAPS.recordId);
-  if (recordId) tidy.recordId = recordId;
-  if (snapshot.deals) {
-    const d = snapshot.deals;
-    const deals = without({
-      openCount: COUNT_OK(d.openCount),
-      openAmount: MONEY_OK(d.openAmount),
-      wonCount: COUNT_OK(d.wonCount),
-      wonAmount: MONEY_OK(d.wonAmount),
-    });
-    if (Object.keys(deals).length) tidy.deals = deals;
-  }
-  const text = snapshot.text?.slice(0, TEXT_CAP).trim();
-  if (text) tidy.text = text;
-  return tidy;
-}
-
-function safeRead(adapter: SiteAdapter, doc: Document, url: URL): PageSnapshotInput | null {
-  try {
-    const snapshot = adapter.read(doc, url);
-    return snapshot ? tidySnapshot(snapshot) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The page's company or thread, or null (unrecognised page, or nothing to read yet). Never throws. */
-export function readPage(doc: Document, url: string | URL, options: ReadOptions = {}): PageSnapshotInput | null {
-  try {
-    const parsed = toUrl(url);
-    if (!parsed) return null;
-    const adapter = adapterFor(parsed);
-    if (adapter) return safeRead(adapter, doc, parsed);
-    if (!options.generic) return null;
-    const snapshot = readGeneric(doc, parsed);
-    return snapshot ? tidySnapshot(snapshot) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** What the content script reports for a tab (see `PageReport` in lib/snapshot.ts). Never throws. */
-export function inspectPage(doc: Document, url: string | URL, options: ReadOptions = {}): PageReportInput {
-  const href = typeof url === 'string' ? url : url.href;
-  try {
-    const parsed = toUrl(url);
-    if (!parsed) return { status: 'unrecognised', url: href.slice(0, 4000) };
-    const adapter = adapterFor(parsed);
-    if (!adapter) {
-      const snapshot = options.generic ? readPage(doc, parsed, options) : null;
-      return snapshot ? { status: 'ok', snapshot } : { status: 'unrecognised', url: href.slice(0, 4000) };
-    }
-    const snapshot = safeRead(adapter, doc, parsed);
-    if (snapshot) return { status: 'ok', snapshot };
-    let missing: string[];
-    try {
-      missing = adapter.describeMissing(doc, parsed);
-    } catch {
-      missing = [];
-    }
-    missing = missing.map((m) => m.slice(0, 80)).filter(Boolean).slice(0, 20);
-    return { status: 'unreadable', site: adapter.id, siteLabel: adapter.label, url: parsed.href, missing: missing.length ? missing : ['company'] };
-  } catch {
-    return { status: 'unrecognised', url: href.slice(0, 4000) };
-  }
-}
-
-/** The record or thread shown, for SPA change detection; undefined off a known site. */
-export function recordKeyFor(url: string | URL): string | undefined {
-  const parsed = toUrl(url);
-  const adapter = parsed && adapterFor(parsed);
-  try {
-    return adapter && parsed ? adapter.recordKey(parsed) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const { adapterFor, readPage, inspectPage, recordKeyFor } = createReader(ADAPTERS, GENERIC_ADAPTER);

@@ -14,6 +14,11 @@ export interface SiteAdapter {
   /** What the panel calls the site: `HubSpot`, `Gmail`. */
   label: string;
   /**
+   * Match patterns of the hosts it reads out of the box: its content script's
+   * `matches` and the manifest's host permissions. Empty for the generic reader.
+   */
+  hosts: string[];
+  /**
    * Cheap URL test: is this tab on the adapter's site? True for every page of
    * the site, not only the ones it reads, so that a contact record or an inbox
    * is reported as `unreadable` (with `describeMissing`) rather than falling

@@ -1,0 +1,11 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startPageReader } from '../lib/content/start';
+import { gmail } from '../lib/sites/gmail';
+import { createReader } from '../lib/sites/reader';
+
+export default defineContentScript({
+  matches: gmail.hosts,
+  runAt: 'document_idle',
+  main: (ctx) => startPageReader(ctx, createReader([gmail]), browser.runtime),
+});

@@ -1,0 +1,11 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startPageReader } from '../lib/content/start';
+import { hubspot } from '../lib/sites/hubspot';
+import { createReader } from '../lib/sites/reader';
+
+export default defineContentScript({
+  matches: hubspot.hosts,
+  runAt: 'document_idle',
+  main: (ctx) => startPageReader(ctx, createReader([hubspot]), browser.runtime),
+});

@@ -1,0 +1,50 @@
+import type { PageReader, PageReportInput, ReadOptions } from '../sites/reader';
+import { watchPage } from '../page-watch';
+import { READ_AGAIN, type PageReportMessage } from '../tab-state';
+
+/** The parts of WXT's content-script context and of the extension API this needs (injected, so lib stays browser-free). */
+export interface ContentContext {
+  signal: AbortSignal;
+  isInvalid: boolean;
+  addEventListener(target: Window, type: 'wxt:locationchange', handler: () => void): void;
+  onInvalidated(callback: () => void): void;
+}
+
+export interface ContentMessaging {
+  sendMessage(message: PageReportMessage): Promise<unknown>;
+  onMessage: {
+    addListener(listener: (message: unknown) => void): void;
+    removeListener(listener: (message: unknown) => void): void;
+  };
+}
+
+/**
+ * Everything a content script does: read the page with `reader`, report to
+ * the background when the result changes, follow SPA navigation, answer the
+ * panel's "read again", and stop when the extension is updated or removed.
+ */
+export function startPageReader(ctx: ContentContext, reader: PageReader, messaging: ContentMessaging, options: ReadOptions = {}): void {
+  const watch = watchPage<PageReportInput>({
+    root: () => document.body,
+    inspect: () => {
+      // A mark per read lets `npm run bench` measure the read's main-thread cost on real pages.
+      const started = performance.now();
+      const report = reader.inspectPage(document, location.href, options);
+      performance.measure('playcard:read', { start: started, end: performance.now() });
+      return report;
+    },
+    isFound: (report) => report.status === 'ok',
+    send: (report) => {
+      if (ctx.isInvalid) return;
+      // The background may be restarting; the next change reports again.
+      messaging.sendMessage({ type: 'playcard:page-report', report }).catch(() => {});
+    },
+    signal: ctx.signal,
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', () => watch.navigated());
+  const onMessage = (message: unknown) => {
+    if (message === READ_AGAIN) watch.readNow();
+  };
+  messaging.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => messaging.onMessage.removeListener(onMessage));
+}
