@@ -25,7 +25,13 @@ export interface ContentMessaging {
  */
 export function startPageReader(ctx: ContentContext, reader: PageReader, messaging: ContentMessaging, options: ReadOptions = {}): void {
   const watch = watchPage<PageReportInput>({
-    root: () => document.body,
+    root: () => {
+      try {
+        return reader.adapterFor(location.href)?.observeRoot?.(document) ?? document.body;
+      } catch {
+        return document.body;
+      }
+    },
     inspect: () => {
       // A mark per read lets `npm run bench` measure the read's main-thread cost on real pages.
       const started = performance.now();

@@ -39,6 +39,12 @@ export interface SiteAdapter {
    * At most 20 entries of at most 80 characters. Never throws.
    */
   describeMissing(doc: Document, url: URL): string[];
+  /**
+   * The element that holds the record, so the content script watches only it
+   * for late-rendered fields (a CRM's chrome and other panels keep mutating).
+   * Undefined or null: the whole body.
+   */
+  observeRoot?(doc: Document): Element | null;
   /** Example URLs: pages it reads, and pages on its host that are not company pages. */
   examples: { company: string[]; other: string[] };
 }
