@@ -8,8 +8,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Playcard',
     description: 'Segment, persona and tactic checklist for the account open in your CRM or inbox.',
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
+    permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'scripting', 'sidePanel'],
     host_permissions: KNOWN_SITE_MATCHES,
+    // A CRM on the team's own domain is granted by the user, one host at a time, from the options page.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Open Playcard' },
     ...(browser === 'firefox'
       ? {

@@ -4,6 +4,7 @@ import { installBuiltinPlaybook, openDb } from '../lib/db';
 import { DEFAULT_PLAYBOOK } from '../lib/playbook/default';
 import { applyReport } from '../lib/reports';
 import { isPageReportMessage, tabStateKey } from '../lib/tab-state';
+import { CUSTOM_HOSTS_KEY, CUSTOM_SCRIPT_ID, matchPatterns, readHosts } from '../lib/custom-hosts';
 
 interface FirefoxSidebar {
   sidebarAction?: { toggle(): Promise<void> };
@@ -25,6 +26,19 @@ export default defineBackground(() => {
     });
   });
 
+  // Custom CRM hosts: the content script is registered for exactly the hosts
+  // the user added and still grants; re-synced whenever either changes.
+  let syncing = Promise.resolve();
+  const syncCustomHosts = () => {
+    syncing = syncing.then(registerCustomHostScript).catch((error: unknown) => console.warn('Playcard: custom hosts', error));
+  };
+  syncCustomHosts();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && CUSTOM_HOSTS_KEY in changes) syncCustomHosts();
+  });
+  browser.permissions.onAdded.addListener(syncCustomHosts);
+  browser.permissions.onRemoved.addListener(syncCustomHosts);
+
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(tabStateKey(tabId));
   });
@@ -37,3 +51,17 @@ export default defineBackground(() => {
     void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
   }
 });
+
+async function registerCustomHostScript(): Promise<void> {
+  const stored = await browser.storage.local.get(CUSTOM_HOSTS_KEY);
+  const granted: string[] = [];
+  for (const pattern of matchPatterns(readHosts(stored[CUSTOM_HOSTS_KEY]))) {
+    if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);
+  }
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
+  if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
+  if (!granted.length) return;
+  await browser.scripting.registerContentScripts([
+    { id: CUSTOM_SCRIPT_ID, matches: granted, js: ['content-scripts/custom.js'], runAt: 'document_idle', persistAcrossSessions: true },
+  ]);
+}

@@ -7,5 +7,7 @@ import { createReader } from '../lib/sites/reader';
 export default defineContentScript({
   matches: hubspot.hosts,
   runAt: 'document_idle',
+  // WXT's start-up postMessage would reach the CRM's own message listeners.
+  noScriptStartedPostMessage: true,
   main: (ctx) => startPageReader(ctx, createReader([hubspot]), browser.runtime),
 });

@@ -1,0 +1,79 @@
+/**
+ * CRM hosts a user adds by hand (their own Dynamics, a self-hosted SuiteCRM,
+ * Odoo, EspoCRM, Twenty...). Each is granted as an optional host permission
+ * and read by the custom-host content script, registered at run time.
+ */
+export interface CustomHost {
+  /** `https://crm.example.com` */
+  origin: string;
+  /** Adapter id to read it with (`dynamics`, `salesforce`, ...) or `generic`. */
+  site: string;
+  addedAt: number;
+}
+
+export const CUSTOM_HOSTS_KEY = 'customHosts';
+export const CUSTOM_SCRIPT_ID = 'playcard-custom-hosts';
+
+export type HostInput = { ok: true; origin: string; pattern: string } | { ok: false; error: string };
+
+/**
+ * Accepts what a user pastes: `crm.example.com`, `https://crm.example.com/index.php?module=Accounts`,
+ * `http://intranet-crm:8080/`. Plain http is allowed (intranet CRMs) but only
+ * when written out; a bare host means https.
+ */
+export function parseHostInput(input: string): HostInput {
+  const text = input.trim();
+  if (!text) return { ok: false, error: 'Enter the address of your CRM, e.g. crm.example.com' };
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return { ok: false, error: `"${text}" is not a web address` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: 'Only http and https addresses can be read' };
+  if (!url.hostname || url.hostname.includes('*')) return { ok: false, error: 'Enter one host, without wildcards' };
+  if (url.username || url.password) return { ok: false, error: 'Leave the user name and password out of the address' };
+  // A match pattern takes no port: the permission covers the host on any port.
+  return { ok: true, origin: url.origin, pattern: `${url.protocol}//${url.hostname}/*` };
+}
+
+/** The match patterns to register the custom-host content script for. */
+export function matchPatterns(hosts: readonly CustomHost[]): string[] {
+  const patterns = new Set<string>();
+  for (const host of hosts) {
+    const parsed = parseHostInput(host.origin);
+    if (parsed.ok) patterns.add(parsed.pattern);
+  }
+  return [...patterns].sort();
+}
+
+export function hostFor(hosts: readonly CustomHost[], origin: string): CustomHost | undefined {
+  const hostname = safeHostname(origin);
+  return hosts.find((host) => host.origin === origin) ?? hosts.find((host) => safeHostname(host.origin) === hostname);
+}
+
+function safeHostname(origin: string): string | undefined {
+  try {
+    return new URL(origin).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+export function addHost(hosts: readonly CustomHost[], origin: string, site: string, now = Date.now()): CustomHost[] {
+  return [...hosts.filter((host) => host.origin !== origin), { origin, site, addedAt: now }].sort((a, b) => a.origin.localeCompare(b.origin));
+}
+
+export function removeHost(hosts: readonly CustomHost[], origin: string): CustomHost[] {
+  return hosts.filter((host) => host.origin !== origin);
+}
+
+/** Reads the stored list defensively: storage may hold anything an older build wrote. */
+export function readHosts(value: unknown): CustomHost[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (host): host is CustomHost =>
+      typeof host === 'object' && host !== null && typeof host.origin === 'string' && typeof host.site === 'string' && typeof host.addedAt === 'number',
+  );
+}

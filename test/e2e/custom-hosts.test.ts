@@ -1,0 +1,79 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { EXTENSION_DIR, launchWithExtension, openPanel, routePages, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { loadFixture } from '../../scripts/lib/fixtures';
+
+/**
+ * A self-hosted CRM added in the options page. Chromium's permission prompt is
+ * browser UI that automation cannot click, so this build copy already holds the
+ * host permission (as if the rep had clicked "Allow"): permissions.request then
+ * resolves at once and everything after it — storage, the background's dynamic
+ * content-script registration, the read, the panel — runs for real.
+ */
+const suite = loadFixture('generic/suitecrm7-accounts-detailview');
+const HOST = 'https://crm.example.com';
+
+let browser: ExtensionBrowser;
+let extensionDir: string;
+
+beforeAll(async () => {
+  extensionDir = mkdtempSync(join(tmpdir(), 'playcard-ext-'));
+  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  const manifestPath = join(extensionDir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions.push(`${HOST}/*`);
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  browser = await launchWithExtension({ extensionDir });
+  await routePages(browser.context, [suite]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(extensionDir, { recursive: true, force: true });
+});
+
+async function registeredMatches(): Promise<string[]> {
+  return browser.worker.evaluate(async () => {
+    type Scripting = { getRegisteredContentScripts(filter: { ids: string[] }): Promise<{ matches?: string[] }[]> };
+    const scripting = (globalThis as unknown as { chrome: { scripting: Scripting } }).chrome.scripting;
+    const [script] = await scripting.getRegisteredContentScripts({ ids: ['playcard-custom-hosts'] });
+    return script?.matches ?? [];
+  });
+}
+
+test('a CRM host added in the options page is read and shown in the panel; removing it stops reading', async () => {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.fill('[data-testid="custom-hosts"] input[name="address"]', `${suite.url}`);
+  await options.selectOption('[data-testid="custom-hosts"] select[name="site"]', 'generic');
+  await options.click('[data-testid="custom-hosts"] button[type="submit"]');
+  await options.waitForSelector('[data-testid="custom-hosts-message"].ok');
+  await options.waitForSelector(`[data-origin="${HOST}"]`);
+  for (let i = 0; i < 50 && (await registeredMatches()).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+  expect(await registeredMatches()).toEqual([`${HOST}/*`]);
+
+  const panel = await openPanel(browser);
+  const crm = await browser.context.newPage();
+  await crm.goto(suite.url);
+  await panel.waitForFunction(() => document.querySelector('[data-testid="account-name"]')?.textContent === 'DD Furniture Inc', undefined, { timeout: 15_000 });
+  expect(await panel.textContent('[data-testid="account"]')).toContain('Consulting');
+
+  await options.bringToFront();
+  await options.click(`[data-origin="${HOST}"] button`);
+  await options.waitForSelector(`[data-origin="${HOST}"]`, { state: 'detached' });
+  for (let i = 0; i < 50 && (await registeredMatches()).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  expect(await registeredMatches()).toEqual([]);
+  expect(browser.errors).toEqual([]);
+});
+
+test('an address that is not a web address is refused with a message and nothing is stored', async () => {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.fill('[data-testid="custom-hosts"] input[name="address"]', 'ftp://files.example.com');
+  await options.click('[data-testid="custom-hosts"] button[type="submit"]');
+  await options.waitForSelector('[data-testid="custom-hosts-message"].error');
+  expect(await options.textContent('[data-testid="custom-hosts-message"]')).toMatch(/http and https/);
+  expect(await options.locator('[data-origin]').count()).toBe(0);
+});

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { addHost, hostFor, matchPatterns, parseHostInput, readHosts, removeHost } from '../../lib/custom-hosts';
+
+describe('parseHostInput', () => {
+  test.each([
+    ['crm.example.com', 'https://crm.example.com', 'https://crm.example.com/*'],
+    ['  https://crm.example.com/index.php?module=Accounts&action=DetailView ', 'https://crm.example.com', 'https://crm.example.com/*'],
+    ['http://intranet-crm:8080/suitecrm/', 'http://intranet-crm:8080', 'http://intranet-crm/*'],
+    ['CRM.Example.COM/odoo', 'https://crm.example.com', 'https://crm.example.com/*'],
+    ['contoso.crm4.dynamics.com', 'https://contoso.crm4.dynamics.com', 'https://contoso.crm4.dynamics.com/*'],
+  ])('%s → %s', (input, origin, pattern) => {
+    expect(parseHostInput(input)).toEqual({ ok: true, origin, pattern });
+  });
+
+  test.each([
+    ['', /Enter the address/],
+    ['ftp://files.example.com', /Only http and https/],
+    ['https://*.example.com', /not a web address|without wildcards/],
+    ['https://user:pw@crm.example.com', /user name and password/],
+    ['http://', /not a web address/],
+  ])('%j is refused with a message', (input, message) => {
+    const result = parseHostInput(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(message);
+  });
+});
+
+test('hosts are kept sorted, re-adding replaces, removing forgets, and patterns are unique', () => {
+  let hosts = addHost([], 'https://b.example.com', 'generic', 1);
+  hosts = addHost(hosts, 'https://a.example.com', 'dynamics', 2);
+  hosts = addHost(hosts, 'https://b.example.com', 'salesforce', 3);
+  expect(hosts.map((h) => `${h.origin} ${h.site}`)).toEqual(['https://a.example.com dynamics', 'https://b.example.com salesforce']);
+  expect(matchPatterns([...hosts, { origin: 'http://a.example.com:8080', site: 'generic', addedAt: 4 }])).toEqual([
+    'http://a.example.com/*',
+    'https://a.example.com/*',
+    'https://b.example.com/*',
+  ]);
+  expect(hostFor(hosts, 'https://b.example.com')?.site).toBe('salesforce');
+  expect(removeHost(hosts, 'https://a.example.com').map((h) => h.origin)).toEqual(['https://b.example.com']);
+});
+
+test('a stored list from anywhere is read defensively', () => {
+  expect(readHosts(undefined)).toEqual([]);
+  expect(readHosts('x')).toEqual([]);
+  expect(readHosts([{ origin: 'https://a.example.com', site: 'generic', addedAt: 1 }, { origin: 5 }, null])).toEqual([
+    { origin: 'https://a.example.com', site: 'generic', addedAt: 1 },
+  ]);
+});
