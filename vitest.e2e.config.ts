@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     fileParallelism: false,
   },

@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Window } from 'happy-dom';
@@ -9,25 +9,13 @@ import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { readPage } from '../../lib/sites';
 import { PageSnapshot } from '../../lib/snapshot';
 import { launchWithExtension, openPanel, openRealSidePanel, routePages, type ExtensionBrowser } from '../../scripts/lib/browser';
-import { FIXTURES_DIR, loadFixture, type FixturePage } from '../../scripts/lib/fixtures';
-
-/** Fixture pages of a site that are company records or threads (expected is not null). */
-function companyPages(site: string): FixturePage[] {
-  return readdirSync(`${FIXTURES_DIR}${site}`)
-    .filter((file) => file.endsWith('.expected.json'))
-    .map((file) => loadFixture(`${site}/${file.replace(/\.expected\.json$/, '')}`))
-    .filter((page) => page.expected !== null);
-}
+import type { FixturePage } from '../../scripts/lib/fixtures';
+import { cardFor, companyPages, expectedName, openSite, spaNavigate } from './helpers';
 
 const hubspot = companyPages('hubspot');
 const gmail = companyPages('gmail');
 const [hubspotA, hubspotB] = hubspot as [FixturePage, FixturePage];
 const [gmailA] = gmail as [FixturePage];
-
-function expectedName(page: FixturePage): string {
-  const company = (page.expected?.company ?? {}) as { name?: string; domain?: string };
-  return company.name ?? company.domain ?? '';
-}
 
 /** What the panel must show for a fixture: the same library code run here on the same HTML. */
 function expectedCard(page: FixturePage) {
@@ -50,37 +38,6 @@ async function shownCard(panel: Page) {
     secondary: await panel.getAttribute('[data-testid="persona-label"]', 'data-secondary'),
     tactics: await panel.$$eval('[data-testid="checklist"] input[type=checkbox]', (boxes) => boxes.map((b) => b.getAttribute('data-tactic'))),
   };
-}
-
-async function cardFor(panel: Page, name: string): Promise<void> {
-  await panel.waitForFunction(
-    (wanted) => document.querySelector('[data-testid="account-name"]')?.textContent === wanted,
-    name,
-    { timeout: 15_000 },
-  );
-}
-
-async function openSite(browser: ExtensionBrowser, url: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  return page;
-}
-
-/**
- * Replaces the page's content the way a CRM's router does: new URL, new DOM,
- * no reload. The path is the other fixture's, on the current page's host.
- */
-async function spaNavigate(page: Page, to: FixturePage): Promise<void> {
-  const target = new URL(to.url);
-  await page.evaluate(
-    ([path, html]) => {
-      const next = new DOMParser().parseFromString(html, 'text/html');
-      history.pushState({}, '', path);
-      document.title = next.title;
-      document.body.replaceWith(document.adoptNode(next.body));
-    },
-    [target.pathname + target.search + target.hash, to.html] as const,
-  );
 }
 
 let browser: ExtensionBrowser;
