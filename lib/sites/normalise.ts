@@ -283,3 +283,87 @@ export function countryCode(input: string | null | undefined): string | undefine
   if (parts.length < 2) return undefined;
   return table.get(parts[parts.length - 1]!) ?? table.get(parts[0]!);
 }
+
+/** A company fact a CRM form shows under a visible label. */
+export type CrmField = 'name' | 'website' | 'industry' | 'employees' | 'revenue' | 'country' | 'city' | 'type' | 'owner';
+
+/**
+ * Field labels of CRM record forms (Dynamics 365, Zoho CRM and the like) in
+ * en, pl, ru, ro, it, de, fr, es, ja, as those products translate them. Only a
+ * fallback for adapters whose stable ids miss (custom fields, renamed layouts);
+ * keys compare like `crmLabelKey`.
+ */
+const CRM_LABELS: Record<CrmField, string> = {
+  name:
+    'account name|company name|company|organization name|organisation name|' +
+    'nazwa konta|nazwa firmy|nazwa klienta|nazwa organizacji|' +
+    'название организации|название компании|название учетной записи|наименование|' +
+    'nume cont|numele contului|nume firma|nume companie|' +
+    'nome account|nome azienda|nome societa|ragione sociale|' +
+    'kontoname|firmenname|name des kontos|unternehmensname|' +
+    'nom du compte|nom de l\'entreprise|nom de la societe|raison sociale|' +
+    'nombre de cuenta|nombre de la cuenta|nombre de la empresa|razon social|' +
+    '取引先名|会社名|企業名|取引先企業名',
+  website:
+    'website|web site|web|url|homepage|strona www|strona internetowa|witryna sieci web|witryna|веб-сайт|сайт|' +
+    'site web|pagina web|sito web|sito|webseite|website-url|site internet|sitio web|ウェブサイト|webサイト|ホームページ',
+  industry: 'industry|sector|branza|отрасль|industrie|domeniu|domeniu de activitate|settore|settore industriale|branche|secteur|secteur d\'activite|industria|sector industrial|業種',
+  employees:
+    'employees|number of employees|no. of employees|no of employees|headcount|liczba pracownikow|pracownicy|' +
+    'число сотрудников|количество сотрудников|сотрудники|numar de angajati|angajati|numero di dipendenti|dipendenti|' +
+    'anzahl der mitarbeiter|anzahl mitarbeiter|mitarbeiter|nombre d\'employes|nombre de salaries|employes|' +
+    'numero de empleados|empleados|従業員数|従業員',
+  revenue:
+    'annual revenue|revenue|annual turnover|przychod roczny|roczny przychod|przychod|przychody|годовой доход|доход|годовая выручка|выручка|' +
+    'venit anual|venituri anuale|cifra de afaceri|fatturato annuo|fatturato|ricavi annuali|jahresumsatz|umsatz|' +
+    'chiffre d\'affaires annuel|chiffre d\'affaires|revenu annuel|ingresos anuales|ingresos|facturacion anual|年間売上|年間売上高|売上高|年商',
+  country:
+    'country|country/region|billing country|kraj|kraj/region|kraj rozliczeniowy|kraj (rozliczenie)|страна|страна/регион|страна выставления счета|' +
+    'tara|tara/regiune|tara de facturare|paese|paese/area geografica|paese di fatturazione|land|land/region|rechnungsland|' +
+    'pays|pays/region|pays de facturation|pais|pais/region|pais de facturacion|国|国/地域|請求先国|国(請求先)',
+  city:
+    'city|billing city|town|miasto|miasto rozliczeniowe|miejscowosc|город|город выставления счета|oras|oras de facturare|' +
+    'citta|citta di fatturazione|ort|stadt|rechnungsort|ville|ville de facturation|ciudad|ciudad de facturacion|市区町村|請求先市区町村|市区町村(請求先)',
+  type:
+    'account type|relationship type|customer type|type|typ konta|typ relacji|typ klienta|typ|тип отношения|тип организации|тип учетной записи|тип|' +
+    'tip de relatie|tip cont|tip|tipo di relazione|tipo di account|tipo|beziehungstyp|kontotyp|typ|type de relation|type de compte|' +
+    'tipo de relacion|tipo de cuenta|関係の種類|取引先の種類|取引先種別|種類',
+  owner:
+    'owner|account owner|wlasciciel|wlasciciel konta|opiekun|ответственный|владелец|владелец организации|proprietar|proprietar cont|' +
+    'proprietario|proprietario account|besitzer|kontoinhaber|kontobesitzer|proprietaire|proprietaire du compte|propietario|' +
+    'propietario de la cuenta|所有者|取引先の所有者|取引先所有者|担当者',
+};
+
+/**
+ * A label as compared: lower case, no diacritics, no trailing `:`/`*`, and
+ * without an "Address 1:" style prefix (Dynamics: "Address 1: City").
+ */
+export function crmLabelKey(text: string | null | undefined): string {
+  return cleanText(text)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ł/g, 'l')
+    .replace(/[’`]/g, "'")
+    .replace(/[\s:：*]+$/u, '')
+    .replace(/^[^:：]{1,24}\s1\s*[:：]\s*/u, '')
+    .trim();
+}
+
+let crmLabelIndex: Map<string, CrmField> | undefined;
+
+/** The fact a CRM form label stands for, or undefined. */
+export function crmFieldForLabel(text: string | null | undefined): CrmField | undefined {
+  const key = crmLabelKey(text);
+  if (!key || key.length > 60) return undefined;
+  if (!crmLabelIndex) {
+    crmLabelIndex = new Map();
+    for (const [field, list] of Object.entries(CRM_LABELS) as Array<[CrmField, string]>) {
+      for (const label of list.split('|')) {
+        const k = crmLabelKey(label);
+        if (!crmLabelIndex.has(k)) crmLabelIndex.set(k, field);
+      }
+    }
+  }
+  return crmLabelIndex.get(key);
+}
