@@ -92,3 +92,55 @@ export function valueText(el: Element | null | undefined): string {
 export function isEmptyValue(text: string): boolean {
   return !text || /^(?:-+|—|–|n\/a|none|brak|нет|—\s*—|\.\.\.|…|not set|no value|(?:nie )?ustawion\p{L}*|не указан\p{L}*)$/iu.test(text);
 }
+
+/**
+ * Open shadow roots under `root`, nested ones included (LWC native shadow, web
+ * components). Closed roots are out of reach by design. Visits at most `limit`
+ * elements, so a 10,000-element page costs one pass over its elements.
+ */
+export function openShadowRoots(root: ParentNode, limit = 20_000): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  const queue: ParentNode[] = [root];
+  let visited = 0;
+  for (let i = 0; i < queue.length && visited < limit; i++) {
+    const elements = queue[i]!.querySelectorAll('*');
+    for (let j = 0; j < elements.length && visited < limit; j++, visited++) {
+      const shadow = elements[j]!.shadowRoot;
+      if (shadow) {
+        found.push(shadow);
+        queue.push(shadow);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * `querySelector` that also looks inside open shadow roots. A selector matches
+ * within one tree (light DOM or one shadow root), never across a boundary.
+ * Pass `roots` (from `openShadowRoots`) when querying the same root many times.
+ */
+export function queryDeep(root: ParentNode, selector: string, roots?: readonly ShadowRoot[]): Element | null {
+  try {
+    const light = root.querySelector(selector);
+    if (light) return light;
+    for (const shadow of roots ?? openShadowRoots(root)) {
+      const found = shadow.querySelector(selector);
+      if (found) return found;
+    }
+  } catch {
+    // An invalid selector finds nothing.
+  }
+  return null;
+}
+
+/** Every element matching `selector` in `root` and its open shadow roots: light DOM first, then each root. */
+export function queryAllDeep(root: ParentNode, selector: string, roots?: readonly ShadowRoot[]): Element[] {
+  try {
+    const found = Array.from(root.querySelectorAll(selector));
+    for (const shadow of roots ?? openShadowRoots(root)) found.push(...Array.from(shadow.querySelectorAll(selector)));
+    return found;
+  } catch {
+    return [];
+  }
+}
