@@ -3,10 +3,15 @@
  * Dynamics, Outlook) is one file in this folder, one line in ADAPTERS, and a
  * two-line content script `entrypoints/<id>.content.ts` that reads only it.
  */
+import { dynamics } from './dynamics';
 import { generic } from './generic';
 import { gmail } from './gmail';
 import { hubspot } from './hubspot';
+import { outlook } from './outlook';
+import { pipedrive } from './pipedrive';
 import { createReader } from './reader';
+import { salesforce } from './salesforce';
+import { zoho } from './zoho';
 import type { SiteAdapter } from './types';
 
 export type { SiteAdapter } from './types';
@@ -14,7 +19,7 @@ export { readGeneric } from './generic';
 export { createReader, tidySnapshot, type PageReader, type PageReportInput, type ReadOptions } from './reader';
 
 /** Adapters chosen by URL, first match wins. */
-export const ADAPTERS: SiteAdapter[] = [hubspot, gmail];
+export const ADAPTERS: SiteAdapter[] = [hubspot, gmail, dynamics, zoho, salesforce, pipedrive, outlook];
 
 /** The fallback reader, for hosts the user granted that no adapter claims. */
 export const GENERIC_ADAPTER: SiteAdapter = generic;
