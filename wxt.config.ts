@@ -8,7 +8,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Playcard',
     description: 'Segment, persona and tactic checklist for the account open in your CRM or inbox.',
-    permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'scripting', 'sidePanel'],
+    permissions: browser === 'firefox' ? ['storage', 'scripting', 'alarms'] : ['storage', 'scripting', 'alarms', 'sidePanel'],
+    // Enterprise policy for team playbooks (Chrome/Edge policy; Firefox reads policies.json "3rdparty").
+    storage: { managed_schema: 'managed-schema.json' },
     host_permissions: KNOWN_SITE_MATCHES,
     // A CRM on the team's own domain is granted by the user, one host at a time, from the options page.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

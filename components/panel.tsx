@@ -7,9 +7,28 @@ import { PersonaCard } from './persona-card';
 import { Questions } from './questions';
 import { RecentAccounts } from './recent-accounts';
 import { SegmentCard } from './segment-card';
+import { UpdateError, UpdateNotice } from './update-banner';
 
 export function Panel({ state }: { state: PanelState }) {
   const playbook = state.playbook.value;
+  const notice = state.notice.value;
+  const updateError = state.updateError.value;
+  const persona = state.assessment.value?.persona;
+  const banners = (
+    <>
+      {notice && (
+        <UpdateNotice
+          notice={notice}
+          context={{
+            persona: [persona?.primary, persona?.secondary].filter((id): id is string => id !== undefined),
+            segment: state.assessment.value?.segment.segment.id,
+          }}
+          onDismiss={() => state.dismissNotice()}
+        />
+      )}
+      {updateError && <UpdateError error={updateError} version={state.activeVersion.value} />}
+    </>
+  );
   const account = state.account.value;
   const assessment = state.assessment.value;
   const tab = state.tab.value;
@@ -23,6 +42,7 @@ export function Panel({ state }: { state: PanelState }) {
     const done = assessment.checklist.filter((item) => checks[item.id]?.done).length;
     return (
       <main data-testid="card" data-account-key={account.key}>
+        {banners}
         {pinned && (
           <p class="pinned small">
             {t('panel.viewing')} ·{' '}
@@ -52,6 +72,7 @@ export function Panel({ state }: { state: PanelState }) {
   const unreadable = tab.kind === 'state' && tab.state.status === 'unreadable' ? tab.state : undefined;
   return (
     <main data-testid="no-account">
+      {banners}
       {unreadable ? (
         <section class="card notice" data-testid="unreadable">
           <h2>{t('panel.unreadable.title', { site: unreadable.siteLabel })}</h2>

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { installBuiltinPlaybook, openDb } from '../lib/db';
+import { ensurePlaybookHistory, installBuiltinPlaybook, openDb } from '../lib/db';
+import { CHECK_PLAYBOOK, createPlaybookService } from '../lib/playbook-service';
 import { DEFAULT_PLAYBOOK } from '../lib/playbook/default';
 import { applyReport } from '../lib/reports';
 import { isPageReportMessage, tabStateKey } from '../lib/tab-state';
@@ -13,7 +14,18 @@ interface FirefoxSidebar {
 export default defineBackground(() => {
   const db = openDb();
   // Panels read the playbook from the database, so the shipped one (large) stays out of their bundle.
-  void installBuiltinPlaybook(db, DEFAULT_PLAYBOOK);
+  // Then the team's source (policy, URL, file) takes over if there is one.
+  const playbooks = createPlaybookService({ db, browser, fetch: (input, init) => fetch(input, init), builtin: DEFAULT_PLAYBOOK });
+  void installBuiltinPlaybook(db, DEFAULT_PLAYBOOK)
+    .then(() => ensurePlaybookHistory(db))
+    .then(() => playbooks.start())
+    .catch((error: unknown) => console.warn('Playcard: playbook start-up', error));
+
+  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (response: unknown) => void) => {
+    if (message !== CHECK_PLAYBOOK) return;
+    playbooks.checkNow().then(sendResponse, (error: unknown) => sendResponse({ status: 'rejected', message: String(error) }));
+    return true;
+  });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const tabId = sender.tab?.id;

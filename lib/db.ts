@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { accountKeyOf, mergeSnapshots } from './core/account';
+import type { PlaybookChange } from './playbook/diff';
 import type { Playbook } from './playbook/schema';
 import type { PageSnapshot } from './snapshot';
 
@@ -47,12 +48,52 @@ export interface StoredPlaybook {
   version: string;
   playbook: Playbook;
   appliedAt: number;
+  /** SHA-256 of the bytes it came from (of its JSON for the built-in one); since schema v2. */
+  hash?: string;
+  /** The URL or file name it came from. */
+  origin?: string;
+}
+
+/** Every playbook ever applied, newest last, for the options page's history and rollback (schema v2). */
+export interface PlaybookVersion {
+  seq?: number;
+  hash: string;
+  version: string;
+  source: PlaybookSource;
+  origin?: string;
+  playbook: Playbook;
+  appliedAt: number;
+}
+
+/** Small records about playbook updates, keyed by what they are (schema v2). */
+export type MetaRecord =
+  | { key: 'update-status'; value: UpdateStatus }
+  | { key: 'update-notice'; value: UpdateNotice };
+
+export interface UpdateStatus {
+  lastCheckAt?: number;
+  lastSuccessAt?: number;
+  /** The last failure; cleared by the next success. The last good playbook stays active. */
+  lastError?: { at: number; source: string; message: string };
+  /** The rep rolled back from this version (hash): polls do not re-apply it, only a newer one. */
+  heldBack?: string;
+}
+
+export interface UpdateNotice {
+  from?: string;
+  to: string;
+  at: number;
+  /** The diff, stored so the panel needs no second copy of the old playbook. */
+  changes: PlaybookChange[];
+  seen: boolean;
 }
 
 export type PlaycardDb = Dexie & {
   accounts: EntityTable<AccountRecord, 'key'>;
   inputs: EntityTable<RepInput, 'key'>;
   playbooks: EntityTable<StoredPlaybook, 'key'>;
+  playbookHistory: EntityTable<PlaybookVersion, 'seq'>;
+  meta: EntityTable<MetaRecord, 'key'>;
 };
 
 export const DB_NAME = 'playcard';
@@ -67,6 +108,13 @@ export function openDb(name = DB_NAME): PlaycardDb {
     accounts: 'key, seenAt, domain',
     inputs: 'key',
     playbooks: 'key',
+  });
+  // v2: team playbooks keep every applied version and the state of their updates.
+  // The v1 active playbook enters the history on first use (ensurePlaybookHistory),
+  // because hashing it needs crypto.subtle, which cannot run inside an upgrade transaction.
+  db.version(2).stores({
+    playbookHistory: '++seq, hash, appliedAt',
+    meta: 'key',
   });
   return db;
 }
@@ -143,9 +191,38 @@ export function setCheck(db: PlaycardDb, key: string, tacticId: string, done: bo
  * and refreshes it when an extension update ships a new version.
  */
 export async function installBuiltinPlaybook(db: PlaycardDb, builtin: Playbook, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.playbooks, async () => {
+  const hash = await sha256Hex(new TextEncoder().encode(JSON.stringify(builtin)));
+  await db.transaction('rw', db.playbooks, db.playbookHistory, async () => {
     const active = await db.playbooks.get('active');
     if (active && (active.source !== 'builtin' || active.version === builtin.version)) return;
-    await db.playbooks.put({ key: 'active', source: 'builtin', version: builtin.version, playbook: builtin, appliedAt: now });
+    await db.playbooks.put({ key: 'active', source: 'builtin', version: builtin.version, playbook: builtin, appliedAt: now, hash });
+    await db.playbookHistory.add({ hash, version: builtin.version, source: 'builtin', playbook: builtin, appliedAt: now });
+  });
+}
+
+/** Hex SHA-256, as `sha256sum` prints it, so a lead can compare with the file they published. */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** Puts a playbook active before schema v2 into the history, once. */
+export async function ensurePlaybookHistory(db: PlaycardDb): Promise<void> {
+  const active = await db.playbooks.get('active');
+  if (!active || active.hash) return;
+  const hash = await sha256Hex(new TextEncoder().encode(JSON.stringify(active.playbook)));
+  await db.transaction('rw', db.playbooks, db.playbookHistory, async () => {
+    const current = await db.playbooks.get('active');
+    if (!current || current.hash) return;
+    await db.playbookHistory.add({ hash, version: current.version, source: current.source, origin: current.origin, playbook: current.playbook, appliedAt: current.appliedAt });
+    await db.playbooks.update('active', { hash });
+  });
+}
+
+/** The rep has read the "playbook updated" notice: it is not shown again. */
+export async function markNoticeSeen(db: PlaycardDb): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const record = await db.meta.get('update-notice');
+    if (record?.key === 'update-notice') await db.meta.put({ key: 'update-notice', value: { ...record.value, seen: true } });
   });
 }

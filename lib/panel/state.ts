@@ -2,7 +2,20 @@ import { batch, computed, signal } from '@preact/signals';
 import { assessAccount } from '../core/assess';
 import { factsOf, type Facts } from '../core/facts';
 import { suggestPersona, type PersonaSuggestion } from '../core/persona';
-import { recentAccounts, setAnswer, setCheck, setPersona, type AccountRecord, type PlaycardDb, type RepInput, type StoredPlaybook } from '../db';
+import {
+  markNoticeSeen,
+  recentAccounts,
+  setAnswer,
+  setCheck,
+  setPersona,
+  type AccountRecord,
+  type MetaRecord,
+  type PlaycardDb,
+  type RepInput,
+  type StoredPlaybook,
+  type UpdateNotice,
+  type UpdateStatus,
+} from '../db';
 import type { Playbook } from '../playbook/schema';
 import type { TabState } from '../tab-state';
 import { liveSignal } from './live';
@@ -46,6 +59,16 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
     return key ? async () => (await db.inputs.get(key)) ?? null : undefined;
   }, onError);
   const recent = liveSignal<AccountRecord[]>(() => () => recentAccounts(db, 8), onError);
+  const meta = liveSignal<MetaRecord[]>(() => () => db.meta.toArray(), onError);
+  const notice = computed<UpdateNotice | undefined>(() => {
+    const record = meta.value.value?.find((r) => r.key === 'update-notice');
+    return record?.key === 'update-notice' && !record.value.seen ? record.value : undefined;
+  });
+  /** A failed update that no later success has cleared: the last good playbook is still in use. */
+  const updateError = computed<NonNullable<UpdateStatus['lastError']> | undefined>(() => {
+    const record = meta.value.value?.find((r) => r.key === 'update-status');
+    return record?.key === 'update-status' ? record.value.lastError : undefined;
+  });
 
   const facts = computed<Facts>(() => factsOf(account.value.value?.snapshot));
   const text = computed(() => account.value.value?.snapshot.text ?? '');
@@ -88,6 +111,9 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
     suggestion,
     assessment,
     checks,
+    notice,
+    updateError,
+    activeVersion: computed(() => storedPlaybook.value.value?.version),
 
     showTab(view: TabView) {
       const before = tabAccountKey.peek();
@@ -110,6 +136,9 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
     choosePersona(choice: { primary: string; secondary?: string } | undefined) {
       return setPersona(db, keyOrThrow(), choice).catch(onError);
     },
+    dismissNotice() {
+      return markNoticeSeen(db).catch(onError);
+    },
     toggleTactic(tacticId: string, done: boolean) {
       return setCheck(db, keyOrThrow(), tacticId, done).catch(onError);
     },
@@ -118,6 +147,7 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
       input.dispose();
       recent.dispose();
       storedPlaybook.dispose();
+      meta.dispose();
     },
   };
 }

@@ -1,0 +1,39 @@
+import { t, timeAgo } from '../lib/i18n';
+import type { UpdateNotice, UpdateStatus } from '../lib/db';
+import { relevantFirst, touches, type RelevanceContext } from '../lib/playbook/diff';
+
+const SHOWN = 5;
+
+/** "Playbook updated to …: N changes", the ones about this account first; shown until the rep dismisses it. */
+export function UpdateNotice({ notice, context, onDismiss }: { notice: UpdateNotice; context: RelevanceContext; onDismiss: () => void }) {
+  const changes = relevantFirst(notice.changes, context);
+  return (
+    <section class="card notice-update" role="status" data-testid="update-notice">
+      <p>
+        <strong>{t('update.title', { version: notice.to, n: notice.changes.length })}</strong>
+      </p>
+      {changes.length > 0 && (
+        <ul class="small">
+          {changes.slice(0, SHOWN).map((change, index) => (
+            <li key={index} class={touches(change, context) ? 'mine' : ''}>
+              {touches(change, context) && <span class="tag">{t('update.thisAccount')}</span>} {change.summary}
+            </li>
+          ))}
+        </ul>
+      )}
+      {changes.length > SHOWN && <p class="small muted">{t('update.more', { n: changes.length - SHOWN })}</p>}
+      <button type="button" class="link" onClick={onDismiss} data-testid="update-dismiss">
+        {t('update.dismiss')}
+      </button>
+    </section>
+  );
+}
+
+/** A failed update never blocks the panel: one line, the last good playbook stays. */
+export function UpdateError({ error, version }: { error: NonNullable<UpdateStatus['lastError']>; version: string | undefined }) {
+  return (
+    <p class="small update-error" role="status" data-testid="update-error">
+      {t('update.failed', { when: timeAgo(error.at), message: error.message, version: version ?? '' })}
+    </p>
+  );
+}
