@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ensurePlaybookHistory, installBuiltinPlaybook, openDb } from '../lib/db';
-import { CHECK_PLAYBOOK, createPlaybookService } from '../lib/playbook-service';
+import { CHECK_PLAYBOOK, createPlaybookService, RESOLVE_PLAYBOOK_SOURCE } from '../lib/playbook-service';
 import { DEFAULT_PLAYBOOK } from '../lib/playbook/default';
 import { applyReport } from '../lib/reports';
 import { isPageReportMessage, tabStateKey } from '../lib/tab-state';
@@ -22,9 +22,15 @@ export default defineBackground(() => {
     .catch((error: unknown) => console.warn('Playcard: playbook start-up', error));
 
   browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (response: unknown) => void) => {
-    if (message !== CHECK_PLAYBOOK) return;
-    playbooks.checkNow().then(sendResponse, (error: unknown) => sendResponse({ status: 'rejected', message: String(error) }));
-    return true;
+    if (message === CHECK_PLAYBOOK) {
+      playbooks.checkNow().then(sendResponse, (error: unknown) => sendResponse({ status: 'rejected', message: String(error) }));
+      return true;
+    }
+    if (message === RESOLVE_PLAYBOOK_SOURCE) {
+      playbooks.resolve().then(sendResponse, () => sendResponse(undefined));
+      return true;
+    }
+    return undefined;
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -96,3 +96,21 @@ export function createPlaybookService({ db, browser, fetch, builtin, allowInsecu
 
 /** Message from the options page: poll now and answer with the CheckOutcome. */
 export const CHECK_PLAYBOOK = 'playcard:check-playbook';
+
+/** Message from the options page: which source is in force and what the rep may change (SourceResolution). */
+export const RESOLVE_PLAYBOOK_SOURCE = 'playcard:playbook-source';
+
+/** One line for the rep about what a check did. */
+export function describeCheck(outcome: CheckOutcome): string {
+  switch (outcome.status) {
+    case 'applied':
+      return `Updated to ${outcome.version} (${outcome.changes} ${outcome.changes === 1 ? 'change' : 'changes'}).`;
+    case 'unchanged':
+    case 'not-modified':
+      return 'Checked: the playbook has not changed.';
+    case 'rejected':
+      return `Not applied: ${outcome.message}. The last good playbook stays in use.`;
+    case 'no-url':
+      return outcome.source === 'file' ? 'Using the imported file: there is no address to check.' : 'Using the built-in playbook: there is no address to check.';
+  }
+}
