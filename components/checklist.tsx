@@ -1,17 +1,20 @@
 import { t } from '../lib/i18n';
 import { groupByWhen, type ChecklistItem } from '../lib/core/checklist';
 import type { TacticCheck } from '../lib/db';
-import type { Playbook } from '../lib/playbook/schema';
+import type { LocalText, Playbook } from '../lib/playbook/schema';
 import { text } from './use-text';
 
 export function Checklist({
   items,
   checks,
+  archived = [],
   playbook,
   onToggle,
 }: {
   items: ChecklistItem[];
   checks: Record<string, TacticCheck>;
+  /** Ticks of tactics a later playbook removed. */
+  archived?: { id: string; text: LocalText }[];
   playbook: Playbook;
   onToggle: (tacticId: string, done: boolean) => void;
 }) {
@@ -47,6 +50,21 @@ export function Checklist({
           </ul>
         </div>
       ))}
+      {archived.length > 0 && (
+        <div class="when archived" data-testid="checklist-archived">
+          <h3>{t('checklist.archived')}</h3>
+          <ul>
+            {archived.map((item) => (
+              <li key={item.id} class="done">
+                <label>
+                  <input type="checkbox" checked data-tactic={item.id} onChange={() => onToggle(item.id, false)} />
+                  <span>{text(item.text, playbook)}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

@@ -59,6 +59,7 @@ export function Panel({ state }: { state: PanelState }) {
         <Checklist
           items={assessment.checklist}
           checks={checks}
+          archived={state.archivedChecks.value}
           playbook={playbook}
           onToggle={(id, done) => state.toggleTactic(id, done)}
         />

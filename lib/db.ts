@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { accountKeyOf, mergeSnapshots } from './core/account';
 import type { PlaybookChange } from './playbook/diff';
-import type { Playbook } from './playbook/schema';
+import type { LocalText, Playbook } from './playbook/schema';
 import type { PageSnapshot } from './snapshot';
 
 export interface AccountRecord {
@@ -25,6 +25,8 @@ export interface PersonaChoice {
 export interface TacticCheck {
   done: boolean;
   at: number;
+  /** The tactic's text when ticked, so a tick survives a playbook that drops the tactic ("from an earlier playbook"). */
+  text?: LocalText;
 }
 
 /** Everything a rep typed or clicked for one account. Kept apart from page reads so a re-read never overwrites it. */
@@ -182,8 +184,8 @@ export function setPersona(db: PlaycardDb, key: string, choice: { primary: strin
   );
 }
 
-export function setCheck(db: PlaycardDb, key: string, tacticId: string, done: boolean, now = Date.now()) {
-  return updateInput(db, key, (input) => void (input.checks[tacticId] = { done, at: now }), now);
+export function setCheck(db: PlaycardDb, key: string, tacticId: string, done: boolean, now = Date.now(), text?: LocalText) {
+  return updateInput(db, key, (input) => void (input.checks[tacticId] = text ? { done, at: now, text } : { done, at: now }), now);
 }
 
 /**

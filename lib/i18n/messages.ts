@@ -64,6 +64,7 @@ export const en = {
   'checklist.when.before': 'Before the call',
   'checklist.when.during': 'During the call',
   'checklist.when.after': 'After the call',
+  'checklist.archived': 'From an earlier playbook',
   'checklist.empty': 'Set a persona to see the tactics for this account.',
   'options.title': 'Playcard settings',
   'options.hosts.title': 'CRM on your own domain',

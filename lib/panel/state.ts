@@ -91,6 +91,15 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
   });
 
   const checks = computed(() => input.value.value?.checks ?? {});
+  /** Ticked tactics the current playbook no longer has: kept and shown, never silently dropped. */
+  const archivedChecks = computed(() => {
+    const rules = playbook.value;
+    if (!rules) return [];
+    const known = new Set([...rules.personas, ...rules.segmentation.segments].flatMap((owner) => owner.tactics.map((t) => t.id)));
+    return Object.entries(checks.value)
+      .filter(([id, check]) => !known.has(id) && check.done && check.text)
+      .map(([id, check]) => ({ id, text: check.text!, at: check.at }));
+  });
 
   function keyOrThrow(): string {
     const key = accountKey.value;
@@ -111,6 +120,7 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
     suggestion,
     assessment,
     checks,
+    archivedChecks,
     notice,
     updateError,
     activeVersion: computed(() => storedPlaybook.value.value?.version),
@@ -140,7 +150,8 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
       return markNoticeSeen(db).catch(onError);
     },
     toggleTactic(tacticId: string, done: boolean) {
-      return setCheck(db, keyOrThrow(), tacticId, done).catch(onError);
+      const item = assessment.peek()?.checklist.find((i) => i.id === tacticId);
+      return setCheck(db, keyOrThrow(), tacticId, done, Date.now(), item?.text).catch(onError);
     },
     dispose() {
       account.dispose();

@@ -102,3 +102,31 @@ test('on a page that is not a company the panel says so and opens a recent accou
   recent.click();
   await until(() => root.querySelector('[data-testid="account-name"]')?.textContent === 'Kowalski Meble', 'card from cache');
 });
+
+test("a playbook update that drops a ticked tactic or an answered question loses none of the rep's data", async () => {
+  const matrix = DEFAULT_PLAYBOOK.segmentation.matrix!;
+  (root.querySelector(`[data-criterion="${matrix.rows}"] [data-option]`) as HTMLButtonElement).click();
+  const box = root.querySelector('[data-testid="checklist"] input[type=checkbox]') as HTMLInputElement;
+  const tacticId = box.getAttribute('data-tactic')!;
+  const tacticText = box.parentElement!.textContent;
+  box.click();
+  await until(() => root.querySelector('[data-testid="checklist-progress"]')?.textContent?.startsWith('1 of'), 'tick');
+
+  const withoutTactic = {
+    ...DEFAULT_PLAYBOOK,
+    version: 'next',
+    personas: DEFAULT_PLAYBOOK.personas.map((p) => ({ ...p, tactics: p.tactics.filter((t) => t.id !== tacticId) })),
+    segmentation: {
+      ...DEFAULT_PLAYBOOK.segmentation,
+      matrix: undefined,
+      criteria: DEFAULT_PLAYBOOK.segmentation.criteria.filter((c) => c.id !== matrix.rows),
+      segments: DEFAULT_PLAYBOOK.segmentation.segments.map((s) => ({ ...s, tactics: s.tactics.filter((t) => t.id !== tacticId) })),
+    },
+  };
+  await db.playbooks.put({ key: 'active', source: 'url', version: 'next', playbook: withoutTactic, appliedAt: Date.now() });
+  const archived = await until(() => root.querySelector('[data-testid="checklist-archived"]'), 'archived ticks');
+  expect(archived.textContent).toContain(tacticText);
+  const input = await db.inputs.get(state.accountKey.value!);
+  expect(input?.answers[matrix.rows]).toBeDefined();
+  expect(input?.checks[tacticId]?.done).toBe(true);
+});
