@@ -125,8 +125,12 @@ export function openDb(name = DB_NAME): PlaycardDb {
 export async function saveSnapshot(db: PlaycardDb, snapshot: PageSnapshot, now = Date.now()): Promise<string | undefined> {
   const key = accountKeyOf(snapshot);
   if (!key) return undefined;
-  await db.transaction('rw', db.accounts, async () => {
-    const previous = await db.accounts.get(key);
+  // A record read before its website field rendered was keyed by the CRM's record id;
+  // once the domain is known, that account (and the rep's input) moves under the domain.
+  const provisional = snapshot.company.domain && snapshot.recordId ? `${snapshot.site}:${snapshot.recordId}` : undefined;
+  await db.transaction('rw', db.accounts, db.inputs, async () => {
+    const earlier = provisional ? await db.accounts.get(provisional) : undefined;
+    const previous = (await db.accounts.get(key)) ?? earlier;
     const merged = mergeSnapshots(previous?.snapshot, snapshot);
     await db.accounts.put({
       key,
@@ -137,6 +141,12 @@ export async function saveSnapshot(db: PlaycardDb, snapshot: PageSnapshot, now =
       firstSeenAt: previous?.firstSeenAt ?? now,
       seenAt: now,
     });
+    if (earlier && provisional) {
+      const input = await db.inputs.get(provisional);
+      if (input && !(await db.inputs.get(key))) await db.inputs.put({ ...input, key });
+      await db.inputs.delete(provisional);
+      await db.accounts.delete(provisional);
+    }
   });
   return key;
 }

@@ -48,6 +48,18 @@ describe('accounts', () => {
     expect(account?.seenAt).toBe(2000);
   });
 
+  test('an account first read without its website moves, with the rep input, under its domain once the website renders', async () => {
+    fresh();
+    const early = PageSnapshot.parse({ ...hubspot, company: { name: 'Northwind Logistics' } });
+    expect(await saveSnapshot(db, early, 1000)).toBe('hubspot:42');
+    await setCheck(db, 'hubspot:42', 'offer-guarantees', true);
+    expect(await saveSnapshot(db, hubspot, 2000)).toBe('domain:northwind-logistics.com');
+    expect((await db.accounts.toArray()).map((a) => a.key)).toEqual(['domain:northwind-logistics.com']);
+    expect((await db.accounts.get('domain:northwind-logistics.com'))?.firstSeenAt).toBe(1000);
+    expect((await db.inputs.get('domain:northwind-logistics.com'))?.checks['offer-guarantees']?.done).toBe(true);
+    expect(await db.inputs.get('hubspot:42')).toBeUndefined();
+  });
+
   test('a page that names no company is not stored', async () => {
     fresh();
     const nameless = PageSnapshot.parse({ site: 'gmail', kind: 'email', url: 'https://mail.google.com/', company: {} });
