@@ -18,7 +18,8 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'playcard@playcard.app', strict_min_version: '128.0' },
+            // Nothing leaves the browser but the team playbook request: no data collection to declare.
+            gecko: { id: 'playcard@playcard.app', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
           },
         }
       : { minimum_chrome_version: '116' }),
