@@ -39,6 +39,7 @@ import {
   type CrmField,
 } from './normalise';
 import type { SiteAdapter } from './types';
+import { missingFacts } from './facts';
 
 const HOST = /^[a-z0-9-]+\.crm\d{0,2}\.dynamics\.com$/;
 /** Data centre regions: crm (NAM), 2 SAM, 3 CAN, 4 EMEA, 5 APAC, 6 OCE, 7 JPN, 8 IND, 9 GCC, 11 GBR, 12 FRA, 14 ZAF, 15 UAE, 16 DEU, 17 CHE, 19 NOR, 20 KOR, 21 SWE. */
@@ -309,7 +310,6 @@ function wrongPage(url: URL): string | undefined {
   return 'Open an account record in Dynamics 365';
 }
 
-const FACT_KEYS = ['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner'] as const;
 
 export const dynamics: SiteAdapter = {
   id: 'dynamics',
@@ -347,7 +347,7 @@ export const dynamics: SiteAdapter = {
       const wrong = wrongPage(url);
       if (wrong) return [wrong];
       const company = readCompany(doc, controls(doc));
-      return FACT_KEYS.filter((key) => company[key] === undefined);
+      return missingFacts(company);
     } catch {
       return ['company'];
     }

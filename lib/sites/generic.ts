@@ -16,6 +16,7 @@ import type { PageSnapshotInput } from '../snapshot';
 import { isEmptyValue, valueText } from './dom';
 import { cleanText, countryCode, domainFromEmail, domainFromUrl, isFreeMailDomain, parseCount, parseMoney } from './normalise';
 import type { SiteAdapter } from './types';
+import { missingFacts } from './facts';
 
 type Field = 'name' | 'industry' | 'employees' | 'revenue' | 'website' | 'country' | 'city' | 'type' | 'owner';
 
@@ -303,7 +304,6 @@ export function readGeneric(doc: Document, url: string | URL): PageSnapshotInput
   }
 }
 
-const FACT_KEYS = ['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner'] as const;
 
 export const generic: SiteAdapter = {
   id: 'generic',
@@ -317,7 +317,7 @@ export const generic: SiteAdapter = {
     try {
       const { company } = readAll(doc);
       if (!company.name && !company.domain) return ['No company name or website found on this page'];
-      return FACT_KEYS.filter((key) => company[key] === undefined);
+      return missingFacts(company);
     } catch {
       return ['company'];
     }

@@ -12,7 +12,6 @@
  * Streak for a decade); the attributes (`email`, `name`, `data-message-id`)
  * are steadier still and come first where both exist.
  */
-import type { PageSnapshotInput } from '../snapshot';
 import { all, first } from './dom';
 import { classifyThread, cleanBodyText, mailMissing, mailSnapshot, sawParticipant, textLines, type MailMessage, type MailReading, type MailThread, type Participant } from './mail';
 import { cleanText, emailIn } from './normalise';

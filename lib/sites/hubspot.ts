@@ -16,8 +16,9 @@
  */
 import type { PageSnapshotInput } from '../snapshot';
 import { all, blockText, first, isEmptyValue, valueText } from './dom';
-import { cleanText, countryCode, domainFromUrl, emailIn, parseCount, parseMoney, type MoneyValue } from './normalise';
+import { cleanText, countryCode, domainFromUrl, emailIn, parseCount, parseMoney } from './normalise';
 import type { SiteAdapter } from './types';
+import { missingFacts, tallyDeals } from './facts';
 
 const HOST = /^app(?:-[a-z]{2,3}\d*)?\.hubspot\.com$/;
 /** `/contacts/<portal>/record/<type>/<id>` or the older `/contacts/<portal>/<company|contact|deal>/<id>`. */
@@ -121,39 +122,17 @@ function property(doc: Document, name: string): string | undefined {
   return isEmptyValue(text) ? undefined : text;
 }
 
-function sumMoney(values: MoneyValue[]): MoneyValue | undefined {
-  if (!values.length) return undefined;
-  const currencies = new Set(values.map((v) => v.currency));
-  const amount = Math.round(values.reduce((total, v) => total + v.amount, 0) * 100) / 100;
-  const [currency] = currencies;
-  return currencies.size === 1 && currency ? { amount, currency } : { amount };
-}
-
 function readDeals(doc: Document): PageSnapshotInput['deals'] {
   const card = first(doc, SELECTORS.dealsCard);
   if (!card) return undefined;
-  const open: MoneyValue[] = [];
-  const won: MoneyValue[] = [];
-  let openCount = 0;
-  let wonCount = 0;
-  for (const item of all(card, SELECTORS.cardItem)) {
-    const stageEl = first(item, SELECTORS.dealStage);
-    const stage = `${valueText(stageEl)} ${stageEl?.getAttribute('data-stage-id') ?? ''}`;
-    const amount = parseMoney(valueText(first(item, SELECTORS.dealAmount)));
-    if (WON.test(stage)) {
-      wonCount++;
-      if (amount) won.push(amount);
-    } else if (!LOST.test(stage)) {
-      openCount++;
-      if (amount) open.push(amount);
-    }
-  }
-  const deals: NonNullable<PageSnapshotInput['deals']> = { openCount, wonCount };
-  const openAmount = sumMoney(open);
-  const wonAmount = sumMoney(won);
-  if (openAmount) deals.openAmount = openAmount;
-  if (wonAmount) deals.wonAmount = wonAmount;
-  return deals;
+  return tallyDeals(
+    all(card, SELECTORS.cardItem).map((item) => {
+      const stageEl = first(item, SELECTORS.dealStage);
+      const stage = `${valueText(stageEl)} ${stageEl?.getAttribute('data-stage-id') ?? ''}`;
+      const amount = parseMoney(valueText(first(item, SELECTORS.dealAmount)));
+      return { state: WON.test(stage) ? 'won' : LOST.test(stage) ? 'lost' : 'open', amount };
+    }),
+  );
 }
 
 function readPeople(doc: Document): NonNullable<PageSnapshotInput['people']> {
@@ -212,7 +191,6 @@ function wrongPage(url: URL): string | undefined {
   return 'Open a company record in HubSpot';
 }
 
-const FACT_KEYS = ['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner'] as const;
 
 export const hubspot: SiteAdapter = {
   id: 'hubspot',
@@ -252,7 +230,7 @@ export const hubspot: SiteAdapter = {
       const wrong = wrongPage(url);
       if (wrong) return [wrong];
       const company = readCompany(doc);
-      return FACT_KEYS.filter((key) => company[key] === undefined);
+      return missingFacts(company);
     } catch {
       return ['company'];
     }

@@ -24,6 +24,7 @@ import type { PageSnapshotInput } from '../snapshot';
 import { all, blockText, first, isEmptyValue, valueText } from './dom';
 import { cleanText, countryCode, domainFromUrl, emailIn, parseCount, parseMoney, type MoneyValue } from './normalise';
 import type { SiteAdapter } from './types';
+import { missingFacts, tallyDeals } from './facts';
 
 /** Sub-domains of pipedrive.com that are not a company's app. */
 const NOT_APP = new Set(['www', 'developers', 'support', 'marketplace', 'api', 'oauth', 'status', 'community', 'learn', 'academy', 'careers', 'blog', 'info']);
@@ -122,7 +123,6 @@ const FIELDS: Record<Fact, { keys: string[]; label?: RegExp }> = {
   type: { keys: ['label', 'label_ids'], label: /^(?:labels?|etykiet[ay]|etichett[ae]|kennzeichnung(?:en)?|étiquettes?|etiquetas?|метк[аи]|etichet[ăe])$/ },
 };
 
-const FACT_KEYS = ['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner'] as const;
 
 /** Deal status words for lists without a status attribute. */
 const WON = /\bwon\b|wygran|vint|gewonnen|gagn|ganad|выигр|câștigat|castigat/i;
@@ -239,14 +239,6 @@ function readCompany(root: ParentNode, rows: Row[]): PageSnapshotInput['company'
   return company;
 }
 
-function sumMoney(values: MoneyValue[]): MoneyValue | undefined {
-  if (!values.length) return undefined;
-  const currencies = new Set(values.map((v) => v.currency));
-  const amount = Math.round(values.reduce((total, v) => total + v.amount, 0) * 100) / 100;
-  const [currency] = currencies;
-  return currencies.size === 1 && currency ? { amount, currency } : { amount };
-}
-
 /** One summary counter: "2 open deals · €48,500". */
 function counter(el: Element): { count?: number; amount?: MoneyValue } {
   const countEl = first(el, SELECTORS.summaryCount);
@@ -275,28 +267,14 @@ function readDeals(root: ParentNode): PageSnapshotInput['deals'] {
     return deals;
   }
   // No summary: count the listed deals.
-  const openValues: MoneyValue[] = [];
-  const wonValues: MoneyValue[] = [];
-  let openCount = 0;
-  let wonCount = 0;
-  for (const item of all(section, SELECTORS.dealItem)) {
-    const status = item.getAttribute('data-status') ?? valueText(item);
-    const amount = parseMoney(valueText(first(item, SELECTORS.dealValue)));
-    if (status === 'won' || (status !== 'open' && status !== 'lost' && WON.test(status))) {
-      wonCount++;
-      if (amount) wonValues.push(amount);
-    } else if (status === 'open' || !LOST.test(status)) {
-      openCount++;
-      if (amount) openValues.push(amount);
-    }
-  }
-  deals.openCount = openCount;
-  deals.wonCount = wonCount;
-  const openAmount = sumMoney(openValues);
-  const wonAmount = sumMoney(wonValues);
-  if (openAmount) deals.openAmount = openAmount;
-  if (wonAmount) deals.wonAmount = wonAmount;
-  return deals;
+  return tallyDeals(
+    all(section, SELECTORS.dealItem).map((item) => {
+      const status = item.getAttribute('data-status') ?? valueText(item);
+      const amount = parseMoney(valueText(first(item, SELECTORS.dealValue)));
+      const won = status === 'won' || (status !== 'open' && status !== 'lost' && WON.test(status));
+      return { state: won ? 'won' : status === 'open' || !LOST.test(status) ? 'open' : 'lost', amount };
+    }),
+  );
 }
 
 function readPeople(root: ParentNode): NonNullable<PageSnapshotInput['people']> {
@@ -382,7 +360,7 @@ export const pipedrive: SiteAdapter = {
       if (wrong) return [wrong];
       const { company } = readRecord(doc);
       // Rows of a virtualised list that are not rendered yet are reported too: the next read may find them.
-      return FACT_KEYS.filter((key) => company[key] === undefined);
+      return missingFacts(company);
     } catch {
       return ['company'];
     }

@@ -23,8 +23,9 @@
  */
 import type { PageSnapshotInput } from '../snapshot';
 import { isEmptyValue, openShadowRoots } from './dom';
-import { cleanText, countryCode, domainFromUrl, emailIn, parseCount, parseMoney, type MoneyValue } from './normalise';
+import { cleanText, countryCode, domainFromUrl, emailIn, parseCount, parseMoney } from './normalise';
 import type { SiteAdapter } from './types';
+import { missingFacts, tallyDeals } from './facts';
 
 /** `<org>.lightning.force.com`, `<org>.my.salesforce.com`, sandboxes (`<org>--uat.sandbox.…`). */
 const HOST = /^(?:[a-z0-9-]+\.)+(?:lightning\.force\.com|my\.salesforce\.com)$/;
@@ -627,42 +628,20 @@ function cellValue(row: Element, labelsOf: Set<string>, apiName: string): string
   return cells(row).find(([label, value]) => labelsOf.has(label) && value)?.[1];
 }
 
-function sumMoney(values: MoneyValue[]): MoneyValue | undefined {
-  if (!values.length) return undefined;
-  const currencies = new Set(values.map((v) => v.currency));
-  const amount = Math.round(values.reduce((total, v) => total + v.amount, 0) * 100) / 100;
-  const [currency] = currencies;
-  return currencies.size === 1 && currency ? { amount, currency } : { amount };
-}
-
 function readDeals(find: Finder): PageSnapshotInput['deals'] {
   const list = relatedList(find, 'Opportunities', '006', 'Opportunity');
   if (!list) return undefined;
   // A list showing 3 of 12 says nothing about the other 9: unknown, not 3.
   if (list.more || (list.total !== undefined && list.total > list.rows.length)) return undefined;
   const { stage: stageLabels, amount: amountLabels } = related();
-  const open: MoneyValue[] = [];
-  const won: MoneyValue[] = [];
-  let openCount = 0;
-  let wonCount = 0;
-  for (const row of list.rows) {
-    const stage = cellValue(row, stageLabels, 'StageName') ?? '';
-    const amount = parseMoney(cellValue(row, amountLabels, 'Amount'));
-    if (LOST.test(stage)) continue;
-    if (WON.test(stage)) {
-      wonCount++;
-      if (amount) won.push(amount);
-    } else {
-      openCount++;
-      if (amount) open.push(amount);
-    }
-  }
-  const deals: NonNullable<PageSnapshotInput['deals']> = { openCount, wonCount };
-  const openAmount = sumMoney(open);
-  const wonAmount = sumMoney(won);
-  if (openAmount) deals.openAmount = openAmount;
-  if (wonAmount) deals.wonAmount = wonAmount;
-  return deals;
+  return tallyDeals(
+    list.rows.map((row) => {
+      const stage = cellValue(row, stageLabels, 'StageName') ?? '';
+      const amount = parseMoney(cellValue(row, amountLabels, 'Amount'));
+      // Lost first: 不成立 (lost) contains 成立 (won).
+      return { state: LOST.test(stage) ? 'lost' : WON.test(stage) ? 'won' : 'open', amount };
+    }),
+  );
 }
 
 function readPeople(find: Finder): NonNullable<PageSnapshotInput['people']> {
@@ -685,7 +664,6 @@ function readPeople(find: Finder): NonNullable<PageSnapshotInput['people']> {
 
 // ---------------------------------------------------------------------------
 
-const FACT_KEYS = ['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner'] as const;
 
 function readAccount(doc: Document, id: string): { company: PageSnapshotInput['company']; raw: Raw; find: Finder } {
   const find = new Finder(recordScope(doc, id));
@@ -728,7 +706,7 @@ export const salesforce: SiteAdapter = {
       const id = accountId(url);
       if (!id) return ['Open an Account record'];
       const { company } = readAccount(doc, id);
-      return FACT_KEYS.filter((key) => company[key] === undefined);
+      return missingFacts(company);
     } catch {
       return ['company'];
     }

@@ -26,6 +26,7 @@ import type { PageSnapshotInput } from '../snapshot';
 import { first, isEmptyValue, valueText } from './dom';
 import { cleanText, countryCode, crmFieldForLabel, domainFromUrl, parseCount, parseMoney, type CrmField } from './normalise';
 import type { SiteAdapter } from './types';
+import { missingFacts } from './facts';
 
 const TLDS = ['zoho.com', 'zoho.eu', 'zoho.in', 'zoho.com.au', 'zoho.jp', 'zoho.com.cn', 'zoho.ca', 'zoho.sa', 'zoho.uk', 'zohocloud.ca'];
 const HOST = /^crm(?:sandbox)?\.(?:zoho\.(?:com|eu|in|com\.au|jp|com\.cn|ca|sa|uk)|zohocloud\.ca)$/;
@@ -212,7 +213,6 @@ function wrongPage(url: URL): string | undefined {
   return 'Open an account in Zoho CRM';
 }
 
-const FACT_KEYS = ['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner'] as const;
 
 export const zoho: SiteAdapter = {
   id: 'zoho',
@@ -243,7 +243,7 @@ export const zoho: SiteAdapter = {
       const wrong = wrongPage(url);
       if (wrong) return [wrong];
       const company = readCompany(doc, index(doc));
-      return FACT_KEYS.filter((key) => company[key] === undefined);
+      return missingFacts(company);
     } catch {
       return ['company'];
     }
