@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -199,4 +199,19 @@ export async function openRealSidePanel(browser: ExtensionBrowser, windowPage: P
       });
     },
   };
+}
+
+/**
+ * A copy of the built extension that already holds host permissions for
+ * `hosts`, as if the user had accepted the prompt an optional permission
+ * shows: automation cannot click Chromium's permission dialog.
+ */
+export function extensionGranting(hosts: string[]): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'playcard-ext-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions.push(...hosts);
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,8 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { EXTENSION_DIR, launchWithExtension, openPanel, routePages, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { extensionGranting, launchWithExtension, openPanel, routePages, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { loadFixture } from '../../scripts/lib/fixtures';
 
 /**
@@ -16,22 +13,17 @@ const suite = loadFixture('generic/suitecrm7-accounts-detailview');
 const HOST = 'https://crm.example.com';
 
 let browser: ExtensionBrowser;
-let extensionDir: string;
+let extension: ReturnType<typeof extensionGranting> | undefined;
 
 beforeAll(async () => {
-  extensionDir = mkdtempSync(join(tmpdir(), 'playcard-ext-'));
-  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  const manifestPath = join(extensionDir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
-  manifest.host_permissions.push(`${HOST}/*`);
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  browser = await launchWithExtension({ extensionDir });
+  extension = extensionGranting([`${HOST}/*`]);
+  browser = await launchWithExtension({ extensionDir: extension.dir });
   await routePages(browser.context, [suite]);
 });
 
 afterAll(async () => {
   await browser?.close();
-  rmSync(extensionDir, { recursive: true, force: true });
+  extension?.remove();
 });
 
 async function registeredMatches(): Promise<string[]> {

@@ -1,10 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
-import { EXTENSION_DIR, launchWithExtension, openPanel, routePages, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { extensionGranting, launchWithExtension, openPanel, routePages, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { loadFixture } from '../../scripts/lib/fixtures';
 import { cardFor, expectedName, openSite } from './helpers';
 
@@ -30,23 +27,18 @@ const teamPlaybook = {
 
 let served: { body: string; contentType: string } = { body: JSON.stringify(teamPlaybook), contentType: 'application/json' };
 let browser: ExtensionBrowser;
-let extensionDir: string;
+let extension: ReturnType<typeof extensionGranting> | undefined;
 
 beforeAll(async () => {
-  extensionDir = mkdtempSync(join(tmpdir(), 'playcard-ext-'));
-  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  const manifestPath = join(extensionDir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
-  manifest.host_permissions.push('https://playbooks.example.com/*');
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  browser = await launchWithExtension({ extensionDir });
+  extension = extensionGranting(['https://playbooks.example.com/*']);
+  browser = await launchWithExtension({ extensionDir: extension.dir });
   await routePages(browser.context, [thread]);
   await browser.context.route(PLAYBOOK_URL, (route) => route.fulfill({ status: 200, contentType: served.contentType, body: served.body }));
 });
 
 afterAll(async () => {
   await browser?.close();
-  rmSync(extensionDir, { recursive: true, force: true });
+  extension?.remove();
 });
 
 const tactics = (panel: Page) => panel.$$eval('[data-testid="checklist"] label span', (spans) => spans.map((s) => s.textContent ?? ''));
