@@ -5,7 +5,8 @@ import { CHECK_PLAYBOOK, createPlaybookService, RESOLVE_PLAYBOOK_SOURCE } from '
 import { DEFAULT_PLAYBOOK } from '../lib/playbook/default';
 import { applyReport } from '../lib/reports';
 import { isPageReportMessage, tabStateKey } from '../lib/tab-state';
-import { CUSTOM_HOSTS_KEY, CUSTOM_SCRIPT_ID, matchPatterns, readHosts } from '../lib/custom-hosts';
+import { CUSTOM_HOSTS_KEY, CUSTOM_SCRIPT_PREFIX, matchPatterns, readHosts, registrationsFor } from '../lib/custom-hosts';
+import { ADAPTERS } from '../lib/sites';
 
 interface FirefoxSidebar {
   sidebarAction?: { toggle(): Promise<void> };
@@ -71,15 +72,17 @@ export default defineBackground(() => {
 });
 
 async function registerCustomHostScript(): Promise<void> {
-  const stored = await browser.storage.local.get(CUSTOM_HOSTS_KEY);
-  const granted: string[] = [];
-  for (const pattern of matchPatterns(readHosts(stored[CUSTOM_HOSTS_KEY]))) {
-    if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);
+  const hosts = readHosts((await browser.storage.local.get(CUSTOM_HOSTS_KEY))[CUSTOM_HOSTS_KEY]);
+  const granted = new Set<string>();
+  for (const pattern of matchPatterns(hosts)) {
+    if (await browser.permissions.contains({ origins: [pattern] })) granted.add(pattern);
   }
-  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
-  if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
-  if (!granted.length) return;
-  await browser.scripting.registerContentScripts([
-    { id: CUSTOM_SCRIPT_ID, matches: granted, js: ['content-scripts/custom.js'], runAt: 'document_idle', persistAcrossSessions: true },
-  ]);
+  const registered = await browser.scripting.getRegisteredContentScripts();
+  const ours = registered.map((script) => script.id).filter((id) => id.startsWith(CUSTOM_SCRIPT_PREFIX));
+  if (ours.length) await browser.scripting.unregisterContentScripts({ ids: ours });
+  const registrations = registrationsFor(hosts, ADAPTERS.map((adapter) => adapter.id), granted);
+  if (!registrations.length) return;
+  await browser.scripting.registerContentScripts(
+    registrations.map((registration) => ({ ...registration, runAt: 'document_idle' as const, persistAcrossSessions: true })),
+  );
 }

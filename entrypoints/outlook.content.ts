@@ -2,12 +2,12 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startPageReader } from '../lib/content/start';
 import { outlook } from '../lib/sites/outlook';
-import { createReader } from '../lib/sites/reader';
+import { siteReader } from '../lib/sites/reader';
 
 export default defineContentScript({
   matches: outlook.hosts,
   runAt: 'document_idle',
   // WXT's start-up postMessage would reach the CRM's own message listeners.
   noScriptStartedPostMessage: true,
-  main: (ctx) => startPageReader(ctx, createReader([outlook]), browser.runtime),
+  main: (ctx) => startPageReader(ctx, siteReader(outlook), browser.runtime),
 });

@@ -2,12 +2,12 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startPageReader } from '../lib/content/start';
 import { zoho } from '../lib/sites/zoho';
-import { createReader } from '../lib/sites/reader';
+import { siteReader } from '../lib/sites/reader';
 
 export default defineContentScript({
   matches: zoho.hosts,
   runAt: 'document_idle',
   // WXT's start-up postMessage would reach the CRM's own message listeners.
   noScriptStartedPostMessage: true,
-  main: (ctx) => startPageReader(ctx, createReader([zoho]), browser.runtime),
+  main: (ctx) => startPageReader(ctx, siteReader(zoho), browser.runtime),
 });

@@ -12,7 +12,15 @@ export interface CustomHost {
 }
 
 export const CUSTOM_HOSTS_KEY = 'customHosts';
-export const CUSTOM_SCRIPT_ID = 'playcard-custom-hosts';
+/** Ids of the content scripts registered at run time start with this. */
+export const CUSTOM_SCRIPT_PREFIX = 'playcard-custom-';
+
+export interface CustomRegistration {
+  id: string;
+  matches: string[];
+  /** The site's own content script (`content-scripts/dynamics.js`), or the generic reader's. */
+  js: string[];
+}
 
 export type HostInput = { ok: true; origin: string; pattern: string } | { ok: false; error: string };
 
@@ -48,17 +56,25 @@ export function matchPatterns(hosts: readonly CustomHost[]): string[] {
   return [...patterns].sort();
 }
 
-export function hostFor(hosts: readonly CustomHost[], origin: string): CustomHost | undefined {
-  const hostname = safeHostname(origin);
-  return hosts.find((host) => host.origin === origin) ?? hosts.find((host) => safeHostname(host.origin) === hostname);
-}
-
-function safeHostname(origin: string): string | undefined {
-  try {
-    return new URL(origin).hostname;
-  } catch {
-    return undefined;
+/**
+ * One run-time content script per site the user assigned hosts to: the site's
+ * own bundle (its adapter reads every page it is injected into), or the
+ * generic reader for "another CRM". Only `granted` patterns are registered.
+ */
+export function registrationsFor(hosts: readonly CustomHost[], knownSites: readonly string[], granted: ReadonlySet<string>): CustomRegistration[] {
+  const bySite = new Map<string, CustomHost[]>();
+  for (const host of hosts) {
+    const site = knownSites.includes(host.site) ? host.site : 'generic';
+    bySite.set(site, [...(bySite.get(site) ?? []), host]);
   }
+  return [...bySite.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([site, siteHosts]) => ({
+      id: `${CUSTOM_SCRIPT_PREFIX}${site}`,
+      matches: matchPatterns(siteHosts).filter((pattern) => granted.has(pattern)),
+      js: [`content-scripts/${site === 'generic' ? 'custom' : site}.js`],
+    }))
+    .filter((registration) => registration.matches.length > 0);
 }
 
 export function addHost(hosts: readonly CustomHost[], origin: string, site: string, now = Date.now()): CustomHost[] {

@@ -134,8 +134,8 @@ interface Place {
   id?: string;
 }
 
+// Paths only: `matches` decides the host, so an on-premises server (a host the user assigned) reads too.
 function place(url: URL): Place | undefined {
-  if (!HOST.test(url.hostname)) return undefined;
   if (!/^\/main\.aspx$/i.test(url.pathname)) return undefined;
   const params = new Map<string, string>();
   url.searchParams.forEach((value, key) => params.set(key.toLowerCase(), value));

@@ -78,7 +78,8 @@ export const SELECTORS = {
 const ME = /^(?:me|mnie|mi|я|мне|mich|mir|moi|yo|mí|eu|mie|私)$/i;
 
 function threadId(url: URL): string | undefined {
-  if (url.hostname !== 'mail.google.com' || !url.pathname.startsWith('/mail/')) return undefined;
+  // The host is `matches`' business.
+  if (!url.pathname.startsWith('/mail/')) return undefined;
   const hash = url.hash.replace(/^#/, '').split('?')[0] ?? '';
   const parts = hash.split('/');
   const last = parts[parts.length - 1] ?? '';

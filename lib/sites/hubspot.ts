@@ -105,8 +105,8 @@ interface Place {
   id: string;
 }
 
+// Paths only: `matches` decides the host.
 function place(url: URL): Place | undefined {
-  if (!HOST.test(url.hostname)) return undefined;
   const m = RECORD_PATH.exec(url.pathname);
   if (!m?.[1] || !m[4]) return undefined;
   const type = m[2] ?? OLD_TYPES[m[3] ?? ''];

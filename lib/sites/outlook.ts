@@ -117,8 +117,8 @@ const SENDER = SELECTORS.sender.join(', ');
 const BODY = SELECTORS.body.join(', ');
 const RECIPIENTS = SELECTORS.recipients.join(', ');
 
+// Paths only: `matches` decides the host.
 function itemId(url: URL): string | undefined {
-  if (!HOSTS.has(url.hostname)) return undefined;
   const m = ITEM_PATH.exec(url.pathname);
   if (!m?.[1]) return undefined;
   let id = m[1];

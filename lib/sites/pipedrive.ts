@@ -140,8 +140,8 @@ function isApp(url: URL): boolean {
   return /^[a-z0-9-]+$/.test(sub) && !NOT_APP.has(sub);
 }
 
+// Paths only: `matches` decides the host.
 function place(url: URL): Place | undefined {
-  if (!isApp(url)) return undefined;
   const record = RECORD_PATH.exec(url.pathname);
   if (record?.[1] && record[2]) return { type: record[1] as Place['type'], id: record[2] };
   const lead = LEAD_PATH.exec(url.pathname);

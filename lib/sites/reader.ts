@@ -177,3 +177,13 @@ export function createReader(adapters: readonly SiteAdapter[], fallback?: SiteAd
 
   return { adapterFor, readPage, inspectPage, recordKeyFor };
 }
+
+/**
+ * The reader of one site's content script. That script runs only where it was
+ * injected: the site's own hosts (manifest) or a CRM host the user assigned to
+ * this site (registered at run time), so the adapter reads whatever page it is
+ * on, whatever the host is called.
+ */
+export function siteReader(adapter: SiteAdapter): PageReader {
+  return createReader([{ ...adapter, matches: () => true }]);
+}

@@ -232,9 +232,8 @@ interface Place {
   action: string | undefined;
 }
 
-/** Where the URL points; undefined off Salesforce. */
+/** Where the URL's path points. The host is `matches`' business (a custom domain can be assigned to Salesforce). */
 function place(url: URL): Place | undefined {
-  if (!HOST.test(url.hostname)) return undefined;
   const record = RECORD_PATH.exec(url.pathname);
   if (record?.[2]) {
     const id = record[2];

@@ -95,8 +95,8 @@ interface Place {
   rest: string;
 }
 
+// Paths only: `matches` decides the host.
 function place(url: URL): Place | undefined {
-  if (!HOST.test(url.hostname)) return undefined;
   const m = TAB_PATH.exec(url.pathname);
   if (!m?.[2]) return undefined;
   const rest = m[3] ?? '';

@@ -11,14 +11,18 @@ import { loadFixture } from '../../scripts/lib/fixtures';
  */
 const suite = loadFixture('generic/suitecrm7-accounts-detailview');
 const HOST = 'https://crm.example.com';
+// An on-premises Dynamics 365 on the team's own domain: the Dynamics page, served at another host.
+const dynamicsCloud = loadFixture('dynamics/account-northwind');
+const DYNAMICS_HOST = 'https://crm.contoso-intranet.com';
+const dynamicsOnPrem = { ...dynamicsCloud, url: dynamicsCloud.url.replace(new URL(dynamicsCloud.url).origin, DYNAMICS_HOST) };
 
 let browser: ExtensionBrowser;
 let extension: ReturnType<typeof extensionGranting> | undefined;
 
 beforeAll(async () => {
-  extension = extensionGranting([`${HOST}/*`]);
+  extension = extensionGranting([`${HOST}/*`, `${DYNAMICS_HOST}/*`]);
   browser = await launchWithExtension({ extensionDir: extension.dir });
-  await routePages(browser.context, [suite]);
+  await routePages(browser.context, [suite, dynamicsOnPrem]);
 });
 
 afterAll(async () => {
@@ -26,13 +30,23 @@ afterAll(async () => {
   extension?.remove();
 });
 
-async function registeredMatches(): Promise<string[]> {
-  return browser.worker.evaluate(async () => {
+async function registeredMatches(id = 'playcard-custom-generic'): Promise<string[]> {
+  return browser.worker.evaluate(async (scriptId) => {
     type Scripting = { getRegisteredContentScripts(filter: { ids: string[] }): Promise<{ matches?: string[] }[]> };
     const scripting = (globalThis as unknown as { chrome: { scripting: Scripting } }).chrome.scripting;
-    const [script] = await scripting.getRegisteredContentScripts({ ids: ['playcard-custom-hosts'] });
+    const [script] = await scripting.getRegisteredContentScripts({ ids: [scriptId] });
     return script?.matches ?? [];
-  });
+  }, id);
+}
+
+async function addHost(address: string, site: string): Promise<void> {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.fill('[data-testid="custom-hosts"] input[name="address"]', address);
+  await options.selectOption('[data-testid="custom-hosts"] select[name="site"]', site);
+  await options.click('[data-testid="custom-hosts"] button[type="submit"]');
+  await options.waitForSelector('[data-testid="custom-hosts-message"].ok');
+  await options.close();
 }
 
 test('a CRM host added in the options page is read and shown in the panel; removing it stops reading', async () => {
@@ -60,6 +74,18 @@ test('a CRM host added in the options page is read and shown in the panel; remov
   expect(browser.errors).toEqual([]);
 });
 
+test('a host assigned to a known CRM is read with that CRM\'s own adapter', async () => {
+  await addHost(dynamicsOnPrem.url, 'dynamics');
+  for (let i = 0; i < 50 && (await registeredMatches('playcard-custom-dynamics')).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+  expect(await registeredMatches('playcard-custom-dynamics')).toEqual([`${DYNAMICS_HOST}/*`]);
+  const panel = await openPanel(browser);
+  const crm = await browser.context.newPage();
+  await crm.goto(dynamicsOnPrem.url);
+  const name = (dynamicsCloud.expected?.company as { name: string }).name;
+  await panel.waitForFunction((wanted) => document.querySelector('[data-testid="account-name"]')?.textContent === wanted, name, { timeout: 15_000 });
+  expect(browser.errors).toEqual([]);
+});
+
 test('an address that is not a web address is refused with a message and nothing is stored', async () => {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -67,5 +93,5 @@ test('an address that is not a web address is refused with a message and nothing
   await options.click('[data-testid="custom-hosts"] button[type="submit"]');
   await options.waitForSelector('[data-testid="custom-hosts-message"].error');
   expect(await options.textContent('[data-testid="custom-hosts-message"]')).toMatch(/http and https/);
-  expect(await options.locator('[data-origin]').count()).toBe(0);
+  expect(await options.locator('[data-origin^="ftp:"]').count()).toBe(0);
 });

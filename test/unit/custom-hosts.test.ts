@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addHost, hostFor, matchPatterns, parseHostInput, readHosts, removeHost } from '../../lib/custom-hosts';
+import { addHost, matchPatterns, parseHostInput, readHosts, registrationsFor, removeHost } from '../../lib/custom-hosts';
 
 describe('parseHostInput', () => {
   test.each([
@@ -35,7 +35,6 @@ test('hosts are kept sorted, re-adding replaces, removing forgets, and patterns 
     'https://a.example.com/*',
     'https://b.example.com/*',
   ]);
-  expect(hostFor(hosts, 'https://b.example.com')?.site).toBe('salesforce');
   expect(removeHost(hosts, 'https://a.example.com').map((h) => h.origin)).toEqual(['https://b.example.com']);
 });
 
@@ -44,5 +43,20 @@ test('a stored list from anywhere is read defensively', () => {
   expect(readHosts('x')).toEqual([]);
   expect(readHosts([{ origin: 'https://a.example.com', site: 'generic', addedAt: 1 }, { origin: 5 }, null])).toEqual([
     { origin: 'https://a.example.com', site: 'generic', addedAt: 1 },
+  ]);
+});
+
+test('each site gets its own run-time script for its granted hosts; unknown sites read with the generic reader', () => {
+  const hosts = [
+    { origin: 'https://crm.contoso.com', site: 'dynamics', addedAt: 1 },
+    { origin: 'https://sales.example.org', site: 'dynamics', addedAt: 2 },
+    { origin: 'https://suite.example.com', site: 'generic', addedAt: 3 },
+    { origin: 'https://odoo.example.com', site: 'gone-adapter', addedAt: 4 },
+    { origin: 'https://not-granted.example.com', site: 'zoho', addedAt: 5 },
+  ];
+  const granted = new Set(['https://crm.contoso.com/*', 'https://sales.example.org/*', 'https://suite.example.com/*', 'https://odoo.example.com/*']);
+  expect(registrationsFor(hosts, ['dynamics', 'zoho'], granted)).toEqual([
+    { id: 'playcard-custom-dynamics', matches: ['https://crm.contoso.com/*', 'https://sales.example.org/*'], js: ['content-scripts/dynamics.js'] },
+    { id: 'playcard-custom-generic', matches: ['https://odoo.example.com/*', 'https://suite.example.com/*'], js: ['content-scripts/custom.js'] },
   ]);
 });

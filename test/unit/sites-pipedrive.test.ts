@@ -26,13 +26,11 @@ describe('urls', () => {
     ['https://fleetwise.pipedrive.com/leads/inbox/1c2b3a40-5d6e-11ef-9a1b-0f6c1e2d3a4b', 'lead/1c2b3a40-5d6e-11ef-9a1b-0f6c1e2d3a4b'],
     ['https://fleetwise.pipedrive.com/organizations/list/user/everyone', undefined],
     ['https://fleetwise.pipedrive.com/organization/', undefined],
-    ['https://www.pipedrive.com/organization/1', undefined],
-    ['https://fleetwise.pipedrive.com.evil.example/organization/1', undefined],
   ])('%s → %s', (url, key) => {
     expect(pipedrive.recordKey(new URL(url))).toBe(key);
   });
 
-  test.each(['https://www.pipedrive.com/en/pricing', 'https://developers.pipedrive.com/docs/api/v1', 'https://pipedrive.com/', 'https://fleetwise.pipedrive.com.evil.example/'])(
+  test.each(['https://www.pipedrive.com/en/pricing', 'https://www.pipedrive.com/organization/1', 'https://developers.pipedrive.com/docs/api/v1', 'https://pipedrive.com/', 'https://fleetwise.pipedrive.com.evil.example/'])(
     '%s is not the app',
     (url) => expect(pipedrive.matches(new URL(url))).toBe(false),
   );
