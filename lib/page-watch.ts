@@ -8,8 +8,20 @@
  * so a busy CRM pays nothing for us.
  */
 export interface PageWatchOptions<R> {
-  /** What to observe while settling (document.body). */
+  /** What to observe while settling (document.body): it outlives the app's re-renders. */
   root: () => Node | null;
+  /**
+   * The record's container, when the site has one: once the new record has
+   * rendered, only changes inside it trigger a read. Resolved on every change,
+   * because routers replace it.
+   */
+  scope?: () => Node | null;
+  /**
+   * What a report says about the page apart from where it is (URL, record id):
+   * right after a navigation, a read whose identity differs from the last
+   * report shows the new record already, and is reported at once.
+   */
+  identity?: (report: R) => string;
   /** Read the page now; must be cheap and never throw. */
   inspect: () => R;
   /** A found record is reported at once; "not found" waits until the page settles. */
@@ -44,7 +56,14 @@ export function watchPage<R>(options: PageWatchOptions<R>): PageWatch {
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let staleTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const observer = new MutationObserver(() => {
+  const identity = options.identity ?? ((value: R) => JSON.stringify(value));
+  let lastIdentity: string | undefined;
+
+  const observer = new MutationObserver((records) => {
+    if (!awaitingFreshDom) {
+      const scope = options.scope?.();
+      if (scope && !records.some((record) => scope.contains(record.target))) return;
+    }
     awaitingFreshDom = false;
     clearTimeout(quietTimer);
     quietTimer = setTimeout(check, quietMs);
@@ -54,6 +73,7 @@ export function watchPage<R>(options: PageWatchOptions<R>): PageWatch {
     const serialised = JSON.stringify(value);
     if (!force && serialised === lastSent) return;
     lastSent = serialised;
+    lastIdentity = identity(value);
     send(value);
   }
 
@@ -89,6 +109,13 @@ export function watchPage<R>(options: PageWatchOptions<R>): PageWatch {
   return {
     navigated() {
       if (signal.aborted) return;
+      // Routers that render before they push the URL: the new record is on the page already.
+      const now = inspect();
+      if (isFound(now) && identity(now) !== lastIdentity) {
+        report(now);
+        settle();
+        return;
+      }
       awaitingFreshDom = true;
       clearTimeout(staleTimer);
       staleTimer = setTimeout(() => {

@@ -25,13 +25,15 @@ export interface ContentMessaging {
  */
 export function startPageReader(ctx: ContentContext, reader: PageReader, messaging: ContentMessaging, options: ReadOptions = {}): void {
   const watch = watchPage<PageReportInput>({
-    root: () => {
+    root: () => document.body,
+    scope: () => {
       try {
-        return reader.adapterFor(location.href)?.observeRoot?.(document) ?? document.body;
+        return reader.adapterFor(location.href)?.observeRoot?.(document) ?? null;
       } catch {
-        return document.body;
+        return null;
       }
     },
+    identity: (report) => (report.status === 'ok' ? JSON.stringify({ ...report.snapshot, url: '', recordId: '' }) : report.status),
     inspect: () => {
       // A mark per read lets `npm run bench` measure the read's main-thread cost on real pages.
       const started = performance.now();
@@ -47,7 +49,9 @@ export function startPageReader(ctx: ContentContext, reader: PageReader, messagi
     },
     signal: ctx.signal,
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => watch.navigated());
+  // The event fires inside pushState, before the URL changes; by the next microtask the URL is
+  // new, and a router that renders in the same task has rendered too.
+  ctx.addEventListener(window, 'wxt:locationchange', () => queueMicrotask(() => watch.navigated()));
   const onMessage = (message: unknown) => {
     if (message === READ_AGAIN) watch.readNow();
   };

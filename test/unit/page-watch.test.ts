@@ -4,7 +4,9 @@ import { watchPage } from '../../lib/page-watch';
 
 type Report = { status: 'ok'; name: string } | { status: 'unreadable' };
 
+let reads = 0;
 function readTitle(): Report {
+  reads++;
   const name = document.querySelector('h1')?.textContent;
   return name ? { status: 'ok', name } : { status: 'unreadable' };
 }
@@ -20,8 +22,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function start(sent: Report[]) {
+function start(sent: Report[], extra: { scope?: () => Node | null } = {}) {
   return watchPage<Report>({
+    ...extra,
     root: () => document.body,
     inspect: readTitle,
     isFound: (r) => r.status === 'ok',
@@ -102,4 +105,40 @@ test('readNow on a page still rendering does not report "unreadable" early', asy
   expect(sent).toEqual([{ status: 'unreadable' }]);
   watch.readNow();
   expect(sent).toEqual([{ status: 'unreadable' }, { status: 'unreadable' }]);
+});
+
+test('a router that renders before the navigation is handled is reported at once, without waiting for the page to settle', () => {
+  render('Acme');
+  const sent: Report[] = [];
+  const watch = start(sent);
+  render('Globex');
+  watch.navigated();
+  expect(sent).toEqual([{ status: 'ok', name: 'Acme' }, { status: 'ok', name: 'Globex' }]);
+});
+
+test('a record container replaced by the router is still watched: changes outside the new one are ignored once it is there', async () => {
+  const container = () => document.querySelector('main');
+  const page = (name: string) => {
+    const main = document.createElement('main');
+    const h1 = document.createElement('h1');
+    h1.textContent = name;
+    main.append(h1);
+    const aside = document.createElement('aside');
+    document.body.replaceChildren(main, aside);
+  };
+  page('Acme');
+  const sent: Report[] = [];
+  const watch = start(sent, { scope: container });
+  watch.navigated();
+  page('Globex');
+  await vi.advanceTimersByTimeAsync(60);
+  expect(sent.at(-1)).toEqual({ status: 'ok', name: 'Globex' });
+  const readsBefore = reads;
+  document.querySelector('aside')!.textContent = 'chat widget ticking';
+  await vi.advanceTimersByTimeAsync(60);
+  expect(reads).toBe(readsBefore);
+  document.querySelector('h1')!.textContent = 'Globex Ltd';
+  await vi.advanceTimersByTimeAsync(60);
+  expect(reads).toBe(readsBefore + 1);
+  expect(sent.at(-1)).toEqual({ status: 'ok', name: 'Globex Ltd' });
 });
