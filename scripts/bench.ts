@@ -31,7 +31,7 @@ const WRITE_README = argv.includes('--write-readme');
 const ONLY = argv.find((a) => a.startsWith('--sites='))?.slice('--sites='.length).split(',');
 
 const CONFIG = QUICK
-  ? { reads: 15, overheadRounds: 2, overheadMs: 4000, navAtMs: 1200, latencyVisits: 6, scaleRuns: 4, memoryNavs: 30, browserSites: 1, settleWaitMs: 0 }
+  ? { reads: 15, overheadRounds: 1, overheadMs: 4000, navAtMs: 1200, latencyVisits: 5, scaleRuns: 3, memoryNavs: 10, browserSites: 1, settleWaitMs: 0 }
   : { reads: 60, overheadRounds: 3, overheadMs: 6500, navAtMs: 2000, latencyVisits: 25, scaleRuns: 12, memoryNavs: 200, browserSites: Infinity, settleWaitMs: 4300 };
 
 /** Elements added to a record page for the read and overhead figures. */
@@ -841,7 +841,7 @@ function writeReadme(table: string, info: ReturnType<typeof machine>): void {
     '',
     `\`npm run bench\` builds the extension, drives it in real Chromium and measures each budget of the design; it prints this table and writes \`bench/results.json\`. Figures are reported, never asserted: the command fails only when it could not measure something. \`npm run bench -- --quick\` takes under a minute (fewer samples, one site for the browser-heavy figures); \`npm run bench -- --write-readme\` rewrites this section.`,
     '',
-    `Latest full run: ${info.date}, ${info.nproc} CPUs (${info.cpu}), ${info.chromium}, node ${info.node}, headless.`,
+    `Latest full run: ${info.date}, ${info.nproc} CPUs (${info.cpu}), ${info.chromium}, node ${info.node}, headless; it took ${Math.round((Date.now() - started) / 60_000)} min.`,
     '',
     table,
     '',
