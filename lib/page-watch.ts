@@ -58,6 +58,12 @@ export function watchPage<R>(options: PageWatchOptions<R>): PageWatch {
 
   const identity = options.identity ?? ((value: R) => JSON.stringify(value));
   let lastIdentity: string | undefined;
+  /**
+   * Reads in a row that found nothing new. A record with a live feed inside
+   * (a timeline, a chat) mutates all the time; each unchanged read doubles the
+   * quiet time asked for, so such a page is soon read only when it settles.
+   */
+  let unchangedReads = 0;
 
   const observer = new MutationObserver((records) => {
     if (!awaitingFreshDom) {
@@ -66,11 +72,12 @@ export function watchPage<R>(options: PageWatchOptions<R>): PageWatch {
     }
     awaitingFreshDom = false;
     clearTimeout(quietTimer);
-    quietTimer = setTimeout(check, quietMs);
+    quietTimer = setTimeout(check, quietMs * 2 ** Math.min(unchangedReads, 5));
   });
 
   function report(value: R, force = false): void {
     const serialised = JSON.stringify(value);
+    unchangedReads = serialised === lastSent ? unchangedReads + 1 : 0;
     if (!force && serialised === lastSent) return;
     lastSent = serialised;
     lastIdentity = identity(value);
@@ -109,6 +116,7 @@ export function watchPage<R>(options: PageWatchOptions<R>): PageWatch {
   return {
     navigated() {
       if (signal.aborted) return;
+      unchangedReads = 0;
       // Routers that render before they push the URL: the new record is on the page already.
       const now = inspect();
       if (isFound(now) && identity(now) !== lastIdentity) {

@@ -31,8 +31,10 @@ export async function openSite(browser: ExtensionBrowser, url: string): Promise<
 }
 
 /**
- * Replaces the page's content the way a CRM's router does: new URL, new DOM,
- * no reload. The path is the other fixture's, on the current page's host.
+ * Replaces the page's content the way a CRM's router does: pushState, then the
+ * next record rendered into the same <body> (its children replaced, as React or
+ * Angular roots do), no reload. The path is the other fixture's, on the current
+ * page's host.
  */
 export async function spaNavigate(page: Page, to: FixturePage): Promise<void> {
   const target = new URL(to.url);
@@ -41,7 +43,9 @@ export async function spaNavigate(page: Page, to: FixturePage): Promise<void> {
       const next = new DOMParser().parseFromString(html, 'text/html');
       history.pushState({}, '', path);
       document.title = next.title;
-      document.body.replaceWith(document.adoptNode(next.body));
+      for (const name of document.body.getAttributeNames()) document.body.removeAttribute(name);
+      for (const attribute of Array.from(next.body.attributes)) document.body.setAttribute(attribute.name, attribute.value);
+      document.body.replaceChildren(...Array.from(next.body.childNodes).map((node) => document.adoptNode(node)));
     },
     [target.pathname + target.search + target.hash, to.html] as const,
   );

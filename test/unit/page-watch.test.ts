@@ -142,3 +142,23 @@ test('a record container replaced by the router is still watched: changes outsid
   expect(reads).toBe(readsBefore + 1);
   expect(sent.at(-1)).toEqual({ status: 'ok', name: 'Globex Ltd' });
 });
+
+test('a record with a live feed inside is not re-read on every quiet moment once nothing new comes out of it', async () => {
+  render('Acme');
+  const feed = document.createElement('ul');
+  document.body.append(feed);
+  const sent: Report[] = [];
+  start(sent);
+  const readsAtStart = reads;
+  // Ten updates a second with 100 ms gaps, each longer than the 50 ms quiet time, for 900 ms.
+  for (let i = 0; i < 9; i++) {
+    feed.append(document.createElement('li'));
+    await vi.advanceTimersByTimeAsync(100);
+  }
+  expect(reads - readsAtStart).toBeLessThanOrEqual(2);
+  expect(sent).toEqual([{ status: 'ok', name: 'Acme' }]);
+  // A real change still comes through, at the latest when the page settles.
+  document.querySelector('h1')!.textContent = 'Acme Holdings';
+  await vi.advanceTimersByTimeAsync(1000);
+  expect(sent.at(-1)).toEqual({ status: 'ok', name: 'Acme Holdings' });
+});
