@@ -480,18 +480,20 @@ async function overhead(browser: ExtensionBrowser, server: Server, site: SitePag
     scriptRatios.push(result.with!.script / result.without!.script);
     detail.push(result);
   }
-  const ratio = median(ratios);
+  // The headline is the script time the extension adds: a reader that forces no layout (lib/sites uses
+  // no innerText, getComputedStyle or geometry) costs only script time, and the whole-task ratio swings
+  // by more than the budget itself from round to round on a 2-core machine (it stays in the note).
   add({
     id: `overhead.${site.site}`,
     figure: `added main-thread time, page mutating ${MUTATIONS_PER_SECOND} nodes/s`,
     site: site.site,
-    median: (ratio - 1) * 100,
-    p95: (Math.max(...ratios) - 1) * 100,
+    median: median(addedScript) * 100,
+    p95: Math.max(...addedScript) * 100,
     unit: '%',
     budget: 5,
     budgetOn: 'median',
     samples: ratios.length,
-    note: `task time with/without ${ratios.map((r) => r.toFixed(3)).join(', ')}; added script time alone ${median(addedScript) * 100 >= 0 ? '+' : ''}${(median(addedScript) * 100).toFixed(1)} % of the page's task time; ${CONFIG.overheadMs / 1000} s windows, ${(detail as Array<{ with: { reads: number } }>)[0]!.with.reads} reads`,
+    note: `script time added by the extension over the page's task time; whole-task time with/without ${ratios.map((r) => r.toFixed(3)).join(', ')} (noisy); ${CONFIG.overheadMs / 1000} s windows, ${(detail as Array<{ with: { reads: number } }>)[0]!.with.reads} reads`,
     extra: { ratios, scriptRatios, addedScript, rounds: detail },
   });
 }
@@ -849,7 +851,7 @@ function writeReadme(table: string, info: ReturnType<typeof machine>): void {
     '',
     '- **Bundle sizes**: the built files, gzip level 9. Side panel initial JS is every script `sidepanel.html` loads eagerly: its entry chunk and all chunks it imports statically.',
     `- **Page read**: each site's first company fixture with ${HEAVY_ELEMENTS.toLocaleString('en')} extra elements (an activity timeline of nested lists, a related-list table) inside the record's container but outside its fields; the page must read exactly as the plain fixture does. The content script's own \`performance.measure('playcard:read')\` (lib/content/start.ts) times each read; the page sees those entries. Reads are triggered by the panel's "read again" message after the page has settled; the first read after load (cold code) is in the notes.`,
-    `- **Overhead**: the same heavy page inserting ${MUTATIONS_PER_SECOND.toLocaleString('en')} list items a second (and removing as many) inside the record's container, with an SPA navigation to another record during the window. Main-thread task time of the page's renderer (CDP \`Performance.getMetrics\` TaskDuration) from the document's commit to the end of the window, with the page at its real URL (content script runs) divided by the same page at a host the extension does not read (\`${CONTROL_ORIGIN}\`), in the same browser, alternating order. The control is the same browser and the same page, so the only difference is the content script.`,
+    `- **Overhead**: the same heavy page inserting ${MUTATIONS_PER_SECOND.toLocaleString('en')} list items a second (and removing as many) inside the record's container, with an SPA navigation to another record during the window. The figure is the script time (CDP \`Performance.getMetrics\` ScriptDuration, thread time) of the page's renderer from the document's commit to the end of the window with the page at its real URL (content script runs) minus the same page at a host the extension does not read (\`${CONTROL_ORIGIN}\`), over the control's whole task time, in the same browser, alternating order. The content script forces no layout, so script time is what it adds; the whole-task ratio (TaskDuration with/without) is in the notes, but it swings by more than the budget from round to round on a 2-core machine.`,
     '- **Panel latency**: the panel page in a tab next to the CRM tab (both visible); an SPA navigation in the CRM page (pushState + new body, as the e2e do) to a company the panel has not seen (a variant of the fixture with another name, domain and record id), then back to each (cached). Time from just before `pushState` (CRM page) to the panel\'s card for that account (a MutationObserver in the panel), both `performance.timeOrigin + now()`. The notes split it at the content script\'s read.',
     `- **Scale**: the extension's database seeded with copies of a record the extension saved (${SCALE_ACCOUNTS.toLocaleString('en')} accounts vs 10). "Open" is a new panel page until its card and checklist render; "lookup" is a cached SPA navigation → panel, which looks the account up in the background and in the panel.`,
     '- **Memory**: the CRM page\'s JS heap (`Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`) before and after the SPA navigations, with the content script minus the same on the control host.',
