@@ -161,7 +161,7 @@ function bundleSizes(): void {
     const custom = id === 'custom';
     add({
       id: `bundle.content.${id}`,
-      figure: custom ? 'content script, custom hosts (all adapters), gzip' : 'content script, gzip',
+      figure: custom ? 'content script, custom hosts (generic reader), gzip' : 'content script, gzip',
       site: id,
       median: size.gzip,
       unit: 'KB',
