@@ -72,6 +72,18 @@ export type MetaRecord =
   | { key: 'update-status'; value: UpdateStatus }
   | { key: 'update-notice'; value: UpdateNotice };
 
+/** The update state among meta records (empty when there is none yet). */
+export function statusOf(records: readonly MetaRecord[] | undefined): UpdateStatus {
+  const record = records?.find((r) => r.key === 'update-status');
+  return record?.key === 'update-status' ? record.value : {};
+}
+
+/** The last "playbook updated" notice among meta records, seen or not. */
+export function noticeOf(records: readonly MetaRecord[] | undefined): UpdateNotice | undefined {
+  const record = records?.find((r) => r.key === 'update-notice');
+  return record?.key === 'update-notice' ? record.value : undefined;
+}
+
 export interface UpdateStatus {
   lastCheckAt?: number;
   lastSuccessAt?: number;

@@ -1,4 +1,4 @@
-import { sha256Hex, type PlaybookSource, type PlaycardDb, type UpdateNotice, type UpdateStatus } from './db';
+import { sha256Hex, statusOf, type PlaybookSource, type PlaycardDb, type UpdateNotice, type UpdateStatus } from './db';
 import { diffPlaybooks } from './playbook/diff';
 import { loadPlaybookBytes } from './playbook/migrate';
 import type { Playbook } from './playbook/schema';
@@ -98,7 +98,7 @@ async function activate(
 
 export async function updateStatus(db: PlaycardDb): Promise<UpdateStatus> {
   const record = await db.meta.get('update-status');
-  return record?.key === 'update-status' ? record.value : {};
+  return statusOf(record ? [record] : []);
 }
 
 async function patchStatus(db: PlaycardDb, change: (status: UpdateStatus) => UpdateStatus): Promise<void> {

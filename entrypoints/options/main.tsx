@@ -7,7 +7,7 @@ import '../../components/panel.css';
 import { CUSTOM_HOSTS_KEY, addHost, matchPatterns, parseHostInput, readHosts, removeHost, type CustomHost } from '../../lib/custom-hosts';
 import { pickLanguage, t, uiLanguage } from '../../lib/i18n';
 import { ADAPTERS } from '../../lib/sites';
-import { openDb, type MetaRecord, type PlaybookVersion, type StoredPlaybook, type UpdateNotice, type UpdateStatus } from '../../lib/db';
+import { noticeOf, openDb, statusOf, type MetaRecord, type PlaybookVersion, type StoredPlaybook } from '../../lib/db';
 import { liveSignal } from '../../lib/panel/live';
 import { applyIncoming, rollBack } from '../../lib/playbook-store';
 import {
@@ -78,16 +78,6 @@ async function rollBackTo(seq: number): Promise<string> {
   return outcome.status === 'applied' ? t('options.playbook.rolledBack', { version: outcome.version }) : describeCheck(outcome);
 }
 
-function updateStatusOf(records: MetaRecord[] | undefined): UpdateStatus {
-  const record = records?.find((r) => r.key === 'update-status');
-  return record?.key === 'update-status' ? record.value : {};
-}
-
-function noticeOf(records: MetaRecord[] | undefined): UpdateNotice | undefined {
-  const record = records?.find((r) => r.key === 'update-notice');
-  return record?.key === 'update-notice' ? record.value : undefined;
-}
-
 async function loadHosts(): Promise<void> {
   hosts.value = readHosts((await browser.storage.local.get(CUSTOM_HOSTS_KEY))[CUSTOM_HOSTS_KEY]);
 }
@@ -124,7 +114,7 @@ function Options() {
       <PlaybookSection
         active={active.value.value ?? undefined}
         history={history.value.value ?? []}
-        status={updateStatusOf(meta.value.value)}
+        status={statusOf(meta.value.value)}
         notice={noticeOf(meta.value.value)}
         resolution={resolution.value}
         options={repOptions.value}

@@ -4,10 +4,12 @@ import { factsOf, type Facts } from '../core/facts';
 import { suggestPersona, type PersonaSuggestion } from '../core/persona';
 import {
   markNoticeSeen,
+  noticeOf,
   recentAccounts,
   setAnswer,
   setCheck,
   setPersona,
+  statusOf,
   type AccountRecord,
   type MetaRecord,
   type PlaycardDb,
@@ -61,14 +63,11 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
   const recent = liveSignal<AccountRecord[]>(() => () => recentAccounts(db, 8), onError);
   const meta = liveSignal<MetaRecord[]>(() => () => db.meta.toArray(), onError);
   const notice = computed<UpdateNotice | undefined>(() => {
-    const record = meta.value.value?.find((r) => r.key === 'update-notice');
-    return record?.key === 'update-notice' && !record.value.seen ? record.value : undefined;
+    const latest = noticeOf(meta.value.value);
+    return latest && !latest.seen ? latest : undefined;
   });
   /** A failed update that no later success has cleared: the last good playbook is still in use. */
-  const updateError = computed<NonNullable<UpdateStatus['lastError']> | undefined>(() => {
-    const record = meta.value.value?.find((r) => r.key === 'update-status');
-    return record?.key === 'update-status' ? record.value.lastError : undefined;
-  });
+  const updateError = computed<NonNullable<UpdateStatus['lastError']> | undefined>(() => statusOf(meta.value.value).lastError);
 
   const facts = computed<Facts>(() => factsOf(account.value.value?.snapshot));
   const text = computed(() => account.value.value?.snapshot.text ?? '');
