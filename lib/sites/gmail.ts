@@ -13,7 +13,7 @@
  * are steadier still and come first where both exist.
  */
 import { all, first } from './dom';
-import { classifyThread, cleanBodyText, mailMissing, mailSnapshot, sawParticipant, textLines, type MailMessage, type MailReading, type MailThread, type Participant } from './mail';
+import { classifyThread, cleanBodyText, mailReader, sawParticipant, textLines, type MailMessage, type MailReading, type MailThread, type Participant } from './mail';
 import { cleanText, emailIn } from './normalise';
 import type { SiteAdapter } from './types';
 
@@ -151,25 +151,7 @@ export const gmail: SiteAdapter = {
   label: 'Gmail',
   hosts: ['https://mail.google.com/*'],
   matches: (url) => url.hostname === 'mail.google.com' && url.pathname.startsWith('/mail/'),
-  recordKey: threadId,
-  read(doc, url) {
-    try {
-      const thread = readThread(doc, url);
-      return thread ? mailSnapshot(thread, url, READING) : null;
-    } catch {
-      return null;
-    }
-  },
-  describeMissing(doc, url) {
-    try {
-      if (!threadId(url)) return ['Open an email thread'];
-      const thread = readThread(doc, url);
-      if (!thread) return ['The thread has not loaded yet'];
-      return mailMissing(thread, url, READING);
-    } catch {
-      return ['company'];
-    }
-  },
+  ...mailReader({ messageId: threadId, readThread, how: READING, say: { openOne: 'Open an email thread', notLoaded: 'The thread has not loaded yet' } }),
   examples: {
     company: [
       'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKhwjZqPrWcTbLmNvBdJsRtXy',

@@ -10,6 +10,7 @@
 import type { PageSnapshotInput } from '../snapshot';
 import { blockText } from './dom';
 import { CAPS, cleanText, domainFromEmail, isFreeMailDomain } from './normalise';
+import type { SiteAdapter } from './types';
 
 /** A line that introduces quoted history; everything from it on is dropped. */
 export const QUOTE_HEADER: readonly RegExp[] = [
@@ -295,4 +296,40 @@ export function mailMissing(thread: MailThread, url: URL, how: MailReading): str
 /** Non-empty trimmed lines of an element's text. */
 export function textLines(el: Element): string[] {
   return blockText(el).split('\n').map(cleanText).filter(Boolean);
+}
+
+/**
+ * What a mail client's adapter does once it can find the open message and its
+ * thread: the same for Gmail and Outlook, apart from these parts.
+ */
+export function mailReader(parts: {
+  /** The open message or thread id in the URL; undefined in a list. */
+  messageId: (url: URL) => string | undefined;
+  readThread: (doc: Document, url: URL) => MailThread | undefined;
+  how: MailReading;
+  /** What the panel says in a list view, and while the message renders. */
+  say: { openOne: string; notLoaded: string };
+}): Pick<SiteAdapter, 'recordKey' | 'read' | 'describeMissing'> {
+  const { messageId, readThread, how, say } = parts;
+  return {
+    recordKey: messageId,
+    read(doc, url) {
+      try {
+        const thread = readThread(doc, url);
+        return thread ? mailSnapshot(thread, url, how) : null;
+      } catch {
+        return null;
+      }
+    },
+    describeMissing(doc, url) {
+      try {
+        if (!messageId(url)) return [say.openOne];
+        const thread = readThread(doc, url);
+        if (!thread) return [say.notLoaded];
+        return mailMissing(thread, url, how);
+      } catch {
+        return ['company'];
+      }
+    },
+  };
 }

@@ -26,8 +26,7 @@ import { first } from './dom';
 import {
   classifyThread,
   cleanBodyText,
-  mailMissing,
-  mailSnapshot,
+  mailReader,
   sawParticipant,
   textLines,
   type MailMessage,
@@ -237,25 +236,7 @@ export const outlook: SiteAdapter = {
   label: 'Outlook',
   hosts: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*', 'https://outlook.cloud.microsoft/*'],
   matches: (url) => HOSTS.has(url.hostname) && /^\/mail(?:\/|$)/.test(url.pathname),
-  recordKey: itemId,
-  read(doc, url) {
-    try {
-      const thread = readThread(doc, url);
-      return thread ? mailSnapshot(thread, url, READING) : null;
-    } catch {
-      return null;
-    }
-  },
-  describeMissing(doc, url) {
-    try {
-      if (!itemId(url)) return ['Open an email'];
-      const thread = readThread(doc, url);
-      if (!thread) return ['The message has not loaded yet'];
-      return mailMissing(thread, url, READING);
-    } catch {
-      return ['company'];
-    }
-  },
+  ...mailReader({ messageId: itemId, readThread, how: READING, say: { openOne: 'Open an email', notLoaded: 'The message has not loaded yet' } }),
   observeRoot(doc) {
     // The reading pane's container outlives the messages it shows.
     const pane = first(doc, SELECTORS.pane);
