@@ -26,8 +26,5 @@ export default defineConfig({
   }),
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    resolve: {
-      alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
-    },
   }),
 });
