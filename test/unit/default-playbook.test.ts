@@ -118,11 +118,86 @@ describe('default playbook', () => {
     expect(segments.find((s) => s.id === 'low-touch')?.serviceLevel.touch).toBe('low');
   });
 
-  test('learning scenarios: 8–12, with mixes', () => {
+  test('learning scenarios: at least 6 per persona and 8 mixes, each naming personas that exist', () => {
     const scenarios = playbook.learning.scenarios;
-    expect(scenarios.length).toBeGreaterThanOrEqual(8);
-    expect(scenarios.length).toBeLessThanOrEqual(12);
-    for (const id of ['expert', 'fast', 'novice', 'burned']) expect(scenarios.some((s) => s.persona === id)).toBe(true);
-    expect(scenarios.some((s) => s.persona === 'novice' && s.secondary === 'burned')).toBe(true);
+    const personaIds = new Set(playbook.personas.map((p) => p.id));
+    expect(new Set(scenarios.map((s) => s.id)).size).toBe(scenarios.length);
+    for (const s of scenarios) {
+      expect(personaIds.has(s.persona), `${s.id}: persona ${s.persona}`).toBe(true);
+      if (s.secondary !== undefined) {
+        expect(personaIds.has(s.secondary), `${s.id}: secondary ${s.secondary}`).toBe(true);
+        expect(s.secondary, `${s.id}: a mix names two different personas`).not.toBe(s.persona);
+      }
+    }
+    for (const id of ['expert', 'fast', 'novice', 'burned']) {
+      const single = scenarios.filter((s) => s.persona === id && s.secondary === undefined);
+      expect(single.length, `scenarios with ${id} alone`).toBeGreaterThanOrEqual(6);
+    }
+    const mixes = scenarios.filter((s) => s.secondary !== undefined);
+    expect(mixes.length).toBeGreaterThanOrEqual(8);
+    const pairs = new Set(mixes.map((s) => `${s.persona}+${s.secondary}`));
+    for (const pair of ['novice+burned', 'expert+fast', 'burned+expert', 'fast+novice']) expect(pairs, pair).toContain(pair);
+  });
+
+  test('every text a rep reads is written in all five languages', () => {
+    const found: string[] = [];
+    const missing: string[] = [];
+    walkLocalTexts(playbook, '', (path, text) => {
+      found.push(path);
+      const absent = LANGUAGES.filter((language) => !text[language]?.trim());
+      if (absent.length) missing.push(`${path} (${absent.join(', ')})`);
+    });
+    // The walk is generic; these prove it reaches every kind of text, not just the top.
+    for (const path of [
+      'name',
+      'segmentation.criteria[0].label',
+      'segmentation.criteria[0].question',
+      'segmentation.criteria[9].options[0].label',
+      'segmentation.segments[0].description',
+      'segmentation.segments[3].serviceLevel.channel',
+      'segmentation.segments[1].tactics[0].why',
+      'personas[3].summary',
+      'personas[3].traits[0]',
+      'personas[3].signals[0].label',
+      'personas[3].avoid[4]',
+      'learning.scenarios[0].text',
+    ])
+      expect(found).toContain(path);
+    expect(missing, `texts missing a language:\n${missing.join('\n')}`).toEqual([]);
+  });
+
+  test('persona and segment names are the glossary’s terms in every language', () => {
+    const glossary = readFileSync(fileURLToPath(new URL('../../docs/glossary.md', import.meta.url)), 'utf8');
+    // Table rows such as "| `key` | Key account | Klient kluczowy | ... |", columns in LANGUAGES order.
+    const rows = new Map<string, string[]>();
+    for (const line of glossary.split('\n')) {
+      const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+      const id = /^`([a-z0-9-]+)`$/.exec(cells[0] ?? '')?.[1];
+      if (id) rows.set(id, cells.slice(1));
+    }
+    const named = [...playbook.personas, ...playbook.segmentation.segments];
+    for (const { id, label } of named) {
+      expect(rows.get(id), `glossary row for ${id}`).toBeDefined();
+      expect(LANGUAGES.map((language) => label[language])).toEqual(rows.get(id));
+    }
+    expect(rows.get('burned')).toEqual(['Burned', 'Sparzony', 'Обжёгшийся', 'Pățit', 'Scottato']);
+    expect(rows.get('key')).toEqual(['Key account', 'Klient kluczowy', 'Ключевой клиент', 'Client cheie', 'Cliente chiave']);
   });
 });
+
+/** Calls `visit` for every LocalText (an object of language code → string) under `value`. */
+function walkLocalTexts(value: unknown, path: string, visit: (path: string, text: Record<string, string | undefined>) => void): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => walkLocalTexts(item, `${path}[${index}]`, visit));
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const entries = Object.entries(value);
+  const isLocalText =
+    entries.length > 0 && entries.every(([key, text]) => /^[a-z]{2}(-[A-Z]{2})?$/.test(key) && typeof text === 'string');
+  if (isLocalText) {
+    visit(path, value as Record<string, string>);
+    return;
+  }
+  for (const [key, child] of entries) walkLocalTexts(child, path ? `${path}.${key}` : key, visit);
+}

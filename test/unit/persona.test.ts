@@ -282,8 +282,11 @@ describe('suggestPersona evidence, facts and limits', () => {
   });
 
   test('labels follow the UI language with fallback to the playbook language', () => {
-    const result = suggestPersona('Jakie dajecie gwarancje?', {}, playbook, 'pl');
-    expect(result.evidence.find((e) => e.kind === 'signal')?.label).toBe('Asks for guarantees, penalties and written commitments');
+    const label = (language: string) =>
+      suggestPersona('Jakie dajecie gwarancje?', {}, playbook, language).evidence.find((e) => e.kind === 'signal')?.label;
+    expect(label('pl')).toBe('Prosi o gwarancje, kary umowne i zobowiązania na piśmie');
+    // The default playbook has no German: the playbook's fallback language (English) is shown.
+    expect(label('de')).toBe('Asks for guarantees, penalties and written commitments');
   });
 });
 
