@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installBuiltinPlaybook, openDb, type PlaycardDb } from '../../lib/db';
-import { pollPlaybook } from '../../lib/playbook-poll';
-import { createPlaybookService, PLAYBOOK_ALARM, PLAYBOOK_OPTIONS_KEY, type ServiceBrowser } from '../../lib/playbook-service';
-import { applyIncoming, rollBack, updateStatus } from '../../lib/playbook-store';
+import { updateStatus } from '../../lib/db';
+import { pollPlaybook } from '../../lib/playbook/runtime/poll';
+import { createPlaybookService, PLAYBOOK_ALARM } from '../../lib/playbook/runtime/service';
+import { applyIncoming, rollBack } from '../../lib/playbook/runtime/store';
+import { playbookOptions } from '../../lib/storage-items';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { generateKeyPair, signPlaybook } from '../../lib/playbook/signature';
 
@@ -107,9 +109,9 @@ describe('signed playbooks', () => {
     const target = { url: URL_, source: 'policy' as const, publicKey: keys.publicKey };
 
     const missing = await pollPlaybook({ db, fetch: fakeFetch({ [URL_]: () => json(v2) }).fetch }, target);
-    expect(missing).toMatchObject({ status: 'rejected', message: expect.stringMatching(/no signature/) });
+    expect(missing).toEqual({ status: 'rejected', reason: { code: 'unsigned', origin: URL_ } });
     const bad = await pollPlaybook({ db, fetch: fakeFetch({ [URL_]: () => json(v2), [`${URL_}.sig`]: () => new Response(forged) }).fetch }, target);
-    expect(bad).toMatchObject({ status: 'rejected', message: expect.stringMatching(/does not match/) });
+    expect(bad).toEqual({ status: 'rejected', reason: { code: 'bad-signature', origin: URL_ } });
     expect(await activeVersion()).toBe('2026.01-1');
 
     const ok = await pollPlaybook({ db, fetch: fakeFetch({ [URL_]: () => json(v2), [`${URL_}.sig`]: () => new Response(good) }).fetch }, target);
@@ -134,11 +136,11 @@ test('rollback makes an earlier version active, polls do not undo it, and a newe
 
 describe('the service in the background', () => {
   function service(fetch: typeof globalThis.fetch) {
-    return createPlaybookService({ db, browser: fakeBrowser as unknown as ServiceBrowser, fetch, builtin: DEFAULT_PLAYBOOK });
+    return createPlaybookService({ db, alarms: fakeBrowser.alarms, fetch, builtin: DEFAULT_PLAYBOOK });
   }
 
   test('a rep URL is polled at start, an alarm is set, and the alarm polls again', async () => {
-    await fakeBrowser.storage.local.set({ [PLAYBOOK_OPTIONS_KEY]: { url: URL_ } });
+    await playbookOptions.setValue({ url: URL_ });
     let version = '2026.12-1';
     const { fetch, calls } = fakeFetch({ [URL_]: () => json(JSON.stringify({ ...team, version })) });
     const playbooks = service(fetch);
@@ -154,7 +156,7 @@ describe('the service in the background', () => {
 
   test('a policy URL wins over the rep URL and its poll interval is used', async () => {
     const POLICY = 'https://cdn.example.com/team.json';
-    await fakeBrowser.storage.local.set({ [PLAYBOOK_OPTIONS_KEY]: { url: URL_ } });
+    await playbookOptions.setValue({ url: URL_ });
     await fakeBrowser.storage.managed.set({ playbookUrl: POLICY, pollMinutes: 15 });
     const { fetch, calls } = fakeFetch({ [POLICY]: () => json(v2) });
     expect(await service(fetch).checkNow()).toMatchObject({ status: 'applied' });
