@@ -1,4 +1,5 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
+import { defineExtensionMessaging, type GetDataType, type GetReturnType } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
 import type { CheckOutcome } from './playbook/runtime/outcome';
 import type { SourceResolution } from './playbook/fetch-rules';
 import type { PageReportInput } from './sites/reader';
@@ -35,3 +36,23 @@ export interface ProtocolMap {
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+/** Messages the panel sends to a tab's content script. */
+type TabMessage = 'readAgain';
+let tabMessageId = 0;
+
+/**
+ * Sends a message to a tab's content script, where `onMessage` receives it like any other.
+ * @webext-core/messaging 4.0.0 sends to tabs with a callback that never reads
+ * `runtime.lastError`, so each tab without our content script (a new tab, a site Playcard does
+ * not read) logs "Unchecked runtime.lastError" in the panel. The promise form rejects instead;
+ * the message has the library's shape ({ id, type, data, timestamp }, answered with { res } or { err }).
+ */
+export async function sendToTab<T extends TabMessage>(tabId: number, type: T, data?: GetDataType<ProtocolMap[T]>): Promise<GetReturnType<ProtocolMap[T]>> {
+  const reply = (await browser.tabs.sendMessage(tabId, { id: ++tabMessageId, type, data, timestamp: Date.now() })) as
+    | { res: GetReturnType<ProtocolMap[T]>; err?: undefined }
+    | { err: unknown }
+    | undefined;
+  if (!reply || reply.err !== undefined) throw new Error(`the tab did not handle ${type}`);
+  return (reply as { res: GetReturnType<ProtocolMap[T]> }).res;
+}

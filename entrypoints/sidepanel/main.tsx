@@ -4,7 +4,7 @@ import '../../components/panel.css';
 import { openDb } from '../../lib/db';
 import { pickLanguage, uiLanguage } from '../../lib/i18n';
 import { createPanelState } from '../../lib/panel/state';
-import { sendMessage } from '../../lib/messages';
+import { sendToTab } from '../../lib/messages';
 import { tabState } from '../../lib/storage-items';
 import { followTab } from './follow-tab';
 
@@ -20,7 +20,7 @@ void followTab({
     if (stored) return state.showTab({ kind: 'state', state: stored });
     state.showTab({ kind: 'none' });
     // The tab may have a content script that has not reported to this browser session yet.
-    sendMessage('readAgain', undefined, tabId).catch(() => {});
+    sendToTab(tabId, 'readAgain').catch(() => {});
   },
   onTabState: (next) => state.showTab({ kind: 'state', state: next }),
 });
