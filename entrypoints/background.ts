@@ -1,11 +1,14 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ensurePlaybookHistory, installBuiltinPlaybook, openDb } from '../lib/db';
-import { CHECK_PLAYBOOK, createPlaybookService, RESOLVE_PLAYBOOK_SOURCE } from '../lib/playbook-service';
+import { onMessage } from '../lib/messages';
 import { DEFAULT_PLAYBOOK } from '../lib/playbook/default';
-import { applyReport } from '../lib/reports';
-import { isPageReportMessage, tabStateKey } from '../lib/tab-state';
-import { CUSTOM_HOSTS_KEY, CUSTOM_SCRIPT_PREFIX, matchPatterns, readHosts, registrationsFor } from '../lib/custom-hosts';
+import type { CheckOutcome } from '../lib/playbook/runtime/outcome';
+import { createPlaybookService } from '../lib/playbook/runtime/service';
+import { decodeBase64 } from '../lib/playbook/signature';
+import { createTabReports } from '../lib/reports';
+import { customHosts, tabState } from '../lib/storage-items';
+import { CUSTOM_SCRIPT_PREFIX, matchPatterns, registrationsFor } from '../lib/custom-hosts';
 import { ADAPTERS } from '../lib/sites';
 
 interface FirefoxSidebar {
@@ -16,34 +19,43 @@ export default defineBackground(() => {
   const db = openDb();
   // Panels read the playbook from the database, so the shipped one (large) stays out of their bundle.
   // Then the team's source (policy, URL, file) takes over if there is one.
-  const playbooks = createPlaybookService({ db, browser, fetch: (input, init) => fetch(input, init), builtin: DEFAULT_PLAYBOOK });
+  const playbooks = createPlaybookService({ db, alarms: browser.alarms, fetch: (input, init) => fetch(input, init), builtin: DEFAULT_PLAYBOOK });
   void installBuiltinPlaybook(db, DEFAULT_PLAYBOOK)
     .then(() => ensurePlaybookHistory(db))
     .then(() => playbooks.start())
     .catch((error: unknown) => console.warn('Playcard: playbook start-up', error));
 
-  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (response: unknown) => void) => {
-    if (message === CHECK_PLAYBOOK) {
-      playbooks.checkNow().then(sendResponse, (error: unknown) => sendResponse({ status: 'rejected', message: String(error) }));
-      return true;
-    }
-    if (message === RESOLVE_PLAYBOOK_SOURCE) {
-      playbooks.resolve().then(sendResponse, () => sendResponse(undefined));
-      return true;
-    }
-    return undefined;
-  });
+  // Pages read and ask; only extension pages may ask for a playbook change, never a content script.
+  const extensionOrigin = browser.runtime.getURL('/');
+  const fromExtensionPage = (sender: Browser.runtime.MessageSender) => sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
+  const answer = async (sender: Browser.runtime.MessageSender, work: () => Promise<CheckOutcome>): Promise<CheckOutcome> => {
+    if (!fromExtensionPage(sender)) return { status: 'rejected', reason: { code: 'failed', detail: 'not allowed from this page' } };
+    return work().catch((error: unknown) => ({ status: 'rejected', reason: { code: 'failed', detail: String(error) } }));
+  };
+  onMessage('resolvePlaybookSource', () => playbooks.resolve());
+  onMessage('checkPlaybook', ({ sender }) => answer(sender, () => playbooks.checkNow()));
+  onMessage('rollBackPlaybook', ({ sender, data: seq }) => answer(sender, () => playbooks.rollBack(seq)));
+  onMessage('importPlaybook', ({ sender, data: file }) =>
+    answer(sender, async () => {
+      const bytes = file.base64 === '' ? new Uint8Array() : decodeBase64(file.base64);
+      if (!bytes) return { status: 'rejected', reason: { code: 'failed', detail: 'the file did not arrive intact' } };
+      return playbooks.importFile({ name: file.name, bytes, signature: file.signature });
+    }),
+  );
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const tabId = sender.tab?.id;
-    if (!isPageReportMessage(message) || tabId === undefined) return;
-    // Only the tab's top frame speaks for the tab.
-    if (sender.frameId !== undefined && sender.frameId !== 0) return;
-    void applyReport(db, message.report).then(async (result) => {
-      if (result.ok) await browser.storage.session.set({ [tabStateKey(tabId)]: result.state });
-      else console.warn(`Playcard: ignored a page report from tab ${tabId}: ${result.error}`);
-    });
+  const reports = createTabReports({
+    db,
+    save: (tabId, state) => tabState(tabId).setValue(state),
+    forget: (tabId) => tabState(tabId).removeValue(),
+    onRejected: (tabId, error) => console.warn(`Playcard: ignored a page report from tab ${tabId}: ${error}`),
   });
+  onMessage('pageReport', ({ sender, data }) => {
+    const tabId = sender.tab?.id;
+    // Only the tab's top frame speaks for the tab. The report itself is validated by zod in applyReport.
+    if (tabId === undefined || (sender.frameId !== undefined && sender.frameId !== 0)) return;
+    void reports.report(tabId, data);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void reports.closed(tabId));
 
   // Custom CRM hosts: the content script is registered for exactly the hosts
   // the user added and still grants; re-synced whenever either changes.
@@ -52,15 +64,9 @@ export default defineBackground(() => {
     syncing = syncing.then(registerCustomHostScript).catch((error: unknown) => console.warn('Playcard: custom hosts', error));
   };
   syncCustomHosts();
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && CUSTOM_HOSTS_KEY in changes) syncCustomHosts();
-  });
+  customHosts.watch(syncCustomHosts);
   browser.permissions.onAdded.addListener(syncCustomHosts);
   browser.permissions.onRemoved.addListener(syncCustomHosts);
-
-  browser.tabs.onRemoved.addListener((tabId) => {
-    void browser.storage.session.remove(tabStateKey(tabId));
-  });
 
   // The toolbar button opens the panel: Chrome's side panel, Firefox's sidebar.
   const firefox = (browser as unknown as FirefoxSidebar).sidebarAction;
@@ -72,7 +78,7 @@ export default defineBackground(() => {
 });
 
 async function registerCustomHostScript(): Promise<void> {
-  const hosts = readHosts((await browser.storage.local.get(CUSTOM_HOSTS_KEY))[CUSTOM_HOSTS_KEY]);
+  const hosts = await customHosts.get();
   const granted = new Set<string>();
   for (const pattern of matchPatterns(hosts)) {
     if (await browser.permissions.contains({ origins: [pattern] })) granted.add(pattern);

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startPageReader } from '../lib/content/start';
 import { generic } from '../lib/sites/generic';
@@ -15,5 +14,5 @@ export default defineContentScript({
   matches: [],
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startPageReader(ctx, createReader([], generic), browser.runtime, { generic: true }),
+  main: (ctx) => startPageReader(ctx, createReader([], generic), { generic: true }),
 });

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startPageReader } from '../lib/content/start';
 import { hubspot } from '../lib/sites/hubspot';
@@ -9,5 +8,5 @@ export default defineContentScript({
   runAt: 'document_idle',
   // WXT's start-up postMessage would reach the CRM's own message listeners.
   noScriptStartedPostMessage: true,
-  main: (ctx) => startPageReader(ctx, siteReader(hubspot), browser.runtime),
+  main: (ctx) => startPageReader(ctx, siteReader(hubspot)),
 });

@@ -11,7 +11,6 @@ export interface CustomHost {
   addedAt: number;
 }
 
-export const CUSTOM_HOSTS_KEY = 'customHosts';
 /** Ids of the content scripts registered at run time start with this. */
 export const CUSTOM_SCRIPT_PREFIX = 'playcard-custom-';
 

@@ -33,3 +33,45 @@ export async function applyReport(db: PlaycardDb, message: unknown, now = Date.n
       return { ok: true, state: { status: 'unrecognised', url: report.url, at: now } };
   }
 }
+
+export interface TabReportDeps {
+  db: PlaycardDb;
+  /** Stores what the panel shows for the tab (storage.session in the extension). */
+  save: (tabId: number, state: TabState) => Promise<void>;
+  /** Forgets a closed tab. */
+  forget: (tabId: number) => Promise<void>;
+  onRejected?: (tabId: number, error: string) => void;
+  onError?: (error: unknown) => void;
+  now?: () => number;
+}
+
+/**
+ * Applies each tab's reports in the order they arrived. applyReport awaits a Dexie write for
+ * an `ok` report and not for the others, so unordered, an earlier `ok` could land after a
+ * later `unrecognised` and the panel would show a page the rep has left.
+ */
+export function createTabReports({ db, save, forget, onRejected = () => {}, onError = console.warn, now = Date.now }: TabReportDeps) {
+  const queues = new Map<number, Promise<void>>();
+  function inOrder(tabId: number, work: () => Promise<void>): Promise<void> {
+    const run = (queues.get(tabId) ?? Promise.resolve()).then(work).catch(onError);
+    queues.set(tabId, run);
+    // An idle tab keeps no queue.
+    void run.then(() => {
+      if (queues.get(tabId) === run) queues.delete(tabId);
+    });
+    return run;
+  }
+  return {
+    report(tabId: number, message: unknown): Promise<void> {
+      return inOrder(tabId, async () => {
+        const result = await applyReport(db, message, now());
+        if (result.ok) await save(tabId, result.state);
+        else onRejected(tabId, result.error);
+      });
+    },
+    /** After the tab's pending reports, so none of them writes the state back. */
+    closed(tabId: number): Promise<void> {
+      return inOrder(tabId, () => forget(tabId));
+    },
+  };
+}

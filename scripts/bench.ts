@@ -240,10 +240,11 @@ async function captureReports(browser: ExtensionBrowser): Promise<void> {
     if (g.__benchReports) return;
     g.__benchReports = {};
     g.chrome.runtime.onMessage.addListener((message, sender) => {
-      const m = message as { type?: string; report?: unknown };
+      // lib/messages.ts over @webext-core/messaging: { type, data, id, timestamp }.
+      const m = message as { type?: string; data?: unknown };
       const tab = sender.tab?.id;
-      if (m?.type !== 'playcard:page-report' || tab === undefined) return;
-      (g.__benchReports![tab] ??= []).push(m.report);
+      if (m?.type !== 'pageReport' || tab === undefined) return;
+      (g.__benchReports![tab] ??= []).push(m.data);
     });
   });
 }
@@ -369,7 +370,7 @@ async function pageReadCost(browser: ExtensionBrowser, server: Server, site: Sit
       const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
       let count = (await readEntries(page)).length;
       for (let i = 0; i < CONFIG.reads; i++) {
-        await browser.worker.evaluate((id) => (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: string): Promise<unknown> } } }).chrome.tabs.sendMessage(id, 'playcard:read-again').catch(() => {}), tab);
+        await browser.worker.evaluate((id) => (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).chrome.tabs.sendMessage(id, { id: 0, type: 'readAgain', timestamp: Date.now() }).catch(() => {}), tab);
         await waitForReads(page, ++count);
       }
       const entries = await readEntries(page);

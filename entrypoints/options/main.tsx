@@ -4,21 +4,17 @@ import { browser } from 'wxt/browser';
 import { CustomHostsSection } from '../../components/custom-hosts-section';
 import { PlaybookSection } from '../../components/playbook-section';
 import '../../components/panel.css';
-import { CUSTOM_HOSTS_KEY, addHost, matchPatterns, parseHostInput, readHosts, removeHost, type CustomHost } from '../../lib/custom-hosts';
+import { describeOutcome } from '../../components/playbook-outcome';
+import { addHost, matchPatterns, parseHostInput, removeHost, type CustomHost } from '../../lib/custom-hosts';
 import { pickLanguage, t, uiLanguage } from '../../lib/i18n';
 import { ADAPTERS } from '../../lib/sites';
 import { noticeOf, openDb, statusOf, type MetaRecord, type PlaybookVersion, type StoredPlaybook } from '../../lib/db';
+import { sendMessage } from '../../lib/messages';
 import { liveSignal } from '../../lib/panel/live';
-import { applyIncoming, rollBack } from '../../lib/playbook-store';
-import {
-  CHECK_PLAYBOOK,
-  describeCheck,
-  PLAYBOOK_FILE_KEY,
-  PLAYBOOK_OPTIONS_KEY,
-  RESOLVE_PLAYBOOK_SOURCE,
-  type CheckOutcome,
-} from '../../lib/playbook-service';
-import { checkPlaybookUrl, type RepSourceOptions, type SourceResolution } from '../../lib/playbook/fetch-rules';
+import { checkPlaybookUrl, MAX_PLAYBOOK_BYTES, type RepSourceOptions } from '../../lib/playbook/fetch-rules';
+import { encodeBase64 } from '../../lib/playbook/signature';
+import { customHosts, playbookOptions } from '../../lib/storage-items';
+import { createPlaybookSettings } from './playbook-settings';
 
 uiLanguage.value = pickLanguage(navigator.languages);
 document.documentElement.lang = uiLanguage.value;
@@ -31,16 +27,9 @@ const db = openDb();
 const active = liveSignal<StoredPlaybook | null>(() => async () => (await db.playbooks.get('active')) ?? null, console.error);
 const history = liveSignal<PlaybookVersion[]>(() => () => db.playbookHistory.reverse().toArray(), console.error);
 const meta = liveSignal<MetaRecord[]>(() => () => db.meta.toArray(), console.error);
-const resolution = signal<SourceResolution | undefined>(undefined);
-const repOptions = signal<RepSourceOptions>({});
-
-async function loadPlaybookSettings(): Promise<void> {
-  repOptions.value = ((await browser.storage.local.get(PLAYBOOK_OPTIONS_KEY))[PLAYBOOK_OPTIONS_KEY] as RepSourceOptions | undefined) ?? {};
-  resolution.value = (await browser.runtime.sendMessage(RESOLVE_PLAYBOOK_SOURCE)) as SourceResolution | undefined;
-}
-browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'managed' || (area === 'local' && (PLAYBOOK_OPTIONS_KEY in changes || PLAYBOOK_FILE_KEY in changes))) void loadPlaybookSettings();
-});
+// The page reads the playbook and its history; every change of it is asked of the background.
+const playbookSettings = createPlaybookSettings();
+const { options: repOptions, resolution } = playbookSettings;
 
 async function savePlaybookOptions(next: RepSourceOptions): Promise<string> {
   if (next.url) {
@@ -50,41 +39,38 @@ async function savePlaybookOptions(next: RepSourceOptions): Promise<string> {
     // the host must send Access-Control-Allow-Origin (docs/playbook.md). Asked inside the click.
     await browser.permissions.request({ origins: [`${new URL(checked.url).origin}/*`] }).catch(() => false);
   }
-  await browser.storage.local.set({ [PLAYBOOK_OPTIONS_KEY]: next });
+  await playbookOptions.setValue(next);
   return t('options.playbook.saved');
 }
 
 async function checkNow(): Promise<string> {
-  return describeCheck((await browser.runtime.sendMessage(CHECK_PLAYBOOK)) as CheckOutcome);
+  return describeOutcome(await sendMessage('checkPlaybook'));
 }
 
 async function importFiles(files: File[]): Promise<string> {
   const playbook = files.find((file) => !file.name.endsWith('.sig'));
   if (!playbook) return t('options.playbook.noJson');
+  // Checked before the file is read and sent; the background checks the bytes again.
+  if (playbook.size > MAX_PLAYBOOK_BYTES) return describeOutcome({ status: 'rejected', reason: { code: 'too-large', bytes: playbook.size, limit: MAX_PLAYBOOK_BYTES } });
   const signature = files.find((file) => file.name.endsWith('.sig'));
-  const outcome = await applyIncoming(db, {
-    bytes: new Uint8Array(await playbook.arrayBuffer()),
-    source: 'file',
-    origin: playbook.name,
-    publicKey: resolution.value?.publicKey,
+  const outcome = await sendMessage('importPlaybook', {
+    name: playbook.name,
+    // The exact bytes (a signature covers bytes, not text), as base64 because extension messages are JSON.
+    base64: encodeBase64(new Uint8Array(await playbook.arrayBuffer())),
     signature: signature ? (await signature.text()).trim() : null,
   });
-  if (outcome.status !== 'rejected') await browser.storage.local.set({ [PLAYBOOK_FILE_KEY]: { name: playbook.name } });
-  return describeCheck(outcome);
+  return describeOutcome(outcome);
 }
 
 async function rollBackTo(seq: number): Promise<string> {
-  const outcome = await rollBack(db, seq);
-  return outcome.status === 'applied' ? t('options.playbook.rolledBack', { version: outcome.version }) : describeCheck(outcome);
+  const outcome = await sendMessage('rollBackPlaybook', seq);
+  return outcome.status === 'applied' ? t('options.playbook.rolledBack', { version: outcome.version }) : describeOutcome(outcome);
 }
 
 async function loadHosts(): Promise<void> {
-  hosts.value = readHosts((await browser.storage.local.get(CUSTOM_HOSTS_KEY))[CUSTOM_HOSTS_KEY]);
+  hosts.value = await customHosts.get();
 }
-browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && CUSTOM_HOSTS_KEY in changes) void loadHosts();
-void loadPlaybookSettings();
-});
+customHosts.watch((next) => (hosts.value = next));
 
 async function add(address: string, site: string): Promise<string | undefined> {
   const parsed = parseHostInput(address);
@@ -92,13 +78,13 @@ async function add(address: string, site: string): Promise<string | undefined> {
   // Asked before any other await: the browser shows its prompt only during the click.
   const granted = await browser.permissions.request({ origins: [parsed.pattern] });
   if (!granted) return t('options.hosts.denied');
-  await browser.storage.local.set({ [CUSTOM_HOSTS_KEY]: addHost(hosts.value, parsed.origin, site) });
+  await customHosts.set(addHost(hosts.value, parsed.origin, site));
   return undefined;
 }
 
 async function remove(origin: string): Promise<void> {
   const next = removeHost(hosts.value, origin);
-  await browser.storage.local.set({ [CUSTOM_HOSTS_KEY]: next });
+  await customHosts.set(next);
   const parsed = parseHostInput(origin);
   // Another entry (same host, other port or scheme) may still need the permission.
   if (parsed.ok && !matchPatterns(next).includes(parsed.pattern)) {
@@ -129,5 +115,5 @@ function Options() {
 }
 
 void loadHosts();
-void loadPlaybookSettings();
+void playbookSettings.load();
 render(<Options />, document.getElementById('app')!);

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import { tabIdOfKey, type TabState } from '../../lib/tab-state';
+import { tabState } from '../../lib/storage-items';
+import type { TabState } from '../../lib/tab-state';
 
 /**
  * Tells the panel which tab it describes, and when that tab's state changes.
@@ -14,6 +15,7 @@ export async function followTab(handlers: {
   const self = await browser.tabs.getCurrent();
   const windowId = self?.windowId ?? (await browser.windows.getCurrent()).id;
   let followed: number | undefined;
+  let stopWatching = () => {};
 
   async function pick(): Promise<void> {
     const tabs = await browser.tabs.query({ windowId });
@@ -22,6 +24,14 @@ export async function followTab(handlers: {
       ? others.reduce<Browser.tabs.Tab | undefined>((best, tab) => ((tab.lastAccessed ?? 0) > (best?.lastAccessed ?? -1) ? tab : best), undefined)
       : others.find((tab) => tab.active);
     followed = chosen?.id;
+    stopWatching();
+    const tabId = followed;
+    stopWatching =
+      tabId === undefined
+        ? () => {}
+        : tabState(tabId).watch((state) => {
+            if (state && tabId === followed) handlers.onTabState(state);
+          });
     await handlers.onTab(followed);
   }
 
@@ -30,12 +40,6 @@ export async function followTab(handlers: {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     if (tabId === followed) void pick();
-  });
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'session') return;
-    for (const [key, change] of Object.entries(changes)) {
-      if (tabIdOfKey(key) === followed && change.newValue) handlers.onTabState(change.newValue as TabState);
-    }
   });
   await pick();
 }

@@ -1,6 +1,6 @@
 import type { PageReader, PageReportInput, ReadOptions } from '../sites/reader';
 import { watchPage } from '../page-watch';
-import { READ_AGAIN, type PageReportMessage } from '../tab-state';
+import { onMessage, sendMessage } from '../messages';
 
 /** The parts of WXT's content-script context and of the extension API this needs (injected, so lib stays browser-free). */
 export interface ContentContext {
@@ -10,20 +10,24 @@ export interface ContentContext {
   onInvalidated(callback: () => void): void;
 }
 
+/** How a content script talks to the extension (lib/messages.ts; injected so tests can listen in). */
 export interface ContentMessaging {
-  sendMessage(message: PageReportMessage): Promise<unknown>;
-  onMessage: {
-    addListener(listener: (message: unknown) => void): void;
-    removeListener(listener: (message: unknown) => void): void;
-  };
+  sendReport(report: PageReportInput): Promise<unknown>;
+  /** Returns the function that stops listening. */
+  onReadAgain(listener: () => void): () => void;
 }
+
+export const extensionMessaging: ContentMessaging = {
+  sendReport: (report) => sendMessage('pageReport', report),
+  onReadAgain: (listener) => onMessage('readAgain', () => listener()),
+};
 
 /**
  * Everything a content script does: read the page with `reader`, report to
  * the background when the result changes, follow SPA navigation, answer the
  * panel's "read again", and stop when the extension is updated or removed.
  */
-export function startPageReader(ctx: ContentContext, reader: PageReader, messaging: ContentMessaging, options: ReadOptions = {}): void {
+export function startPageReader(ctx: ContentContext, reader: PageReader, options: ReadOptions = {}, messaging: ContentMessaging = extensionMessaging): void {
   const watch = watchPage<PageReportInput>({
     root: () => document.body,
     scope: () => {
@@ -45,16 +49,13 @@ export function startPageReader(ctx: ContentContext, reader: PageReader, messagi
     send: (report) => {
       if (ctx.isInvalid) return;
       // The background may be restarting; the next change reports again.
-      messaging.sendMessage({ type: 'playcard:page-report', report }).catch(() => {});
+      messaging.sendReport(report).catch(() => {});
     },
     signal: ctx.signal,
   });
   // The event fires inside pushState, before the URL changes; by the next microtask the URL is
   // new, and a router that renders in the same task has rendered too.
   ctx.addEventListener(window, 'wxt:locationchange', () => queueMicrotask(() => watch.navigated()));
-  const onMessage = (message: unknown) => {
-    if (message === READ_AGAIN) watch.readNow();
-  };
-  messaging.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => messaging.onMessage.removeListener(onMessage));
+  const stopListening = messaging.onReadAgain(() => watch.readNow());
+  ctx.onInvalidated(stopListening);
 }

@@ -108,6 +108,22 @@ export const en = {
   'time.minutes': '{n} min ago',
   'time.hours': '{n} h ago',
   'time.days': '{n} d ago',
+  // Playbook runtime (runtime): what a check, an import or a rollback did, said on the options page.
+  'playbook.outcome.applied': 'Updated to {version} ({n, plural, one {# change} other {# changes}}).',
+  'playbook.outcome.unchanged': 'Checked: the playbook has not changed.',
+  'playbook.outcome.rejected': 'Not applied: {reason}. The last good playbook stays in use.',
+  'playbook.outcome.noUrl.file': 'Using the imported file: there is no address to check.',
+  'playbook.outcome.noUrl.builtin': 'Using the built-in playbook: there is no address to check.',
+  'playbook.reason.unsigned': 'no signature was found for {origin}, and your team requires signed playbooks',
+  'playbook.reason.badSignature': "the signature of {origin} does not match the team's public key: the file was changed or signed with another key",
+  'playbook.reason.invalid': 'the playbook is not valid: {errors}',
+  'playbook.reason.invalidMore': 'the playbook is not valid: {errors} (and {n} more)',
+  'playbook.reason.unreachable': '{url}: the server could not be reached ({detail})',
+  'playbook.reason.timeout': '{url}: the server did not answer within {n} s',
+  'playbook.reason.response': '{url}: {detail}',
+  'playbook.reason.unknownVersion': 'no playbook version #{seq}',
+  'playbook.reason.tooLarge': 'the playbook is {size} MB; the limit is {limit} MB',
+  'playbook.reason.failed': '{detail}',
 } as const;
 
 export type MessageKey = keyof typeof en;

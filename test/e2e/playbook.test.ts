@@ -86,5 +86,15 @@ test('a subscribed playbook is applied, announced once, survives a broken update
   await options.waitForSelector(`[data-testid="playbook-active"]:has-text("${DEFAULT_PLAYBOOK.version}")`);
   await showPanel();
   await panel.waitForFunction((text) => ![...document.querySelectorAll('[data-testid="checklist"] label span')].some((s) => s.textContent === text), NEW_TACTIC);
+
+  // A file import goes to the background as exact bytes (here with a byte-order mark) and is applied there.
+  await options.bringToFront();
+  await options.fill('[data-testid="playbook"] input[name="url"]', '');
+  await options.click('[data-testid="playbook"] button[type="submit"]');
+  await options.waitForSelector('[data-testid="playbook"] input[type="file"]:not([disabled])');
+  const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ ...teamPlaybook, version: '2099.2.0' }))]);
+  await options.setInputFiles('[data-testid="playbook"] input[type="file"]', { name: 'team-file.json', mimeType: 'application/json', buffer: file });
+  await options.waitForSelector('[data-testid="playbook-active"]:has-text("2099.2.0")');
+  expect(await options.textContent('[data-testid="playbook-active"]')).toContain('team-file.json');
   expect(browser.errors).toEqual([]);
 });

@@ -3,11 +3,15 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installBuiltinPlaybook, openDb, type PlaycardDb } from '../../lib/db';
-import { pollPlaybook } from '../../lib/playbook-poll';
-import { createPlaybookService, PLAYBOOK_ALARM, PLAYBOOK_OPTIONS_KEY, type ServiceBrowser } from '../../lib/playbook-service';
-import { applyIncoming, rollBack, updateStatus } from '../../lib/playbook-store';
+import { updateStatus } from '../../lib/db';
+import { pollPlaybook } from '../../lib/playbook/runtime/poll';
+import { createPlaybookService, PLAYBOOK_ALARM } from '../../lib/playbook/runtime/service';
+import { applyIncoming, rollBack } from '../../lib/playbook/runtime/store';
+import { playbookFile, playbookOptions } from '../../lib/storage-items';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
-import { generateKeyPair, signPlaybook } from '../../lib/playbook/signature';
+import { decodeBase64, encodeBase64, generateKeyPair, signPlaybook } from '../../lib/playbook/signature';
+import type { CheckOutcome } from '../../lib/playbook/runtime/outcome';
+import { describeOutcome } from '../../components/playbook-outcome';
 
 const URL_ = 'https://playbooks.example.com/team.json';
 const small = readFileSync(new URL('../fixtures/playbooks/small.json', import.meta.url), 'utf8');
@@ -107,9 +111,9 @@ describe('signed playbooks', () => {
     const target = { url: URL_, source: 'policy' as const, publicKey: keys.publicKey };
 
     const missing = await pollPlaybook({ db, fetch: fakeFetch({ [URL_]: () => json(v2) }).fetch }, target);
-    expect(missing).toMatchObject({ status: 'rejected', message: expect.stringMatching(/no signature/) });
+    expect(missing).toEqual({ status: 'rejected', reason: { code: 'unsigned', origin: URL_ } });
     const bad = await pollPlaybook({ db, fetch: fakeFetch({ [URL_]: () => json(v2), [`${URL_}.sig`]: () => new Response(forged) }).fetch }, target);
-    expect(bad).toMatchObject({ status: 'rejected', message: expect.stringMatching(/does not match/) });
+    expect(bad).toEqual({ status: 'rejected', reason: { code: 'bad-signature', origin: URL_ } });
     expect(await activeVersion()).toBe('2026.01-1');
 
     const ok = await pollPlaybook({ db, fetch: fakeFetch({ [URL_]: () => json(v2), [`${URL_}.sig`]: () => new Response(good) }).fetch }, target);
@@ -134,11 +138,11 @@ test('rollback makes an earlier version active, polls do not undo it, and a newe
 
 describe('the service in the background', () => {
   function service(fetch: typeof globalThis.fetch) {
-    return createPlaybookService({ db, browser: fakeBrowser as unknown as ServiceBrowser, fetch, builtin: DEFAULT_PLAYBOOK });
+    return createPlaybookService({ db, alarms: fakeBrowser.alarms, fetch, builtin: DEFAULT_PLAYBOOK });
   }
 
   test('a rep URL is polled at start, an alarm is set, and the alarm polls again', async () => {
-    await fakeBrowser.storage.local.set({ [PLAYBOOK_OPTIONS_KEY]: { url: URL_ } });
+    await playbookOptions.setValue({ url: URL_ });
     let version = '2026.12-1';
     const { fetch, calls } = fakeFetch({ [URL_]: () => json(JSON.stringify({ ...team, version })) });
     const playbooks = service(fetch);
@@ -154,7 +158,7 @@ describe('the service in the background', () => {
 
   test('a policy URL wins over the rep URL and its poll interval is used', async () => {
     const POLICY = 'https://cdn.example.com/team.json';
-    await fakeBrowser.storage.local.set({ [PLAYBOOK_OPTIONS_KEY]: { url: URL_ } });
+    await playbookOptions.setValue({ url: URL_ });
     await fakeBrowser.storage.managed.set({ playbookUrl: POLICY, pollMinutes: 15 });
     const { fetch, calls } = fakeFetch({ [POLICY]: () => json(v2) });
     expect(await service(fetch).checkNow()).toMatchObject({ status: 'applied' });
@@ -169,5 +173,84 @@ describe('the service in the background', () => {
     expect(calls).toEqual([]);
     expect(await activeVersion()).toBe(DEFAULT_PLAYBOOK.version);
     expect(await fakeBrowser.alarms.get(PLAYBOOK_ALARM)).toBeUndefined();
+  });
+
+  test('an import waits for a poll in progress and then wins: one writer at a time, in order', async () => {
+    await playbookOptions.setValue({ url: URL_ });
+    let answer: (response: Response) => void = () => {};
+    const fetch = (async () => new Promise<Response>((resolve) => (answer = resolve))) as typeof globalThis.fetch;
+    const playbooks = service(fetch);
+    const poll = playbooks.checkNow();
+    const file = JSON.stringify({ ...team, version: '2027.03-file' });
+    const imported = playbooks.importFile({ name: 'team.json', bytes: bytes(file), signature: null });
+    await new Promise((r) => setTimeout(r, 30));
+    // The poll holds the queue: the file is not applied yet.
+    expect(await activeVersion()).toBe('2026.01-1');
+    answer(json(v2));
+    expect(await poll).toMatchObject({ status: 'applied', version: '2026.12-1' });
+    expect(await imported).toMatchObject({ status: 'applied', version: '2027.03-file' });
+    expect(await activeVersion()).toBe('2027.03-file');
+    expect(await playbookFile.getValue()).toEqual({ name: 'team.json' });
+  });
+
+  test('an imported file keeps its exact bytes through the message (base64): a signed file with a byte-order mark applies', async () => {
+    const keys = await generateKeyPair();
+    await playbookOptions.setValue({ publicKey: keys.publicKey });
+    // A BOM and CRLF line ends: decoding to text and encoding again would change the signed bytes.
+    const exact = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(JSON.stringify({ ...team, version: '2027.04-signed' }, null, 2).replace(/\n/g, '\r\n'))]);
+    const signature = await signPlaybook(exact, keys.privateKey);
+    const arrived = decodeBase64(encodeBase64(exact))!;
+    expect(await service(fakeFetch({}).fetch).importFile({ name: 'signed.json', bytes: arrived, signature })).toMatchObject({ status: 'applied', version: '2027.04-signed' });
+    const tampered = decodeBase64(encodeBase64(bytes(JSON.stringify({ ...team, version: '2027.04-forged' }))))!;
+    expect(await service(fakeFetch({}).fetch).importFile({ name: 'forged.json', bytes: tampered, signature })).toEqual({
+      status: 'rejected',
+      reason: { code: 'bad-signature', origin: 'forged.json' },
+    });
+    expect(await activeVersion()).toBe('2027.04-signed');
+  });
+
+  test('an import over the size limit is refused without touching the playbook', async () => {
+    const big = new Uint8Array(2 * 1024 * 1024 + 1);
+    expect(await service(fakeFetch({}).fetch).importFile({ name: 'big.json', bytes: big, signature: null })).toEqual({
+      status: 'rejected',
+      reason: { code: 'too-large', bytes: 2 * 1024 * 1024 + 1, limit: 2 * 1024 * 1024 },
+    });
+    expect(await activeVersion()).toBe('2026.01-1');
+  });
+
+  test('a rollback asked of the service makes the version active; an unknown one is refused', async () => {
+    const playbooks = service(fakeFetch({}).fetch);
+    const builtin = (await db.playbookHistory.toArray()).find((v) => v.source === 'builtin')!;
+    expect(await playbooks.rollBack(builtin.seq!)).toMatchObject({ status: 'applied', version: DEFAULT_PLAYBOOK.version });
+    expect(await playbooks.rollBack(999)).toEqual({ status: 'rejected', reason: { code: 'unknown-version', seq: 999 } });
+  });
+});
+
+describe('what the options page says', () => {
+  test.each<[string, CheckOutcome, string]>([
+    ['unchanged', { status: 'not-modified' }, 'Checked: the playbook has not changed.'],
+    ['a file source', { status: 'no-url', source: 'file' }, 'Using the imported file: there is no address to check.'],
+    [
+      'a missing signature',
+      { status: 'rejected', reason: { code: 'unsigned', origin: 'team.json' } },
+      'Not applied: no signature was found for team.json, and your team requires signed playbooks. The last good playbook stays in use.',
+    ],
+    [
+      'an invalid file',
+      { status: 'rejected', reason: { code: 'invalid', errors: ['personas: too small', 'version: required'], more: 2 } },
+      'Not applied: the playbook is not valid: personas: too small; version: required (and 2 more). The last good playbook stays in use.',
+    ],
+    [
+      'a timeout',
+      { status: 'rejected', reason: { code: 'timeout', url: URL_, seconds: 20 } },
+      `Not applied: ${URL_}: the server did not answer within 20 s. The last good playbook stays in use.`,
+    ],
+    [
+      'a file over the limit',
+      { status: 'rejected', reason: { code: 'too-large', bytes: 3 * 1024 * 1024, limit: 2 * 1024 * 1024 } },
+      'Not applied: the playbook is 3.0 MB; the limit is 2.0 MB. The last good playbook stays in use.',
+    ],
+  ])('%s', (_, outcome, line) => {
+    expect(describeOutcome(outcome)).toBe(line);
   });
 });

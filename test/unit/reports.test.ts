@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { openDb } from '../../lib/db';
-import { applyReport } from '../../lib/reports';
+import { applyReport, createTabReports } from '../../lib/reports';
+import type { TabState } from '../../lib/tab-state';
 
 const db = openDb('reports-test');
 afterEach(async () => {
@@ -42,4 +43,44 @@ test('unreadable and unrecognised pages become tab states without touching the d
     state: { status: 'unrecognised', url: 'https://example.com/', at: 2 },
   });
   expect(await db.accounts.count()).toBe(0);
+});
+
+describe('reports of one tab', () => {
+  const okReport = {
+    status: 'ok',
+    snapshot: { site: 'hubspot', kind: 'company', url: 'https://app.hubspot.com/contacts/1/record/0-2/9', recordId: '9', company: { name: 'Acme', domain: 'acme.com' } },
+  };
+  const left = { status: 'unrecognised', url: 'https://app.hubspot.com/settings' };
+
+  function recorder() {
+    const states = new Map<number, TabState>();
+    const reports = createTabReports({
+      db,
+      save: async (tabId, state) => void states.set(tabId, state),
+      forget: async (tabId) => void states.delete(tabId),
+      now: () => 7,
+    });
+    return { states, reports };
+  }
+
+  test('are applied in the order they were sent: an earlier ok read does not overwrite a later unrecognised page', async () => {
+    const { states, reports } = recorder();
+    // Sent back to back, as a content script does when the rep leaves a record for a settings page.
+    await Promise.all([reports.report(3, okReport), reports.report(3, left)]);
+    expect(states.get(3)).toEqual({ status: 'unrecognised', url: 'https://app.hubspot.com/settings', at: 7 });
+    expect(await db.accounts.count()).toBe(1);
+  });
+
+  test('a closed tab is forgotten after its pending reports, so none of them brings its state back', async () => {
+    const { states, reports } = recorder();
+    await Promise.all([reports.report(4, okReport), reports.closed(4)]);
+    expect(states.has(4)).toBe(false);
+  });
+
+  test('other tabs are not held up by a refused report', async () => {
+    const { states, reports } = recorder();
+    await Promise.all([reports.report(5, 'garbage'), reports.report(6, left)]);
+    expect(states.has(5)).toBe(false);
+    expect(states.get(6)).toMatchObject({ status: 'unrecognised' });
+  });
 });

@@ -1,7 +1,9 @@
-import { sha256Hex, type PlaycardDb } from './db';
-import { applyIncoming, recordError, recordNotModified, rollBackTo, type ApplyOutcome } from './playbook-store';
-import { checkResponse, MAX_PLAYBOOK_BYTES, signatureUrl, type SourceResolution } from './playbook/fetch-rules';
-import type { Playbook } from './playbook/schema';
+import { lastImportedFile, type PlaycardDb } from '../../db';
+import { checkResponse, MAX_PLAYBOOK_BYTES, signatureUrl, type SourceResolution } from '../fetch-rules';
+import { sha256OfJson } from '../hash';
+import type { Playbook } from '../schema';
+import type { PollOutcome, Rejection } from './outcome';
+import { applyIncoming, recordSuccess, reject, rollBackTo } from './store';
 
 export interface PollDeps {
   db: PlaycardDb;
@@ -12,8 +14,6 @@ export interface PollDeps {
   /** Tests only: accept http://localhost playbooks. */
   allowInsecureLocal?: boolean;
 }
-
-export type PollOutcome = ApplyOutcome | { status: 'not-modified' };
 
 const MAX_SIGNATURE_BYTES = 4096;
 
@@ -45,10 +45,10 @@ async function readCapped(response: Response, cap: number): Promise<Uint8Array |
   return bytes;
 }
 
-function describeFailure(error: unknown, timeoutMs: number): string {
+function failureOf(url: string, error: unknown, timeoutMs: number): Rejection {
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError'))
-    return `the server did not answer within ${Math.round(timeoutMs / 1000)} s`;
-  return `the server could not be reached (${error instanceof Error ? error.message : String(error)})`;
+    return { code: 'timeout', url, seconds: Math.round(timeoutMs / 1000) };
+  return { code: 'unreachable', url, detail: error instanceof Error ? error.message : String(error) };
 }
 
 /**
@@ -59,10 +59,7 @@ function describeFailure(error: unknown, timeoutMs: number): string {
 export async function pollPlaybook(deps: PollDeps, target: { url: string; source: 'url' | 'policy'; publicKey?: string }): Promise<PollOutcome> {
   const { db, now = Date.now, timeoutMs = 20_000 } = deps;
   const rules = { allowInsecureLocal: deps.allowInsecureLocal };
-  const fail = async (message: string): Promise<PollOutcome> => {
-    await recordError(db, target.source, message, now());
-    return { status: 'rejected', message };
-  };
+  const fail = (reason: Rejection): Promise<PollOutcome> => reject(db, target.source, reason, now());
 
   let response: Response;
   try {
@@ -71,7 +68,7 @@ export async function pollPlaybook(deps: PollDeps, target: { url: string; source
     // request "non-simple" and cost a CORS preflight that many static hosts do not answer.
     response = await deps.fetch(target.url, { credentials: 'omit', cache: 'no-cache', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    return fail(`${target.url}: ${describeFailure(error, timeoutMs)}`);
+    return fail(failureOf(target.url, error, timeoutMs));
   }
   const facts = {
     url: target.url,
@@ -82,20 +79,21 @@ export async function pollPlaybook(deps: PollDeps, target: { url: string; source
   const length = response.headers.get('content-length');
   const first = checkResponse({ ...facts, byteLength: length === null ? null : Number(length) }, rules);
   if (first.kind === 'not-modified') {
-    await recordNotModified(db, now());
+    await recordSuccess(db, now());
     return { status: 'not-modified' };
   }
-  if (first.kind === 'error') return fail(`${target.url}: ${first.message}`);
+  if (first.kind === 'error') return fail({ code: 'response', url: target.url, problem: first.problem, detail: first.message });
 
   let bytes: Uint8Array | null;
   try {
     bytes = await readCapped(response, MAX_PLAYBOOK_BYTES);
   } catch (error) {
-    return fail(`${target.url}: ${describeFailure(error, timeoutMs)}`);
+    return fail(failureOf(target.url, error, timeoutMs));
   }
   const bodyStart = bytes ? new TextDecoder().decode(bytes.subarray(0, 256)) : undefined;
   const second = checkResponse({ ...facts, byteLength: bytes ? bytes.byteLength : MAX_PLAYBOOK_BYTES + 1, bodyStart }, rules);
-  if (second.kind !== 'accept' || !bytes) return fail(`${target.url}: ${second.kind === 'error' ? second.message : 'unexpected answer'}`);
+  if (second.kind === 'error') return fail({ code: 'response', url: target.url, problem: second.problem, detail: second.message });
+  if (second.kind !== 'accept' || !bytes) return fail({ code: 'response', url: target.url, problem: 'unexpected', detail: 'unexpected answer' });
 
   let signature: string | null = null;
   if (target.publicKey) {
@@ -121,10 +119,9 @@ export async function followSource(db: PlaycardDb, resolution: SourceResolution,
   const active = await db.playbooks.get('active');
   const kind = resolution.active.kind;
   if (kind === 'builtin' && active?.source !== 'builtin') {
-    const hash = await sha256Hex(new TextEncoder().encode(JSON.stringify(builtin)));
-    await rollBackTo(db, { hash, version: builtin.version, source: 'builtin', playbook: builtin }, now);
+    await rollBackTo(db, { hash: await sha256OfJson(builtin), version: builtin.version, source: 'builtin', playbook: builtin }, now);
   } else if (kind === 'file' && active?.source !== 'file') {
-    const file = await db.playbookHistory.where('appliedAt').above(0).reverse().filter((v) => v.source === 'file').first();
+    const file = await lastImportedFile(db);
     if (file) await rollBackTo(db, file, now);
   }
 }

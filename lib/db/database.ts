@@ -1,0 +1,122 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { PlaybookChange } from '../playbook/diff';
+import type { Rejection } from '../playbook/runtime/outcome';
+import type { LocalText, Playbook } from '../playbook/schema';
+import type { PageSnapshot } from '../snapshot';
+
+export interface AccountRecord {
+  /** `domain:acme.com`, `hubspot:123`, ... see accountKeyOf. */
+  key: string;
+  name: string;
+  domain?: string;
+  /** Site of the latest read. */
+  site: string;
+  snapshot: PageSnapshot;
+  firstSeenAt: number;
+  seenAt: number;
+}
+
+export interface PersonaChoice {
+  primary: string;
+  secondary?: string;
+  at: number;
+}
+
+export interface TacticCheck {
+  done: boolean;
+  at: number;
+  /** The tactic's text when ticked, so a tick survives a playbook that drops the tactic ("from an earlier playbook"). */
+  text?: LocalText;
+}
+
+/** Everything a rep typed or clicked for one account. Kept apart from page reads so a re-read never overwrites it. */
+export interface RepInput {
+  key: string;
+  /** criterion id → option id */
+  answers: Record<string, string>;
+  persona?: PersonaChoice;
+  /** tactic id → state; ids of tactics a later playbook removed are kept. */
+  checks: Record<string, TacticCheck>;
+  updatedAt: number;
+}
+
+/** Where the playbook in use came from. */
+export type PlaybookSource = 'builtin' | 'file' | 'url' | 'policy';
+
+export interface StoredPlaybook {
+  /** `active`: the one every panel uses. */
+  key: 'active';
+  source: PlaybookSource;
+  version: string;
+  playbook: Playbook;
+  appliedAt: number;
+  /** SHA-256 of the bytes it came from (of its JSON for the built-in one); since schema v2. */
+  hash?: string;
+  /** The URL or file name it came from. */
+  origin?: string;
+}
+
+/** Every playbook ever applied, newest last, for the options page's history and rollback (schema v2). */
+export interface PlaybookVersion {
+  seq?: number;
+  hash: string;
+  version: string;
+  source: PlaybookSource;
+  origin?: string;
+  playbook: Playbook;
+  appliedAt: number;
+}
+
+/** Small records about playbook updates, keyed by what they are (schema v2). */
+export type MetaRecord =
+  | { key: 'update-status'; value: UpdateStatus }
+  | { key: 'update-notice'; value: UpdateNotice };
+
+export interface UpdateStatus {
+  lastCheckAt?: number;
+  lastSuccessAt?: number;
+  /** The last failure; cleared by the next success. The last good playbook stays active. */
+  lastError?: { at: number; source: string; message: string; reason?: Rejection };
+  /** The rep rolled back from this version (hash): polls do not re-apply it, only a newer one. */
+  heldBack?: string;
+}
+
+export interface UpdateNotice {
+  from?: string;
+  to: string;
+  at: number;
+  /** The diff, stored so the panel needs no second copy of the old playbook. */
+  changes: PlaybookChange[];
+  seen: boolean;
+}
+
+export type PlaycardDb = Dexie & {
+  accounts: EntityTable<AccountRecord, 'key'>;
+  inputs: EntityTable<RepInput, 'key'>;
+  playbooks: EntityTable<StoredPlaybook, 'key'>;
+  playbookHistory: EntityTable<PlaybookVersion, 'seq'>;
+  meta: EntityTable<MetaRecord, 'key'>;
+};
+
+export const DB_NAME = 'playcard';
+
+/**
+ * Versions that shipped are never edited: add a new `db.version(n + 1)` with an
+ * upgrade and a fixture test instead (test/unit/db.test.ts).
+ */
+export function openDb(name = DB_NAME): PlaycardDb {
+  const db = new Dexie(name) as PlaycardDb;
+  db.version(1).stores({
+    accounts: 'key, seenAt, domain',
+    inputs: 'key',
+    playbooks: 'key',
+  });
+  // v2: team playbooks keep every applied version and the state of their updates.
+  // The v1 active playbook enters the history on first use (ensurePlaybookHistory),
+  // because hashing it needs crypto.subtle, which cannot run inside an upgrade transaction.
+  db.version(2).stores({
+    playbookHistory: '++seq, hash, appliedAt',
+    meta: 'key',
+  });
+  return db;
+}

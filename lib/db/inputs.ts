@@ -1,0 +1,45 @@
+import type { LocalText } from '../playbook/schema';
+import type { PlaycardDb, RepInput } from './database';
+
+function emptyInput(key: string, now: number): RepInput {
+  return { key, answers: {}, checks: {}, updatedAt: now };
+}
+
+async function updateInput(db: PlaycardDb, key: string, change: (input: RepInput) => void, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.inputs, async () => {
+    const input = (await db.inputs.get(key)) ?? emptyInput(key, now);
+    change(input);
+    input.updatedAt = now;
+    await db.inputs.put(input);
+  });
+}
+
+/** `optionId` undefined clears the answer. */
+export function setAnswer(db: PlaycardDb, key: string, criterionId: string, optionId: string | undefined, now = Date.now()) {
+  return updateInput(
+    db,
+    key,
+    (input) => {
+      if (optionId === undefined) delete input.answers[criterionId];
+      else input.answers[criterionId] = optionId;
+    },
+    now,
+  );
+}
+
+/** `choice` undefined goes back to the suggestion. */
+export function setPersona(db: PlaycardDb, key: string, choice: { primary: string; secondary?: string } | undefined, now = Date.now()) {
+  return updateInput(
+    db,
+    key,
+    (input) => {
+      if (choice) input.persona = { ...choice, at: now };
+      else delete input.persona;
+    },
+    now,
+  );
+}
+
+export function setCheck(db: PlaycardDb, key: string, tacticId: string, done: boolean, now = Date.now(), text?: LocalText) {
+  return updateInput(db, key, (input) => void (input.checks[tacticId] = text ? { done, at: now, text } : { done, at: now }), now);
+}

@@ -1,0 +1,81 @@
+import { diffPlaybooks } from '../playbook/diff';
+import { sha256OfJson } from '../playbook/hash';
+import type { Playbook } from '../playbook/schema';
+import type { PlaybookSource, PlaycardDb, StoredPlaybook, UpdateNotice } from './database';
+
+/** Where a playbook about to become active came from. */
+export interface PlaybookOrigin {
+  /** SHA-256 of the exact bytes (of the JSON for the built-in playbook). */
+  hash: string;
+  source: PlaybookSource;
+  /** The URL or file name. */
+  origin?: string;
+}
+
+export interface ActivateOptions {
+  /** Leave a "playbook updated" notice with the diff for the panel (not for the shipped playbook's own install). */
+  announce?: boolean;
+  /** Checked inside the transaction: when it says no, nothing is written and the result is undefined. */
+  when?: (active: StoredPlaybook | undefined) => boolean;
+}
+
+/**
+ * The one place a playbook becomes active: every writer (poll, import, rollback, the shipped
+ * playbook, later the studio) ends here, in one transaction. It records the version in the
+ * history and, when announced, the diff the panel shows. Returns the number of changes.
+ */
+export async function activate(
+  db: PlaycardDb,
+  playbook: Playbook,
+  from: PlaybookOrigin,
+  now: number,
+  { announce = true, when }: ActivateOptions = {},
+): Promise<number | undefined> {
+  return db.transaction('rw', db.playbooks, db.playbookHistory, db.meta, async () => {
+    const previous = await db.playbooks.get('active');
+    if (when && !when(previous)) return undefined;
+    const changes = previous && announce ? diffPlaybooks(previous.playbook, playbook) : [];
+    await db.playbooks.put({ key: 'active', source: from.source, origin: from.origin, version: playbook.version, playbook, appliedAt: now, hash: from.hash });
+    await db.playbookHistory.add({ hash: from.hash, version: playbook.version, source: from.source, origin: from.origin, playbook, appliedAt: now });
+    if (announce) {
+      const notice: UpdateNotice = { from: previous?.version, to: playbook.version, at: now, changes, seen: false };
+      await db.meta.put({ key: 'update-notice', value: notice });
+    }
+    return changes.length;
+  });
+}
+
+/**
+ * Makes the shipped playbook the active one when no team playbook replaced it,
+ * and refreshes it when an extension update ships a new version.
+ */
+export async function installBuiltinPlaybook(db: PlaycardDb, builtin: Playbook, now = Date.now()): Promise<void> {
+  const hash = await sha256OfJson(builtin);
+  await activate(db, builtin, { hash, source: 'builtin' }, now, {
+    announce: false,
+    when: (active) => !active || (active.source === 'builtin' && active.version !== builtin.version),
+  });
+}
+
+/** The active playbook; undefined before the background installed one. */
+export async function activePlaybook(db: PlaycardDb): Promise<StoredPlaybook | undefined> {
+  return db.playbooks.get('active');
+}
+
+/** The last imported file in the history, to go back to when the rep drops their URL. */
+export function lastImportedFile(db: PlaycardDb) {
+  return db.playbookHistory.where('appliedAt').above(0).reverse().filter((version) => version.source === 'file').first();
+}
+
+/** Puts a playbook active before schema v2 into the history, once. */
+export async function ensurePlaybookHistory(db: PlaycardDb): Promise<void> {
+  const active = await db.playbooks.get('active');
+  if (!active || active.hash) return;
+  const hash = await sha256OfJson(active.playbook);
+  await db.transaction('rw', db.playbooks, db.playbookHistory, async () => {
+    const current = await db.playbooks.get('active');
+    if (!current || current.hash) return;
+    await db.playbookHistory.add({ hash, version: current.version, source: current.source, origin: current.origin, playbook: current.playbook, appliedAt: current.appliedAt });
+    await db.playbooks.update('active', { hash });
+  });
+}

@@ -1,0 +1,58 @@
+import { defineExtensionMessaging, type GetDataType, type GetReturnType } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
+import type { CheckOutcome } from './playbook/runtime/outcome';
+import type { SourceResolution } from './playbook/fetch-rules';
+import type { PageReportInput } from './sites/reader';
+
+/** A playbook file as the options page sends it to the background. */
+export interface PlaybookFileMessage {
+  name: string;
+  /** The file's exact bytes, base64: the signature covers bytes, and extension messages are JSON. */
+  base64: string;
+  /** The detached signature (.sig) picked with it, or null. */
+  signature: string | null;
+}
+
+/**
+ * Every message between the extension's contexts, with its payload and its reply. Content
+ * scripts import this module too, so it imports types only (no zod, no Dexie).
+ */
+export interface ProtocolMap {
+  /**
+   * Content script → background: what the page shows. Typed for the sender only: the page's
+   * world is untrusted, so the background validates it with zod (lib/reports.ts).
+   */
+  pageReport(report: PageReportInput): void;
+  /** Panel → a tab's content script: read the page again and report. */
+  readAgain(): void;
+  /** Options page → background: which source is in force and what the rep may change. */
+  resolvePlaybookSource(): SourceResolution;
+  /** Options page → background: poll the playbook source now. */
+  checkPlaybook(): CheckOutcome;
+  /** Options page → background: apply an imported playbook file. */
+  importPlaybook(file: PlaybookFileMessage): CheckOutcome;
+  /** Options page → background: make an earlier version (history `seq`) active again. */
+  rollBackPlaybook(seq: number): CheckOutcome;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+/** Messages the panel sends to a tab's content script. */
+type TabMessage = 'readAgain';
+let tabMessageId = 0;
+
+/**
+ * Sends a message to a tab's content script, where `onMessage` receives it like any other.
+ * @webext-core/messaging 4.0.0 sends to tabs with a callback that never reads
+ * `runtime.lastError`, so each tab without our content script (a new tab, a site Playcard does
+ * not read) logs "Unchecked runtime.lastError" in the panel. The promise form rejects instead;
+ * the message has the library's shape ({ id, type, data, timestamp }, answered with { res } or { err }).
+ */
+export async function sendToTab<T extends TabMessage>(tabId: number, type: T, data?: GetDataType<ProtocolMap[T]>): Promise<GetReturnType<ProtocolMap[T]>> {
+  const reply = (await browser.tabs.sendMessage(tabId, { id: ++tabMessageId, type, data, timestamp: Date.now() })) as
+    | { res: GetReturnType<ProtocolMap[T]>; err?: undefined }
+    | { err: unknown }
+    | undefined;
+  if (!reply || reply.err !== undefined) throw new Error(`the tab did not handle ${type}`);
+  return (reply as { res: GetReturnType<ProtocolMap[T]> }).res;
+}

@@ -1,0 +1,55 @@
+import type { ResponseProblem } from '../fetch-rules';
+
+/**
+ * Why a playbook was not applied: a code and its parameters, never a sentence, so each page
+ * says it in the rep's language (components/playbook-outcome.ts). Detail strings are what a
+ * lower layer reported (a JSON path and a schema message, a network error) and are shown as is.
+ */
+export type Rejection =
+  | { code: 'unsigned'; origin: string }
+  | { code: 'bad-signature'; origin: string }
+  | { code: 'invalid'; errors: string[]; more: number }
+  | { code: 'unreachable'; url: string; detail: string }
+  | { code: 'timeout'; url: string; seconds: number }
+  | { code: 'response'; url: string; problem: ResponseProblem | 'unexpected'; detail: string }
+  | { code: 'unknown-version'; seq: number }
+  | { code: 'too-large'; bytes: number; limit: number }
+  | { code: 'failed'; detail: string };
+
+export type ApplyOutcome =
+  | { status: 'applied'; version: string; changes: number }
+  | { status: 'unchanged'; version: string }
+  | { status: 'rejected'; reason: Rejection };
+
+export type PollOutcome = ApplyOutcome | { status: 'not-modified' };
+
+/** What a check, an import or a rollback did, as the background answers the options page. */
+export type CheckOutcome = PollOutcome | { status: 'no-url'; source: 'file' | 'builtin' };
+
+/**
+ * The English line stored with a failed update (`UpdateStatus.lastError.message`), which
+ * the panel's banner shows today.
+ * TODO(issue 8): the banner should render `lastError.reason` through i18n; then drop this.
+ */
+export function rejectionText(reason: Rejection): string {
+  switch (reason.code) {
+    case 'unsigned':
+      return `no signature was found for ${reason.origin}, and your team requires signed playbooks`;
+    case 'bad-signature':
+      return `the signature of ${reason.origin} does not match the team's public key: the file was changed or signed with another key`;
+    case 'invalid':
+      return `the playbook is not valid: ${reason.errors.join('; ')}${reason.more ? ` (and ${reason.more} more)` : ''}`;
+    case 'unreachable':
+      return `${reason.url}: the server could not be reached (${reason.detail})`;
+    case 'timeout':
+      return `${reason.url}: the server did not answer within ${reason.seconds} s`;
+    case 'response':
+      return `${reason.url}: ${reason.detail}`;
+    case 'unknown-version':
+      return `no playbook version #${reason.seq}`;
+    case 'too-large':
+      return `the playbook is ${(reason.bytes / 1048576).toFixed(1)} MB; the limit is ${(reason.limit / 1048576).toFixed(1)} MB`;
+    case 'failed':
+      return reason.detail;
+  }
+}

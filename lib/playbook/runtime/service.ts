@@ -1,0 +1,96 @@
+import type { PlaycardDb } from '../../db';
+import { MAX_PLAYBOOK_BYTES, type SourceResolution } from '../fetch-rules';
+import type { Playbook } from '../schema';
+import type { ApplyOutcome, CheckOutcome } from './outcome';
+import { followSource, pollPlaybook } from './poll';
+import { currentSource, watchSource } from './sources';
+import { applyIncoming, rollBack } from './store';
+import { playbookFile } from '../../storage-items';
+
+export const PLAYBOOK_ALARM = 'playcard:playbook-poll';
+
+/** The alarms API (the real `browser.alarms`, or WXT's fakeBrowser in tests). */
+export interface ServiceAlarms {
+  create(name: string, info: { periodInMinutes: number; delayInMinutes?: number }): unknown;
+  clear(name: string): Promise<boolean>;
+  onAlarm: { addListener(callback: (alarm: { name: string }) => void): void };
+}
+
+export interface ServiceDeps {
+  db: PlaycardDb;
+  alarms: ServiceAlarms;
+  fetch: typeof fetch;
+  builtin: Playbook;
+  /** Tests only: accept http://localhost playbooks. */
+  allowInsecureLocal?: boolean;
+  onError?: (error: unknown) => void;
+}
+
+/** A playbook file with its exact bytes, as the background received it from the options page. */
+export interface ImportedPlaybook {
+  name: string;
+  bytes: Uint8Array;
+  signature: string | null;
+}
+
+/**
+ * The one playbook runtime, owned by the background. Every write of the active playbook
+ * (a poll on start, on the alarm or on "check now", a file import, a rollback, later the
+ * studio's publish) runs through one queue, in order, so two writers never interleave.
+ * Safety rules live in pollPlaybook and applyIncoming; this decides when and what.
+ */
+export function createPlaybookService({ db, alarms, fetch, builtin, allowInsecureLocal, onError = console.warn }: ServiceDeps) {
+  const rules = { allowInsecureLocal };
+
+  let queue: Promise<unknown> = Promise.resolve();
+  /** Runs `work` after every write queued before it; a failure does not block the ones after. */
+  function serialise<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work);
+    queue = run.catch(onError);
+    return run;
+  }
+
+  function resolve(): Promise<SourceResolution> {
+    return currentSource(builtin, rules);
+  }
+
+  async function check(): Promise<CheckOutcome> {
+    const resolution = await resolve();
+    const { active } = resolution;
+    if (active.kind === 'url' || active.kind === 'policy') {
+      alarms.create(PLAYBOOK_ALARM, { periodInMinutes: resolution.pollMinutes ?? 60 });
+      return pollPlaybook({ db, fetch, allowInsecureLocal }, { url: active.url, source: active.kind, publicKey: resolution.publicKey });
+    }
+    await alarms.clear(PLAYBOOK_ALARM);
+    await followSource(db, resolution, builtin);
+    return { status: 'no-url', source: active.kind };
+  }
+
+  async function importNow(file: ImportedPlaybook): Promise<ApplyOutcome> {
+    if (file.bytes.byteLength > MAX_PLAYBOOK_BYTES)
+      return { status: 'rejected', reason: { code: 'too-large', bytes: file.bytes.byteLength, limit: MAX_PLAYBOOK_BYTES } };
+    // The key in force now (policy or the rep's), not one a page could pass along.
+    const { publicKey } = await resolve();
+    const outcome = await applyIncoming(db, { bytes: file.bytes, source: 'file', origin: file.name, publicKey, signature: file.signature });
+    if (outcome.status !== 'rejected') await playbookFile.setValue({ name: file.name });
+    return outcome;
+  }
+
+  return {
+    resolve,
+    /** Polls (or follows a file / the built-in playbook) now. */
+    checkNow: (): Promise<CheckOutcome> => serialise(check),
+    importFile: (file: ImportedPlaybook): Promise<ApplyOutcome> => serialise(() => importNow(file)),
+    rollBack: (seq: number): Promise<ApplyOutcome> => serialise(() => rollBack(db, seq)),
+    /** Checks on the alarm and whenever the source's settings change, and once now. */
+    start(): Promise<CheckOutcome> {
+      alarms.onAlarm.addListener((alarm) => {
+        if (alarm.name === PLAYBOOK_ALARM) void serialise(check);
+      });
+      watchSource(() => void serialise(check));
+      return serialise(check);
+    },
+  };
+}
+
+export type PlaybookService = ReturnType<typeof createPlaybookService>;
