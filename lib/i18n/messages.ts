@@ -108,6 +108,9 @@ export const en = {
   'time.minutes': '{n} min ago',
   'time.hours': '{n} h ago',
   'time.days': '{n} d ago',
+  // core: persona evidence (components/persona-card.tsx)
+  'persona.evidence.writesLike': 'writes like: "{example}"',
+  'persona.evidence.writesLikePersona': 'writes like a {persona} buyer',
 } as const;
 
 export type MessageKey = keyof typeof en;
