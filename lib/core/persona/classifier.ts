@@ -11,8 +11,12 @@ export interface Classifier {
   classes: string[];
   /** n-gram hash → feature index. */
   features: FeatureTable;
-  /** log P(feature | class), feature-major: logp[f * classes.length + c]. */
-  logp: Float64Array;
+  /**
+   * log P(feature | class), feature-major: logp[f * classes.length + c]. Single precision halves
+   * what is stored per playbook (the largest part of the model); sums are still taken in double,
+   * and the suggestions for the held-out and independent test texts are the same as with doubles.
+   */
+  logp: Float32Array;
   /** Per persona: its training examples and their feature sets, for "writes like" evidence. */
   examples: { text: string; features: Int32Array }[][];
 }
@@ -92,7 +96,7 @@ export function trainClassifier(playbook: Playbook): Classifier {
   for (let k = 0; k <= maxCount; k++) logOf[k] = Math.log(k + personaTuning.alpha);
   const denominators = new Float64Array(C);
   for (let c = 0; c < C; c++) denominators[c] = Math.log((totals[c] ?? 0) + personaTuning.alpha * V);
-  const logp = new Float64Array(V * C);
+  const logp = new Float32Array(V * C);
   for (let f = 0, i = 0; f < V; f++)
     for (let c = 0; c < C; c++, i++) logp[i] = (logOf[counts[i] ?? 0] ?? 0) - (denominators[c] ?? 0);
 
