@@ -19,6 +19,7 @@ export function Panel({ state }: { state: PanelState }) {
       {notice && (
         <UpdateNotice
           notice={notice}
+          playbook={playbook}
           context={{
             persona: [persona?.primary, persona?.secondary].filter((id): id is string => id !== undefined),
             segment: state.assessment.value?.segment.segment.id,

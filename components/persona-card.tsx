@@ -1,5 +1,5 @@
 import { t } from '../lib/i18n';
-import type { PersonaSuggestion } from '../lib/core/persona';
+import type { PersonaEvidence, PersonaSuggestion } from '../lib/core/persona';
 import type { Playbook } from '../lib/playbook/schema';
 import { Choice } from './choice';
 import { text } from './use-text';
@@ -65,7 +65,7 @@ export function PersonaCard({
           <ul data-testid="persona-evidence">
             {suggestion.evidence.map((item, index) => (
               <li key={index}>
-                <span class="tag">{text(byId(item.personaId)?.label, playbook)}</span> {item.label}
+                <span class="tag">{text(byId(item.personaId)?.label, playbook)}</span> {evidenceLabel(item, playbook)}
                 {item.excerpt && <q>{item.excerpt}</q>}
               </li>
             ))}
@@ -115,4 +115,12 @@ export function PersonaCard({
       )}
     </section>
   );
+}
+
+/** What an item of evidence is, in the rep's language: the signal's label, or whom the sentence reads like. */
+function evidenceLabel(item: PersonaEvidence, playbook: Playbook): string {
+  if (item.kind !== 'classifier') return text(item.signalLabel, playbook);
+  if (item.example !== undefined) return t('persona.evidence.writesLike', { example: item.example });
+  const persona = playbook.personas.find((p) => p.id === item.personaId);
+  return t('persona.evidence.writesLikePersona', { persona: text(persona?.label, playbook) });
 }
