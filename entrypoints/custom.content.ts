@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startPageReader } from '../lib/content/start';
 import { generic } from '../lib/sites/generic';
-import { createReader } from '../lib/sites/reader';
+import { grantedHostReader } from '../lib/sites/reader';
 
 /**
  * The generic reader (schema.org Organization, label/value pairs), for CRM
@@ -15,5 +15,5 @@ export default defineContentScript({
   matches: [],
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startPageReader(ctx, createReader([], generic), browser.runtime, { generic: true }),
+  main: (ctx) => startPageReader(ctx, grantedHostReader(generic), browser.runtime),
 });

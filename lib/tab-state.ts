@@ -1,3 +1,5 @@
+import type { Missing } from './sites/missing';
+
 /**
  * What the panel needs to know about a tab, kept by the background in
  * `storage.session` under `tabStateKey(tabId)` so it survives a service-worker
@@ -5,7 +7,7 @@
  */
 export type TabState =
   | { status: 'ok'; accountKey: string; site: string; url: string; at: number }
-  | { status: 'unreadable'; site: string; siteLabel: string; url: string; missing: string[]; at: number }
+  | { status: 'unreadable'; site: string; siteLabel: string; url: string; missing: Missing; at: number }
   | { status: 'unrecognised'; url: string; at: number };
 
 const PREFIX = 'tab:';
