@@ -22,7 +22,7 @@
  */
 import type { PageSnapshotInput } from '../snapshot';
 import { all, blockText, first, isEmptyValue, valueText } from './dom';
-import { cleanText, countryCode, domainFromUrl, emailIn, parseCount, parseMoney, type MoneyValue } from './normalise';
+import { cleanText, countryCode, domainFromUrl, parseCount, parseMoney, type MoneyValue } from './normalise';
 import { readPeople, tallyDeals } from './facts';
 import { describeRecord, type MissingKind } from './missing';
 import type { SiteAdapter } from './types';
