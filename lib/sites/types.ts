@@ -8,6 +8,11 @@ import type { Missing } from './missing';
  *
  * Only types come from `lib/snapshot.ts`: this code runs in the content
  * script, whose bundle has no room for zod.
+ *
+ * There is no record key from the URL: after an SPA navigation the URL changes
+ * before the DOM does, so the content script tells a new record from a stale
+ * page by what the page shows (`identity` in lib/content/start.ts), and the
+ * snapshot carries the CRM's record id for storage.
  */
 export interface SiteAdapter {
   /** Stable id, stored with snapshots: `hubspot`, `gmail`, ... */
