@@ -205,4 +205,5 @@ test('a 10,000-element page is read whole', () => {
   const snapshot = outlook.read(doc, THREAD);
   expect(snapshot?.company).toEqual({ domain: 'acme-tools.com' });
   expect(snapshot?.people).toEqual([{ email: 'ana@acme-tools.com', name: 'Ana Buyer' }]);
-});
+  // Building a 10,000-element page in happy-dom is slow on a busy machine: a generous timeout, no timing asserted.
+}, 30_000);

@@ -250,4 +250,5 @@ test('a 10,000-element page is read whole', () => {
   const doc = page(`<div class="oneCenterStage"><div class="windowViewMode-normal active">${title('Acme')}${field('Industry', 'Industry', 'Retail')}${filler}</div></div>`);
   expect(doc.querySelectorAll('*').length).toBeGreaterThan(10_000);
   expect(salesforce.read(doc, ACCOUNT)?.company).toEqual({ name: 'Acme', industry: 'Retail' });
-});
+  // Building a 10,000-element page in happy-dom is slow on a busy machine: a generous timeout, no timing asserted.
+}, 30_000);

@@ -145,4 +145,5 @@ test('a 10,000-element page is read whole', () => {
   const filler = Array.from({ length: 10_000 }, (_, i) => `<div class="x${i % 7}"><span></span></div>`).join('');
   const doc = page(`${header('Acme')}${filler}${row('WEBSITE', 'Website', 'acme.com')}`);
   expect(zoho.read(doc, ACCOUNT)?.company).toEqual({ name: 'Acme', domain: 'acme.com' });
-});
+  // Building a 10,000-element page in happy-dom is slow on a busy machine: a generous timeout, no timing asserted.
+}, 30_000);
