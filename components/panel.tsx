@@ -7,6 +7,7 @@ import { PersonaCard } from './persona-card';
 import { Questions } from './questions';
 import { RecentAccounts } from './recent-accounts';
 import { SegmentCard } from './segment-card';
+import { UnreadableNotice } from './unreadable-notice';
 import { UpdateError, UpdateNotice } from './update-banner';
 
 export function Panel({ state }: { state: PanelState }) {
@@ -76,10 +77,7 @@ export function Panel({ state }: { state: PanelState }) {
     <main data-testid="no-account">
       {banners}
       {unreadable ? (
-        <section class="card notice" data-testid="unreadable">
-          <h2>{t('panel.unreadable.title', { site: unreadable.siteLabel })}</h2>
-          <p class="small">{t('panel.unreadable.body', { site: unreadable.siteLabel, missing: unreadable.missing.join(', ') })}</p>
-        </section>
+        <UnreadableNotice siteLabel={unreadable.siteLabel} missing={unreadable.missing} />
       ) : (
         <section class="card notice" data-testid="not-recognised">
           <h2>{t('panel.notRecognised.title')}</h2>

@@ -208,6 +208,21 @@ export const en = {
   'change.field.why': 'why',
   'change.field.persona': 'persona',
   'change.field.secondary': 'secondary persona',
+  // Sites: why a page of a recognised site could not be read (components/unreadable-notice.tsx, lib/sites/missing.ts).
+  'fact.name': 'Company name',
+  'fact.text': 'Message text',
+  'unreadable.noCompany': 'Playcard recognised {site} but could not find the company on this page. If the page is fully loaded, the site may have changed: please report it.',
+  'unreadable.kind.contact': 'This is a contact. Open the company they work for to see its card.',
+  'unreadable.kind.deal': 'This is a deal. Open the company it belongs to to see its card.',
+  'unreadable.kind.lead': 'This is a lead. Open a company record to see its card.',
+  'unreadable.kind.list': 'This is a list. Open one of its companies to see its card.',
+  'unreadable.kind.newRecord': 'This is a form for a new record. Save it, then open the record.',
+  'unreadable.kind.classic': 'Playcard reads {site} in Lightning Experience. Open the company record there.',
+  'unreadable.kind.inbox': 'Open an email thread to see the card of the company you are writing with.',
+  'unreadable.kind.loading': 'The email has not loaded yet.',
+  'unreadable.kind.internal': 'Everyone in this thread is from your own company: there is no customer to show.',
+  'unreadable.kind.noCompany': 'No company name or website was found on this page.',
+  'unreadable.kind.other': 'Open a company record in {site} to see its card.',
 } as const;
 
 export type MessageKey = keyof typeof en;
