@@ -2,10 +2,12 @@ import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { CustomHostsSection } from '../../components/custom-hosts-section';
+import { LanguageSection } from '../../components/language-section';
 import { PlaybookSection } from '../../components/playbook-section';
 import '../../components/panel.css';
 import { CUSTOM_HOSTS_KEY, addHost, matchPatterns, parseHostInput, readHosts, removeHost, type CustomHost } from '../../lib/custom-hosts';
-import { pickLanguage, t, uiLanguage } from '../../lib/i18n';
+import { t } from '../../lib/i18n';
+import { followLanguageSetting } from '../../lib/i18n/setting';
 import { ADAPTERS } from '../../lib/sites';
 import { noticeOf, openDb, statusOf, type MetaRecord, type PlaybookVersion, type StoredPlaybook } from '../../lib/db';
 import { liveSignal } from '../../lib/panel/live';
@@ -20,8 +22,7 @@ import {
 } from '../../lib/playbook-service';
 import { checkPlaybookUrl, type RepSourceOptions, type SourceResolution } from '../../lib/playbook/fetch-rules';
 
-uiLanguage.value = pickLanguage(navigator.languages);
-document.documentElement.lang = uiLanguage.value;
+followLanguageSetting();
 document.title = t('options.title');
 
 const hosts = signal<CustomHost[]>([]);
@@ -124,6 +125,7 @@ function Options() {
         onRollBack={rollBackTo}
       />
       <CustomHostsSection hosts={hosts.value} sites={sites} onAdd={add} onRemove={(origin) => void remove(origin)} />
+      <LanguageSection />
     </main>
   );
 }

@@ -3,13 +3,12 @@ import { browser } from 'wxt/browser';
 import { Panel } from '../../components/panel';
 import '../../components/panel.css';
 import { openDb } from '../../lib/db';
-import { pickLanguage, uiLanguage } from '../../lib/i18n';
+import { followLanguageSetting } from '../../lib/i18n/setting';
 import { createPanelState } from '../../lib/panel/state';
 import { READ_AGAIN, tabStateKey, type TabState } from '../../lib/tab-state';
 import { followTab } from './follow-tab';
 
-uiLanguage.value = pickLanguage(navigator.languages);
-document.documentElement.lang = uiLanguage.value;
+followLanguageSetting();
 
 const state = createPanelState({ db: openDb() });
 
