@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { CustomHostsSection } from '../../components/custom-hosts-section';
+import { CustomHostsSection, type AddHostFailure } from '../../components/custom-hosts-section';
 import { LanguageSection } from '../../components/language-section';
 import { PlaybookSection } from '../../components/playbook-section';
 import '../../components/panel.css';
@@ -87,12 +87,12 @@ browser.storage.onChanged.addListener((changes, area) => {
 void loadPlaybookSettings();
 });
 
-async function add(address: string, site: string): Promise<string | undefined> {
+async function add(address: string, site: string): Promise<AddHostFailure | undefined> {
   const parsed = parseHostInput(address);
   if (!parsed.ok) return parsed.error;
   // Asked before any other await: the browser shows its prompt only during the click.
   const granted = await browser.permissions.request({ origins: [parsed.pattern] });
-  if (!granted) return t('options.hosts.denied');
+  if (!granted) return 'denied';
   await browser.storage.local.set({ [CUSTOM_HOSTS_KEY]: addHost(hosts.value, parsed.origin, site) });
   return undefined;
 }

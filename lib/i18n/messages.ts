@@ -115,6 +115,12 @@ export const en = {
   'options.language.ui': 'Screens and messages',
   'options.language.text': 'Playbook text (personas, tactics, questions)',
   'options.language.browser': 'As the browser: {language}',
+  // Custom CRM hosts: why an address was refused (tooling: lib/custom-hosts.ts returns the code).
+  'options.hosts.error.empty': 'Enter the address of your CRM, e.g. crm.example.com',
+  'options.hosts.error.notAnAddress': '"{input}" is not a web address',
+  'options.hosts.error.scheme': 'Only http and https addresses can be read',
+  'options.hosts.error.wildcard': 'Enter one host, without wildcards',
+  'options.hosts.error.credentials': 'Leave the user name and password out of the address',
 } as const;
 
 export type MessageKey = keyof typeof en;
