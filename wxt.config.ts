@@ -6,15 +6,17 @@ export default defineConfig({
   imports: false,
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Playcard',
-    description: 'Segment, persona and tactic checklist for the account open in your CRM or inbox.',
+    // Store listings and the browser's extension list read these from public/_locales/<lang>/messages.json.
+    name: '__MSG_name__',
+    description: '__MSG_description__',
+    default_locale: 'en',
     permissions: browser === 'firefox' ? ['storage', 'scripting', 'alarms'] : ['storage', 'scripting', 'alarms', 'sidePanel'],
     // Enterprise policy for team playbooks (Chrome/Edge policy; Firefox reads policies.json "3rdparty").
     storage: { managed_schema: 'managed-schema.json' },
     host_permissions: KNOWN_SITE_MATCHES,
     // A CRM on the team's own domain is granted by the user, one host at a time, from the options page.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: 'Open Playcard' },
+    action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,13 +1,14 @@
 import type { ComponentChildren } from 'preact';
-import { t, timeAgo } from '../lib/i18n';
+import { formatMoney, formatNumber, t, timeAgo, uiLanguage } from '../lib/i18n';
 import type { AccountRecord } from '../lib/db';
 import type { Money } from '../lib/snapshot';
 
-const number = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
-
 function money(value: Money | undefined): string | undefined {
-  if (!value) return undefined;
-  return `${number.format(value.amount)}${value.currency ? ` ${value.currency}` : ''}`;
+  return value && formatMoney(value.amount, value.currency, uiLanguage.value);
+}
+
+function count(value: number | undefined): string | undefined {
+  return value === undefined ? undefined : formatNumber(value, uiLanguage.value);
 }
 
 function hostOf(url: string): string {
@@ -23,13 +24,13 @@ export function AccountHeader({ account, fromCache, children }: { account: Accou
   const facts: [string, string | undefined][] = [
     [t('fact.domain'), company.domain],
     [t('fact.industry'), company.industry],
-    [t('fact.employees'), company.employees?.toLocaleString('en')],
+    [t('fact.employees'), count(company.employees)],
     [t('fact.annualRevenue'), money(company.annualRevenue)],
     [t('fact.country'), [company.city, company.country].filter(Boolean).join(', ') || undefined],
     [t('fact.type'), company.type],
     [t('fact.owner'), company.owner],
-    [t('fact.openDeals'), deals?.openCount !== undefined ? `${deals.openCount}${deals.openAmount ? ` · ${money(deals.openAmount)}` : ''}` : undefined],
-    [t('fact.wonDeals'), deals?.wonCount !== undefined ? `${deals.wonCount}${deals.wonAmount ? ` · ${money(deals.wonAmount)}` : ''}` : undefined],
+    [t('fact.openDeals'), deals?.openCount !== undefined ? `${count(deals.openCount)}${deals.openAmount ? ` · ${money(deals.openAmount)}` : ''}` : undefined],
+    [t('fact.wonDeals'), deals?.wonCount !== undefined ? `${count(deals.wonCount)}${deals.wonAmount ? ` · ${money(deals.wonAmount)}` : ''}` : undefined],
     [t('fact.people'), people.length ? people.slice(0, 3).map((p) => p.name ?? p.email).join(', ') + (people.length > 3 ? ` +${people.length - 3}` : '') : undefined],
   ];
   return (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t, timeAgo } from '../lib/i18n';
+import { formatDateTime, t, timeAgo, uiLanguage } from '../lib/i18n';
 import type { PlaybookVersion, StoredPlaybook, UpdateNotice, UpdateStatus } from '../lib/db';
 import type { RepSourceOptions, SourceResolution } from '../lib/playbook/fetch-rules';
 import { changeLine } from './change-line';
@@ -140,7 +140,7 @@ export function PlaybookSection(props: PlaybookSectionProps) {
               <tr key={version.seq} data-seq={version.seq}>
                 <td>{version.version}</td>
                 <td>{sourceLabel(version)}</td>
-                <td>{new Date(version.appliedAt).toLocaleString()}</td>
+                <td>{formatDateTime(version.appliedAt, uiLanguage.value)}</td>
                 <td title={version.hash}>
                   <code>{version.hash.slice(0, 12)}</code>
                 </td>

@@ -2,14 +2,13 @@ import { render } from 'preact';
 import { Panel } from '../../components/panel';
 import '../../components/panel.css';
 import { openDb } from '../../lib/db';
-import { pickLanguage, uiLanguage } from '../../lib/i18n';
+import { followLanguageSetting } from '../../lib/i18n/setting';
 import { createPanelState } from '../../lib/panel/state';
 import { sendToTab } from '../../lib/messages';
 import { tabState } from '../../lib/storage-items';
 import { followTab } from './follow-tab';
 
-uiLanguage.value = pickLanguage(navigator.languages);
-document.documentElement.lang = uiLanguage.value;
+followLanguageSetting();
 
 const state = createPanelState({ db: openDb() });
 

@@ -1,6 +1,10 @@
 /**
- * Every string the UI shows. English is the reference; other languages are
- * partial catalogues that fall back to English key by key.
+ * Every string the UI shows, in ICU MessageFormat: `{name}` for a value,
+ * `{n, plural, one {# change} other {# changes}}` for a count (each language
+ * lists its own plural categories: Polish and Russian use one/few/many/other).
+ * Minutes, hours and days ago come from Intl.RelativeTimeFormat, not from here.
+ * English is the reference; other languages are partial catalogues that fall
+ * back to English key by key.
  */
 export const en = {
   'app.name': 'Playcard',
@@ -31,7 +35,7 @@ export const en = {
   'segment.title': 'Segment',
   'segment.points': '{points} pts',
   'segment.why': 'Why',
-  'segment.unanswered': 'Unanswered questions: {n} ↓',
+  'segment.unanswered': '{n, plural, one {# unanswered question} other {# unanswered questions}} ↓',
   'segment.byMatrix': 'Decided by potential × share of wallet: {row} × {column}',
   'segment.reason.answer': 'your answer',
   'segment.reason.fact': 'from the page: {value}',
@@ -77,7 +81,7 @@ export const en = {
   'options.hosts.added': 'Added. Reload the CRM tabs you have open on it.',
   'options.hosts.denied': 'The browser did not allow reading that site, so it was not added.',
   'options.hosts.generic': 'Another CRM (read company details from the page)',
-  'update.title': 'Playbook updated to {version}: {n} changes',
+  'update.title': 'Playbook updated to {version}: {n, plural, one {# change} other {# changes}}',
   'update.thisAccount': 'this account',
   'update.more': '…and {n} more in the settings page',
   'update.dismiss': 'Got it',
@@ -97,7 +101,7 @@ export const en = {
   'options.playbook.useOwn': 'Use my own playbook instead of the team’s',
   'options.playbook.import': 'Import a playbook file (with its .sig file when a signing key is set)',
   'options.playbook.importNeedsNoUrl': 'A playbook address is in use: clear it to use an imported file.',
-  'options.playbook.lastChanges': 'Last update, {from} → {to}: {n} changes',
+  'options.playbook.lastChanges': 'Last update, {from} → {to}: {n, plural, one {# change} other {# changes}}',
   'options.playbook.history': 'Versions',
   'options.playbook.inUse': 'in use',
   'options.playbook.rollBack': 'Roll back to this',
@@ -223,6 +227,18 @@ export const en = {
   'unreadable.kind.internal': 'Everyone in this thread is from your own company: there is no customer to show.',
   'unreadable.kind.noCompany': 'No company name or website was found on this page.',
   'unreadable.kind.other': 'Open a company record in {site} to see its card.',
+  // Language settings (tooling: the options page's language section).
+  'options.language.title': 'Language',
+  'options.language.body': 'Playcard follows your browser’s languages. Choose others here: the screens and your team’s playbook text can be in different languages.',
+  'options.language.ui': 'Screens and messages',
+  'options.language.text': 'Playbook text (personas, tactics, questions)',
+  'options.language.browser': 'As the browser: {language}',
+  // Custom CRM hosts: why an address was refused (tooling: lib/custom-hosts.ts returns the code).
+  'options.hosts.error.empty': 'Enter the address of your CRM, e.g. crm.example.com',
+  'options.hosts.error.notAnAddress': '"{input}" is not a web address',
+  'options.hosts.error.scheme': 'Only http and https addresses can be read',
+  'options.hosts.error.wildcard': 'Enter one host, without wildcards',
+  'options.hosts.error.credentials': 'Leave the user name and password out of the address',
 } as const;
 
 export type MessageKey = keyof typeof en;

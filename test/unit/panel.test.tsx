@@ -4,8 +4,10 @@ import { render } from 'preact';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { Panel } from '../../components/panel';
 import { installBuiltinPlaybook, openDb, saveSnapshot, type PlaycardDb } from '../../lib/db';
+import { applyLanguages } from '../../lib/i18n';
 import { createPanelState, type PanelState } from '../../lib/panel/state';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
+import type { Playbook } from '../../lib/playbook/schema';
 import { PageSnapshot } from '../../lib/snapshot';
 
 const snapshot = PageSnapshot.parse({
@@ -33,29 +35,72 @@ async function until<T>(read: () => T | null | undefined | false, what: string):
   throw new Error(`timed out waiting for ${what}`);
 }
 
-beforeEach(async () => {
+/** Saves the page as the content script would, installs the playbook and renders the panel on that tab. */
+async function mount(page: PageSnapshot, playbook: Playbook = DEFAULT_PLAYBOOK): Promise<void> {
   db = openDb(`panel-${++n}`);
-  const key = (await saveSnapshot(db, snapshot, Date.now()))!;
-  await installBuiltinPlaybook(db, DEFAULT_PLAYBOOK);
+  const key = (await saveSnapshot(db, page, Date.now()))!;
+  await installBuiltinPlaybook(db, playbook);
   state = createPanelState({ db });
-  state.showTab({ kind: 'state', state: { status: 'ok', accountKey: key, site: 'gmail', url: snapshot.url, at: Date.now() } });
+  state.showTab({ kind: 'state', state: { status: 'ok', accountKey: key, site: page.site, url: page.url, at: Date.now() } });
   root = document.createElement('div');
   document.body.replaceChildren(root);
   render(<Panel state={state} />, root);
   await until(() => root.querySelector('[data-testid="account-name"]'), 'the card');
-});
+}
+
+/** The default playbook with the burned persona's first tactic rewritten. */
+function withFirstBurnedTactic(text: Record<string, string>): Playbook {
+  return {
+    ...DEFAULT_PLAYBOOK,
+    personas: DEFAULT_PLAYBOOK.personas.map((p) => (p.id === 'burned' ? { ...p, tactics: p.tactics.map((tactic, i) => (i === 0 ? { ...tactic, text } : tactic)) } : p)),
+  };
+}
+
+const tacticText = (id: string) => root.querySelector(`[data-tactic="${id}"]`)?.parentElement?.textContent;
+
+beforeEach(() => mount(snapshot));
 
 afterEach(() => {
   render(null, root);
   state.dispose();
   db.close();
+  applyLanguages(['en']);
+  delete (window as unknown as { pwned?: number }).pwned;
 });
 
 const segmentId = () => root.querySelector('[data-testid="segment-label"]')?.getAttribute('data-segment');
 
-test('page text is rendered as text, never as HTML', () => {
-  expect(root.querySelector('img')).toBeNull();
+test('page and playbook text is rendered as text, never as HTML: company name, tactic and evidence', async () => {
+  render(null, root);
+  state.dispose();
+  db.close();
+  const img = '<img src=x onerror="window.pwned=1">';
+  await mount(
+    PageSnapshot.parse({
+      ...snapshot,
+      company: { ...snapshot.company, name: `Kowalski ${img} <b>Meble</b>` },
+      text: `Our previous agency <b>disappeared</b> ${img} after taking the deposit. Before we sign anything we need a written guarantee and fixed deadlines.`,
+    }),
+    withFirstBurnedTactic({ en: `Prepare <b>two</b> success stories ${img}` }),
+  );
+  expect(root.querySelector('[data-testid="account-name"]')?.textContent).toBe('Kowalski <img src=x onerror="window.pwned=1"> <b>Meble</b>');
+  expect(root.querySelector('[data-testid="persona-label"]')?.getAttribute('data-primary')).toBe('burned');
+  expect(tacticText('burned-industry-stories')).toBe('Prepare <b>two</b> success stories <img src=x onerror="window.pwned=1">');
+  expect(root.querySelector('[data-testid="persona-evidence"]')?.textContent).toContain('Our previous agency <b>disappeared</b>');
+  // Every element the panel made is one of its own: nothing from the payloads became markup.
+  expect(root.querySelectorAll('img, b')).toHaveLength(0);
+  await new Promise((r) => setTimeout(r, 20));
   expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+});
+
+test("a Polish browser shows the playbook's Polish text although the UI has no Polish catalogue yet", async () => {
+  render(null, root);
+  state.dispose();
+  db.close();
+  applyLanguages(['pl-PL', 'pl']);
+  await mount(snapshot, withFirstBurnedTactic({ en: 'Prepare two success stories', pl: 'Przygotuj dwie historie sukcesu' }));
+  expect(tacticText('burned-industry-stories')).toBe('Przygotuj dwie historie sukcesu');
+  expect(root.querySelector('#checklist-title')?.textContent).toBe('Tactics');
 });
 
 test('the card shows company, segment with service level, persona with evidence and a grouped checklist', () => {
