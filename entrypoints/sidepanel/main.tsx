@@ -26,4 +26,4 @@ void followTab({
   onTabState: (tabState) => state.showTab({ kind: 'state', state: tabState }),
 });
 
-render(<Panel state={state} />, document.getElementById('app')!);
+render(<Panel state={state} onOpenSettings={() => void browser.runtime.openOptionsPage()} />, document.getElementById('app')!);
