@@ -106,7 +106,8 @@ export function PersonaCard({
           {playbook.personas
             .filter((p) => p.id !== primary.id)
             .map((p) => {
-              const isSecondary = p.id === persona.secondary;
+              // Pressed only when the rep set it: a suggested secondary is shown above, not chosen.
+              const isSecondary = p.id === persona.secondary && persona.chosenBy === 'rep';
               return (
                 <Choice key={p.id} chosen={isSecondary} mini data={{ 'secondary-persona': p.id }} onClick={() => onChooseSecondary(isSecondary ? undefined : p.id)}>
                   {text(p.label, playbook)}
