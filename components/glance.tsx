@@ -79,11 +79,11 @@ export function Glance({
             </button>
           ))
         )}
+      </p>
+      <p class="standing">
         <span class="progress" data-testid="glance-progress">
           {t('checklist.progress', { done, total: assessment.checklist.length })}
         </span>
-      </p>
-      <p class="standing">
         {!standing.scored ? (
           <span data-testid="segment-points">
             {standing.unscoredBecause === 'no-evidence'

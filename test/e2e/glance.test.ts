@@ -86,6 +86,10 @@ describe('the glance, in the side panel page at 360 × 765', () => {
     expect(await panel.getAttribute(first, 'data-tactic')).toBe('burned-industry-stories');
     expect(await visibleWithoutScrolling(panel, first)).toBe(true);
     expect(await panel.evaluate(() => getComputedStyle(document.querySelector('[data-tactic]')!.closest('label')!).fontSize)).toBe('14px');
+    // At the narrowest side panel nothing overflows sideways.
+    await panel.setViewportSize({ width: 320, height: SIDE_PANEL.height });
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await panel.setViewportSize(SIDE_PANEL);
     // Ticked in place: it stays where it was, ticked, and the header counts it.
     await panel.click(first);
     await panel.waitForSelector('[data-testid="glance-progress"]:has-text("1 of 27 done")');
