@@ -11,6 +11,8 @@ export const CONTENT_SCRIPT_FILES = ['lib/sites/**/*.ts', 'lib/content/**/*.ts',
 
 /** Pure logic, run in the background, the panel, tests and scripts alike. */
 export const PURE_FILES = ['lib/core/**/*.ts', 'lib/playbook/**/*.ts'];
+/** The part of lib/playbook that runs in the background with the database: outside the pure zone. */
+export const PLAYBOOK_RUNTIME_FILES = ['lib/playbook/runtime/**/*.ts'];
 
 /**
  * The content scripts' import rule. Type imports stay allowed: they vanish at build time.
@@ -75,6 +77,8 @@ export default defineConfig(
   },
   {
     files: PURE_FILES,
+    // The playbook runtime (poll, store, service) is the background's: it owns Dexie and alarms.
+    ignores: PLAYBOOK_RUNTIME_FILES,
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', pureImports],
       'no-restricted-globals': [

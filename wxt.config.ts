@@ -17,6 +17,12 @@ export default defineConfig({
     // A CRM on the team's own domain is granted by the user, one host at a time, from the options page.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
+    // A shortcut that opens the panel. Chrome: the action opens the side panel (background's
+    // setPanelBehavior), so executing the action is enough; Firefox toggles its sidebar.
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_actionTitle__' } }
+        : { _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_actionTitle__' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { Panel } from '../../components/panel';
 import '../../components/panel.css';
 import { openDb } from '../../lib/db';
@@ -24,4 +25,4 @@ void followTab({
   onTabState: (next) => state.showTab({ kind: 'state', state: next }),
 });
 
-render(<Panel state={state} />, document.getElementById('app')!);
+render(<Panel state={state} onOpenSettings={() => void browser.runtime.openOptionsPage()} />, document.getElementById('app')!);

@@ -8,7 +8,9 @@ import { applyLanguages } from '../../lib/i18n';
 import { createPanelState, type PanelState } from '../../lib/panel/state';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import type { Playbook } from '../../lib/playbook/schema';
+import { readPage } from '../../lib/sites';
 import { PageSnapshot } from '../../lib/snapshot';
+import { readFileSync } from 'node:fs';
 
 const snapshot = PageSnapshot.parse({
   site: 'gmail',
@@ -100,7 +102,7 @@ test("a Polish browser shows the playbook's Polish text although the UI has no P
   applyLanguages(['pl-PL', 'pl']);
   await mount(snapshot, withFirstBurnedTactic({ en: 'Prepare two success stories', pl: 'Przygotuj dwie historie sukcesu' }));
   expect(tacticText('burned-industry-stories')).toBe('Przygotuj dwie historie sukcesu');
-  expect(root.querySelector('#checklist-title')?.textContent).toBe('Tactics');
+  expect(root.querySelector('#checklist-title')?.textContent).toBe('All tactics');
 });
 
 test('the card shows company, segment with service level, persona with evidence and a grouped checklist', () => {
@@ -174,4 +176,56 @@ test("a playbook update that drops a ticked tactic or an answered question loses
   const input = await db.inputs.get(state.accountKey.value!);
   expect(input?.answers[matrix.rows]).toBeDefined();
   expect(input?.checks[tacticId]?.done).toBe(true);
+});
+
+const header = () => root.querySelector('[data-testid="account"]')!;
+
+test('with one fact known the segment is "Not scored yet", and the questions that decide it come first', async () => {
+  const badge = header().querySelector('[data-testid="segment-label"]')!;
+  expect(badge.textContent).toBe('Not scored yet');
+  expect(header().querySelector('[data-testid="segment-points"]')?.textContent).toBe('Too little is known to score it: 1 of 10 criteria.');
+  const asked = [...root.querySelectorAll('[data-testid="questions-top"] [data-criterion]')].map((q) => q.getAttribute('data-criterion'));
+  expect(asked).toEqual(['potential', 'share-of-wallet', 'annual-revenue']);
+  // Low-touch's own tactics are no plan while the segment is unknown: only the persona's are for this call.
+  const forCall = [...root.querySelectorAll('[data-testid="for-this-call"] [data-tactic]')].map((b) => b.getAttribute('data-tactic'));
+  expect(forCall.some((id) => id!.startsWith('low-'))).toBe(false);
+  expect(forCall.length).toBeGreaterThanOrEqual(3);
+
+  (root.querySelector('[data-testid="questions-top"] [data-criterion="potential"] [data-option="high"]') as HTMLButtonElement).click();
+  await until(() => root.querySelector('[data-testid="answer-effect"]')?.textContent === 'Still not scored: answer one more.', 'first effect');
+  (root.querySelector('[data-testid="questions-top"] [data-criterion="share-of-wallet"] [data-option="high"]') as HTMLButtonElement).click();
+  await until(() => header().querySelector('[data-testid="segment-label"]')?.textContent === 'Key account', 'Key at the top');
+  expect(root.querySelector('[data-testid="answer-effect"]')?.textContent).toBe('→ now Key account');
+  // The questions answered at the top stay there, so the answer does not jump away.
+  expect(root.querySelector('[data-testid="questions-top"] [data-criterion="share-of-wallet"]')).not.toBeNull();
+  expect(header().querySelector('[data-testid="glance-matrix"]')?.textContent).toBe(' · by the matrix: Potential profit High × Share of wallet High: we are their main supplier');
+});
+
+test("the rep's persona replaces the suggestion whole: no suggested secondary and none of its tactics stay", async () => {
+  // Northwind's HubSpot record reads as Burned + Expert.
+  const fixture = 'test/fixtures/pages/hubspot/company-northwind';
+  const page = { html: readFileSync(`${fixture}.html`, 'utf8'), url: (JSON.parse(readFileSync(`${fixture}.expected.json`, 'utf8')) as { url: string }).url };
+  const northwind = PageSnapshot.parse(readPage(new DOMParser().parseFromString(page.html, 'text/html'), page.url));
+  const key = (await saveSnapshot(db, northwind, Date.now()))!;
+  state.showTab({ kind: 'state', state: { status: 'ok', accountKey: key, site: 'hubspot', url: page.url, at: Date.now() } });
+  await until(() => root.querySelector('[data-testid="account-name"]')?.textContent === 'Northwind Logistics', 'Northwind');
+  const suggested = root.querySelector('[data-testid="persona-label"]')!;
+  expect([suggested.getAttribute('data-primary'), suggested.getAttribute('data-secondary')]).toEqual(['burned', 'expert']);
+  expect([...header().querySelectorAll('[data-testid="glance-persona"]')].map((b) => b.textContent)).toEqual(['likely Burned', '+ Expert']);
+
+  (root.querySelector('[data-persona="novice"]') as HTMLButtonElement).click();
+  await until(() => root.querySelector('[data-testid="persona-label"]')?.getAttribute('data-primary') === 'novice', 'novice');
+  expect(root.querySelector('[data-testid="persona-label"]')?.getAttribute('data-secondary')).toBe('');
+  expect([...header().querySelectorAll('[data-testid="glance-persona"]')].map((b) => b.textContent)).toEqual(['Novice']);
+  const tactics = [...root.querySelectorAll('[data-tactic]')].map((b) => b.getAttribute('data-tactic')!);
+  expect(tactics.filter((id) => !id.startsWith('novice-') && !id.startsWith('standard-'))).toEqual([]);
+  const stored = (await db.inputs.get(key))?.persona;
+  expect([stored?.primary, stored?.secondary]).toEqual(['novice', undefined]);
+});
+
+test('each persona can be read from the picker without changing the persona', () => {
+  const about = root.querySelector('[data-persona-about="expert"]')!;
+  expect(about.textContent).toContain('How to spot them');
+  expect(about.querySelectorAll('button')).toHaveLength(0);
+  expect(root.querySelector('[data-testid="persona-label"]')?.getAttribute('data-primary')).toBe('burned');
 });

@@ -29,7 +29,7 @@ test('evidence is worded in the rep’s language: the signal’s label, or whom 
       ],
     },
   };
-  render(<PersonaCard persona={persona} playbook={DEFAULT_PLAYBOOK} onChoose={() => {}} />, root);
+  render(<PersonaCard persona={persona} playbook={DEFAULT_PLAYBOOK} onChoosePrimary={() => {}} onChooseSecondary={() => {}} onReset={() => {}} />, root);
   expect(evidenceLines()).toEqual([
     'Burned Asks for guarantees, penalties and written commitmentsa written guarantee',
     'Burned writes like: "Last time we paid up front and got nothing."never worked',
@@ -47,7 +47,7 @@ test('an excerpt from the page is shown as text, never as HTML', () => {
       evidence: [{ personaId: 'burned', kind: 'classifier', example: '<b>bold</b>', excerpt: '<img src=x onerror="window.pwned=1">', weight: 1 }],
     },
   };
-  render(<PersonaCard persona={persona} playbook={DEFAULT_PLAYBOOK} onChoose={() => {}} />, root);
+  render(<PersonaCard persona={persona} playbook={DEFAULT_PLAYBOOK} onChoosePrimary={() => {}} onChooseSecondary={() => {}} onReset={() => {}} />, root);
   expect(root.querySelector('[data-testid="persona-evidence"] img, [data-testid="persona-evidence"] b')).toBeNull();
   expect(evidenceLines()).toEqual(['Burned writes like: "<b>bold</b>"<img src=x onerror="window.pwned=1">']);
 });
