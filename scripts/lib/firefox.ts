@@ -30,7 +30,7 @@ export function findFirefox(): string | undefined {
 }
 
 export const NO_FIREFOX_HINT =
-  'No Firefox found. Install it (Debian/Ubuntu: sudo apt-get install firefox-esr) or set FIREFOX_PATH to a Firefox 128+ binary.';
+  'No Firefox found. Install it (Debian/Ubuntu: sudo apt-get install firefox-esr) or set FIREFOX_PATH to a Firefox 140+ binary.';
 
 export interface FirefoxWithExtension {
   browser: Browser;
