@@ -27,7 +27,10 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // Nothing leaves the browser but the team playbook request: no data collection to declare.
-            gecko: { id: 'playcard@playcard.app', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+            // AMO requires that declaration; Firefox understands it from 140 (142 on Android), so
+            // that is the oldest version the add-on claims (web-ext lint warns about anything lower).
+            gecko: { id: 'playcard@playcard.app', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { minimum_chrome_version: '116' }),
