@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { ensurePlaybookHistory, installBuiltinPlaybook, openDb } from '../lib/db';
+import { ensurePersonaModel, ensurePlaybookHistory, installBuiltinPlaybook, openDb } from '../lib/db';
 import { onMessage } from '../lib/messages';
 import { DEFAULT_PLAYBOOK } from '../lib/playbook/default';
 import type { CheckOutcome } from '../lib/playbook/runtime/outcome';
@@ -22,6 +22,7 @@ export default defineBackground(() => {
   const playbooks = createPlaybookService({ db, alarms: browser.alarms, fetch: (input, init) => fetch(input, init), builtin: DEFAULT_PLAYBOOK });
   void installBuiltinPlaybook(db, DEFAULT_PLAYBOOK)
     .then(() => ensurePlaybookHistory(db))
+    .then(() => ensurePersonaModel(db))
     .then(() => playbooks.start())
     .catch((error: unknown) => console.warn('Playcard: playbook start-up', error));
 

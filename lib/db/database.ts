@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { PersonaModel } from '../core/persona';
 import type { PlaybookChange } from '../playbook/diff';
 import type { Rejection } from '../playbook/runtime/outcome';
 import type { LocalText, Playbook } from '../playbook/schema';
@@ -54,6 +55,12 @@ export interface StoredPlaybook {
   hash?: string;
   /** The URL or file name it came from. */
   origin?: string;
+  /**
+   * The persona model trained on this very playbook when it became active, so a panel opens
+   * with it ready instead of training on every open. Not indexed: no schema version needed.
+   * Absent on records written before it existed; the background fills it in at start.
+   */
+  personaModel?: PersonaModel;
 }
 
 /** Every playbook ever applied, newest last, for the options page's history and rollback (schema v2). */

@@ -79,7 +79,7 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
   const text = computed(() => account.value.value?.snapshot.text ?? '');
   // Suggestion depends on the page only, not on answers or ticks.
   const suggestion = computed<PersonaSuggestion | undefined>(() =>
-    playbook.value ? suggestPersona(text.value, facts.value, playbook.value) : undefined,
+    playbook.value ? suggestPersona(text.value, facts.value, playbook.value, storedPlaybook.value.value?.personaModel) : undefined,
   );
 
   const assessment = computed(() => {
