@@ -82,6 +82,11 @@ export function createPlaybookService({ db, alarms, fetch, builtin, allowInsecur
     checkNow: (): Promise<CheckOutcome> => serialise(check),
     importFile: (file: ImportedPlaybook): Promise<ApplyOutcome> => serialise(() => importNow(file)),
     rollBack: (seq: number): Promise<ApplyOutcome> => serialise(() => rollBack(db, seq)),
+    /**
+     * The studio's "publish to this browser": the lead's exported file and its signature, applied
+     * exactly as an imported file is (same checks, same key in force), in the same queue.
+     */
+    publish: (file: ImportedPlaybook): Promise<ApplyOutcome> => serialise(() => importNow(file)),
     /** Checks on the alarm and whenever the source's settings change, and once now. */
     start(): Promise<CheckOutcome> {
       alarms.onAlarm.addListener((alarm) => {
