@@ -99,7 +99,8 @@ export function newId(base: string, taken: ReadonlySet<string>): string {
       .toLowerCase()
       .replace(/[^a-z0-9_-]+/g, '-')
       .replace(/^[^a-z0-9]+/, '')
-      .slice(0, 50) || 'item';
+      .slice(0, 50)
+      .replace(/[-_]+$/, '') || 'item';
   for (let n = 1; ; n++) {
     const id = `${stem}-${n}`;
     if (!taken.has(id)) return id;
