@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { checkPublished, type PublishedCheck } from '../../lib/studio/check-published';
 import { exportFileName } from '../../lib/studio/canonical';
@@ -31,6 +31,10 @@ export function Rollout({ s, extensionId }: { s: StudioState; extensionId: strin
   const name = s.doc.value === undefined ? 'playbook.json' : exportFileName(s.doc.value);
   const [url, setUrl] = useState(`https://playbooks.example.com/sales/${name}`);
   const [publicKey, setPublicKey] = useState(signingKeyList.value[0]?.publicKey ?? '');
+  const newestKey = signingKeyList.value[0]?.publicKey;
+  useEffect(() => {
+    if (newestKey && !publicKey) setPublicKey(newestKey);
+  }, [newestKey]);
   const [chromeId, setChromeId] = useState(extensionId);
   const [pollMinutes, setPollMinutes] = useState(60);
   const [lockSource, setLockSource] = useState(true);

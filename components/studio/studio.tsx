@@ -2,13 +2,13 @@ import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { LANGUAGES } from '../../lib/playbook/constants';
-import type { PlaycardDb } from '../../lib/db';
+import { signingKeys, type PlaycardDb } from '../../lib/db';
 import { parseJsonText } from '../../lib/studio/validate';
 import type { StudioState } from '../../lib/studio/state';
 import { Criteria, General, Matrix, Personas, Scenarios, Segments } from './editor';
 import { editingLanguage } from './fields';
 import { Moves, Quality, RepPanel, TryEmail } from './preview';
-import { Diff, Publish } from './publish';
+import { Diff, Publish, signingKeyList } from './publish';
 import { RawJson } from './raw';
 import { Rollout } from './rollout';
 
@@ -91,6 +91,9 @@ function Header({ s }: { s: StudioState }) {
 const alertLine = signal<string | undefined>(undefined);
 
 export function Studio({ s, db, extensionId }: { s: StudioState; db: PlaycardDb; extensionId: string }) {
+  useEffect(() => {
+    void signingKeys(db).then((list) => (signingKeyList.value = list));
+  }, []);
   useEffect(() => {
     // The draft's own undo, also inside text fields (their native undo would not know the draft).
     const onKey = (event: KeyboardEvent) => {
