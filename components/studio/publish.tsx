@@ -79,7 +79,10 @@ export function Publish({ s, db }: { s: StudioState; db: PlaycardDb }) {
   };
   const publish = async () => {
     const outcome = await sendMessage('publishPlaybook', { name, base64: encodeBase64(canonicalBytes(doc)), signature: current?.signature ?? null });
-    setMessage(describeOutcome(outcome));
+    // A subscription (the rep's URL or the policy's) wins over a file at its next check: say so.
+    const source = outcome.status === 'applied' ? (await sendMessage('resolvePlaybookSource').catch(() => undefined))?.active : undefined;
+    const follows = source?.kind === 'url' || source?.kind === 'policy' ? ` ${t('studio.publish.followsUrl', { url: source.url })}` : '';
+    setMessage(`${describeOutcome(outcome)}${follows}`);
   };
 
   return (

@@ -261,6 +261,7 @@ export const en = {
   'studio.publish.invalid': 'Fix the problems listed above first.',
   'studio.publish.here': 'Apply to this browser',
   'studio.publish.hereHelp': 'Uses the draft as your own playbook here, through the same checks as an imported file, so you can see it in the panel.',
+  'studio.publish.followsUrl': 'This browser follows the playbook at {url}: its next check replaces the draft. Publish the files there to keep it.',
   'studio.sign.title': 'Sign',
   'studio.sign.key': 'Signing key: {key}',
   'studio.sign.noKey': 'No signing key in this browser yet.',
