@@ -70,13 +70,12 @@ function Header({ s }: { s: StudioState }) {
       <p class={errors.length ? 'error small' : 'ok small'} data-testid="error-count" role="status">
         {errors.length ? t('studio.errors', { n: errors.length }) : t('studio.valid')}
       </p>
-      <nav class="tabs" role="tablist" aria-label={t('studio.title')}>
+      <nav class="tabs" aria-label={t('studio.title')}>
         {TABS.map((id) => (
           <button
             key={id}
             type="button"
-            role="tab"
-            aria-selected={tab.value === id}
+            aria-current={tab.value === id ? 'page' : undefined}
             data-testid={`tab-${id}`}
             onClick={() => (tab.value = id)}
           >
