@@ -81,7 +81,8 @@ export function createPlaybookService({ db, alarms, fetch, builtin, allowInsecur
     /** Polls (or follows a file / the built-in playbook) now. */
     checkNow: (): Promise<CheckOutcome> => serialise(check),
     importFile: (file: ImportedPlaybook): Promise<ApplyOutcome> => serialise(() => importNow(file)),
-    rollBack: (seq: number): Promise<ApplyOutcome> => serialise(() => rollBack(db, seq)),
+    /** A rollback is explicit, so it may go to an older version; with a key in force, only to one a trusted key verified. */
+    rollBack: (seq: number): Promise<ApplyOutcome> => serialise(async () => rollBack(db, seq, Date.now(), (await resolve()).publicKey)),
     /** Checks on the alarm and whenever the source's settings change, and once now. */
     start(): Promise<CheckOutcome> {
       alarms.onAlarm.addListener((alarm) => {
