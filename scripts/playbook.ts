@@ -89,7 +89,7 @@ function load(io: CliIo, file: string): Playbook | null {
   }
   // Size first: the extension refuses a larger file before reading it, and so does this.
   if (bytes.byteLength > MAX_PLAYBOOK_BYTES) {
-    io.err(`${file}: ${bytes.byteLength} bytes; the extension refuses playbooks over ${MAX_PLAYBOOK_BYTES} bytes\n`);
+    io.err(`${file}: the playbook is ${bytes.byteLength} bytes; the limit is ${MAX_PLAYBOOK_BYTES} bytes (the extension refuses larger files)\n`);
     return null;
   }
   const result = loadPlaybookBytes(bytes);
