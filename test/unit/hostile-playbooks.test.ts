@@ -51,7 +51,7 @@ beforeEach(async () => {
 });
 
 const alarms = { create: () => undefined, clear: async () => true, onAlarm: { addListener: () => undefined } };
-const serve = (bytes: Uint8Array) => (async () => new Response(bytes, { status: 200 })) as unknown as typeof fetch;
+const serve = (bytes: Uint8Array) => (async () => new Response(new Uint8Array(bytes), { status: 200 })) as unknown as typeof fetch;
 /** What the rep reads names the path (a depth error goes on below it) unless the whole file is refused for its size. */
 const shown = (expected: Expected) => (/bytes/.test(expected.message) ? expected.message : expected.path);
 
