@@ -2,7 +2,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Panel } from '../../components/panel';
 import '../../components/panel.css';
-import { openDb } from '../../lib/db';
+import { DB_NAME, openDb } from '../../lib/db';
+import { StorageProblemNotice } from '../../components/storage-problem';
+import { noteStorageProblem } from '../../lib/storage-problem';
 import { followLanguageSetting } from '../../lib/i18n/setting';
 import { createPanelState } from '../../lib/panel/state';
 import { sendToTab } from '../../lib/messages';
@@ -11,7 +13,7 @@ import { followTab } from './follow-tab';
 
 followLanguageSetting();
 
-const state = createPanelState({ db: openDb() });
+const state = createPanelState({ db: openDb(DB_NAME, { onStorageProblem: noteStorageProblem }) });
 
 void followTab({
   onTab: async (tabId) => {
@@ -25,4 +27,10 @@ void followTab({
   onTabState: (next) => state.showTab({ kind: 'state', state: next }),
 });
 
-render(<Panel state={state} onOpenSettings={() => void browser.runtime.openOptionsPage()} />, document.getElementById('app')!);
+render(
+  <>
+    <StorageProblemNotice />
+    <Panel state={state} onOpenSettings={() => void browser.runtime.openOptionsPage()} />
+  </>,
+  document.getElementById('app')!,
+);

@@ -464,6 +464,16 @@ export const en = {
   'studio.check.unsigned': 'No signature found at {url}.',
   'studio.check.badSignature': 'The signature at {url} does not match the public key.',
   'studio.check.response': 'The host’s answer would be refused: {detail}',
+  // harden (issue 14): playbook signatures and freshness, sizes, storage problems.
+  'playbook.reason.tooLargeBytes': 'the playbook is {size, number} bytes; the limit is {limit, number} bytes',
+  'playbook.reason.malformedSignature': 'the signature file of {origin} is not a Playcard signature',
+  'playbook.reason.olderVersion': '{origin} offers version {version}, older than {active} in use; to go back, roll back from the history',
+  'playbook.reason.otherPlaybook': '{origin} offers the playbook "{id}", not "{active}" in use',
+  'playbook.reason.untrustedVersion': 'version #{seq} was not verified by a key your team trusts now',
+  'storage.problem.full': 'Your browser has no space left for Playcard: the last change was not saved. Free some disk space, then try again.',
+  'storage.problem.blocked': 'Playcard was updated: close other Playcard tabs and windows so it can finish, then reopen this panel.',
+  'storage.problem.outdated': 'Playcard was updated: reopen this page to keep working.',
+  'storage.problem.failed': 'Playcard could not save your last change. Try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

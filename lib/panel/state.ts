@@ -23,6 +23,7 @@ import {
 import type { Playbook, When } from '../playbook/schema';
 import type { TabState } from '../tab-state';
 import { liveSignal } from './live';
+import { clearStorageProblem, noteStorageError } from '../storage-problem';
 import { choosePrimary, chooseSecondary } from './persona-choice';
 
 /** A value that belongs to one account: read back only while that account is shown. */
@@ -227,7 +228,17 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
       const key = keyOrThrow();
       if (done) tickedHere.value = { key, value: new Set([...(mine(tickedHere.peek()) ?? []), tacticId]) };
       const item = assessment.peek()?.checklist.find((i) => i.id === tacticId);
-      return setCheck(db, key, tacticId, done, Date.now(), item?.text).catch(onError);
+      // Resolves false when nothing was stored (a full disk): the row puts its box back and the
+      // rep is told why (storageProblem); a ticked box with nothing behind it is a lie.
+      return setCheck(db, key, tacticId, done, Date.now(), item?.text).then(
+        () => (clearStorageProblem(), true),
+        (error: unknown) => {
+          noteStorageError(error);
+          if (done) tickedHere.value = { key, value: new Set([...(mine(tickedHere.peek()) ?? [])].filter((id) => id !== tacticId)) };
+          onError(error);
+          return false;
+        },
+      );
     },
     dispose() {
       account.dispose();
