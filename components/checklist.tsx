@@ -24,7 +24,7 @@ export function Checklist({
   return (
     <details class="card fold" id="all-tactics" data-testid="checklist">
       <summary>
-        <span class="fold-title" id="checklist-title">{t('forCall.all')}</span>
+        <h2 class="fold-title" id="checklist-title">{t('forCall.all')}</h2>
         <span class="fold-line muted">
           {' · '}
           <span data-testid="checklist-progress">{t('checklist.progress', { done, total: items.length })}</span>

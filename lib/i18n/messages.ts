@@ -285,6 +285,15 @@ export const en = {
   'facts.title': 'Facts from the page',
   'fact.location': 'Location',
   'fact.recordOwner': 'Record owner in the CRM',
+  // glance2 (issue 9 leftovers): panel messages, page hints, report this page, evidence sources (components/*, lib/panel/*).
+  'glance2.updateFailed': "Your team's playbook update could not be applied; you are on {version}.",
+  'glance2.updateFailed.settings': 'Details in Settings',
+  'glance2.reading': 'Reading {site}…',
+  'glance2.report': 'Report this page',
+  'glance2.report.copied': 'Copied. Paste it into a message to whoever looks after Playcard for your team: it holds the page’s layout, not its text.',
+  'glance2.report.notCopied': 'Could not copy it: select the text below and copy it yourself.',
+  'glance2.report.preview': 'What is copied',
+  'glance2.skipToCall': 'Skip to For this call',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -37,6 +37,8 @@ export interface PanelDeps {
 export type TabView =
   | { kind: 'waiting' }
   | { kind: 'none' }
+  /** The tab's content script is still reading (the page settles): no report yet. */
+  | { kind: 'reading'; siteLabel?: string }
   | { kind: 'state'; state: TabState };
 
 /**
@@ -72,8 +74,15 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
     const latest = noticeOf(meta.value.value);
     return latest && !latest.seen ? latest : undefined;
   });
-  /** A failed update that no later success has cleared: the last good playbook is still in use. */
-  const updateError = computed<NonNullable<UpdateStatus['lastError']> | undefined>(() => statusOf(meta.value.value).lastError);
+  /**
+   * A failed update that nothing since has settled: no later success cleared it, and no playbook
+   * was activated after it (a rollback activates one but leaves `lastError` for the options page).
+   */
+  const updateError = computed<NonNullable<UpdateStatus['lastError']> | undefined>(() => {
+    const error = statusOf(meta.value.value).lastError;
+    const activeSince = storedPlaybook.value.value?.appliedAt;
+    return error && !(activeSince !== undefined && activeSince > error.at) ? error : undefined;
+  });
 
   const facts = computed<Facts>(() => factsOf(account.value.value?.snapshot));
   const text = computed(() => account.value.value?.snapshot.text ?? '');
@@ -186,6 +195,11 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
         const after = tabAccountKey.peek();
         if (after !== undefined && after !== before) pinnedKey.value = undefined;
       });
+    },
+    /** The tab's reader says it is still reading: shown only while no report has come for the tab. */
+    showReading(siteLabel: string | undefined) {
+      if (tab.peek().kind !== 'none') return;
+      tab.value = siteLabel ? { kind: 'reading', siteLabel } : { kind: 'reading' };
     },
     openAccount(key: string) {
       pinnedKey.value = key;
