@@ -12,8 +12,11 @@ export function Checklist({
   archived = [],
   playbook,
   onToggle,
+  segmentPending = false,
 }: {
   items: ChecklistItem[];
+  /** The segment is not scored yet: its tactics are left out until it is, and the list says so. */
+  segmentPending?: boolean;
   checks: Record<string, TacticCheck>;
   /** Ticks of tactics a later playbook removed. */
   archived?: { id: string; text: LocalText }[];
@@ -31,6 +34,11 @@ export function Checklist({
         </span>
       </summary>
       {items.length === 0 && <p class="small muted">{t('checklist.empty')}</p>}
+      {segmentPending && (
+        <p class="small muted" data-testid="checklist-segment-pending">
+          {t('glance2.checklist.segmentPending')}
+        </p>
+      )}
       {groupByWhen(items).map((group) => {
         const open = group.items.filter((item) => !checks[item.id]?.done);
         const finished = group.items.filter((item) => checks[item.id]?.done);

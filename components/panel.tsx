@@ -120,6 +120,7 @@ export function Panel({ state, onOpenSettings, report }: { state: PanelState; on
           items={assessment.checklist}
           checks={checks}
           archived={state.archivedChecks.value}
+          segmentPending={!standing.scored}
           playbook={playbook}
           onToggle={(id, isDone) => state.toggleTactic(id, isDone)}
         />

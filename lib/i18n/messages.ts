@@ -294,6 +294,7 @@ export const en = {
   'glance2.report.notCopied': 'Could not copy it: select the text below and copy it yourself.',
   'glance2.report.preview': 'What is copied',
   'glance2.skipToCall': 'Skip to For this call',
+  'glance2.checklist.segmentPending': 'The segment’s tactics appear here once the account is scored.',
 } as const;
 
 export type MessageKey = keyof typeof en;

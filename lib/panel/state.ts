@@ -2,7 +2,7 @@ import { batch, computed, signal } from '@preact/signals';
 import { assessAccount } from '../core/assess';
 import { factsOf, type Facts } from '../core/facts';
 import { forThisCall, type ForThisCall } from '../core/for-this-call';
-import { segmentStanding, type SegmentStanding } from '../core/segment-standing';
+import type { SegmentStanding } from '../core/segment-standing';
 import { suggestPersona, type PersonaSuggestion } from '../core/persona';
 import {
   markNoticeSeen,
@@ -115,10 +115,7 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
       .map(([id, check]) => ({ id, text: check.text!, at: check.at }));
   });
 
-  const standing = computed<SegmentStanding | undefined>(() => {
-    const current = assessment.value;
-    return current && playbook.value ? segmentStanding(current.segment, playbook.value) : undefined;
-  });
+  const standing = computed<SegmentStanding | undefined>(() => assessment.value?.standing);
 
   const mine = <T>(entry: ForAccount<T>): T | undefined => (entry && entry.key === accountKey.value ? entry.value : undefined);
   /** The phase the rep picked for "For this call"; forgotten when another account is shown. */
@@ -130,10 +127,8 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
     if (!current) return undefined;
     const done = checks.value;
     const phase = mine(chosenPhase.value);
-    // An unscored segment is no verdict, so its tactics are no plan for the call either.
-    const scored = standing.value?.scored ?? false;
-    const items = scored ? current.checklist : current.checklist.filter((item) => item.source.kind === 'persona');
-    return forThisCall(items, (id) => done[id]?.done === true, {
+    // The checklist holds the segment's tactics only once the segment is scored (assessAccount).
+    return forThisCall(current.checklist, (id) => done[id]?.done === true, {
       ...(phase ? { phase } : {}),
       keep: mine(tickedHere.value) ?? new Set(),
     });

@@ -182,3 +182,24 @@ test('on a card the h1 is the first heading, no heading skips a level, and the f
   // The header menu has "report this page" too.
   expect(root.querySelector('[data-testid="account"] [data-testid="report-page-button"]')?.textContent).toBe('⚑Report this page');
 });
+
+test('on an unscored account the full checklist has no segment tactics, and says they come once it is scored', async () => {
+  const snapshot = PageSnapshot.parse({
+    site: 'gmail',
+    kind: 'email',
+    url: 'https://mail.google.com/mail/u/0/#inbox/t9',
+    recordId: 't9',
+    company: { name: 'Kowalski Meble' },
+    text: 'Our previous agency disappeared after taking the deposit. Before we sign anything we need a written guarantee.',
+  });
+  const key = (await saveSnapshot(db, snapshot, Date.now()))!;
+  state.showTab({ kind: 'state', state: { status: 'ok', accountKey: key, site: 'gmail', url: snapshot.url, at: Date.now() } });
+  mount();
+  await until(() => root.querySelector('[data-testid="account-name"]'), 'the card');
+  expect(root.querySelector('[data-testid="segment-label"]')?.textContent).toBe('Not scored yet');
+  expect(root.querySelector('[data-testid="checklist-segment-pending"]')?.textContent).toBe('The segment’s tactics appear here once the account is scored.');
+  const segmentIds = new Set(DEFAULT_PLAYBOOK.segmentation.segments.flatMap((s) => s.tactics.map((t) => t.id)));
+  const listed = [...root.querySelectorAll('[data-testid="checklist"] [data-tactic]')].map((box) => box.getAttribute('data-tactic')!);
+  expect(listed.length).toBeGreaterThan(0);
+  expect(listed.filter((id) => segmentIds.has(id))).toEqual([]);
+});
