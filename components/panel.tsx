@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
+import { textSourceOf } from '../lib/panel/evidence';
 import type { ReportPage } from '../lib/panel/report-page';
 import type { PanelState } from '../lib/panel/state';
 import { AccountFacts, AccountHeader } from './account-header';
@@ -140,6 +141,7 @@ export function Panel({ state, onOpenSettings, report }: { state: PanelState; on
           onChoosePrimary={(id) => state.choosePrimaryPersona(id)}
           onChooseSecondary={(id) => state.chooseSecondaryPersona(id)}
           onReset={() => state.choosePersona(undefined)}
+          textSource={textSourceOf(account.snapshot)}
         />
         <AccountFacts account={account} />
       </main>

@@ -294,6 +294,11 @@ export const en = {
   'glance2.report.notCopied': 'Could not copy it: select the text below and copy it yourself.',
   'glance2.report.preview': 'What is copied',
   'glance2.skipToCall': 'Skip to For this call',
+  'glance2.evidence.person': '— {name}',
+  'glance2.evidence.people': '— from emails by {names}',
+  'glance2.evidence.thread': '— from the email thread',
+  'glance2.evidence.notes': '— from the CRM notes',
+  'glance2.evidence.page': '— from the page',
   'glance2.checklist.segmentPending': 'The segment’s tactics appear here once the account is scored.',
 } as const;
 

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { Panel } from '../../components/panel';
 import { installBuiltinPlaybook, openDb, saveSnapshot, type PlaycardDb } from '../../lib/db';
 import type { PageDiagnostics } from '../../lib/diagnostics/page';
+import { evidenceLines, textSourceOf } from '../../lib/panel/evidence';
 import { createReportPage, type ReportPage } from '../../lib/panel/report-page';
 import { createPanelState, type PanelState } from '../../lib/panel/state';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
@@ -202,4 +203,53 @@ test('on an unscored account the full checklist has no segment tactics, and says
   const listed = [...root.querySelectorAll('[data-testid="checklist"] [data-tactic]')].map((box) => box.getAttribute('data-tactic')!);
   expect(listed.length).toBeGreaterThan(0);
   expect(listed.filter((id) => segmentIds.has(id))).toEqual([]);
+});
+
+test('evidence says whose words it is: the thread’s senders by name, the page for facts; a sentence is listed once', async () => {
+  const snapshot = PageSnapshot.parse({
+    site: 'gmail',
+    kind: 'email',
+    url: 'https://mail.google.com/mail/u/0/#inbox/t7',
+    recordId: 't7',
+    company: { name: 'Northwind Logistics', domain: 'northwind-logistics.com' },
+    people: [
+      { name: 'Dana Whitfield', email: 'dana.whitfield@northwind-logistics.com' },
+      { name: 'Marcus Lee', email: 'marcus.lee@northwind-logistics.com' },
+    ],
+    text:
+      'Six weeks is exactly what RouteMax told us two years ago. ' +
+      'So before Thursday I need three things in writing: a go-live date in the contract with a penalty if you miss it, and a rollback plan. ' +
+      "If you can't guarantee that, tell me now.",
+  });
+  const key = (await saveSnapshot(db, snapshot, Date.now()))!;
+  state.showTab({ kind: 'state', state: { status: 'ok', accountKey: key, site: 'gmail', url: snapshot.url, at: Date.now() } });
+  mount();
+  await until(() => root.querySelector('[data-testid="persona-evidence"]'), 'the evidence');
+  const lines = [...root.querySelectorAll('[data-testid="persona-evidence"] li')].map((li) => li.textContent);
+  expect(lines).toEqual([
+    "Burned Asks for guarantees, penalties and written commitmentsIf you can't guarantee that, tell me now. — from emails by Dana Whitfield and Marcus Lee",
+    'Burned writes like: "We\'ve been burned before, so I\'d like everything in writing this time."' +
+      'So before Thursday I need three things in writing: a go-live date in the contract with a penalty if you miss it, and a rollback plan.' +
+      ' — from emails by Dana Whitfield and Marcus Lee',
+  ]);
+});
+
+test('a sentence quoted by a signal and by the classifier is listed once, under the signal that fired', () => {
+  const sentence = 'I need it in writing.';
+  const lines = evidenceLines(
+    [
+      { personaId: 'burned', kind: 'signal', signalId: 'burned-guarantees', signalLabel: { en: 'Asks for guarantees' }, excerpt: sentence, weight: 2.5 },
+      { personaId: 'burned', kind: 'classifier', excerpt: sentence, weight: 1.6 },
+      { personaId: 'burned', kind: 'classifier', excerpt: 'Never again.', weight: 1 },
+      { personaId: 'burned', kind: 'fact', signalId: 'burned-small', signalLabel: { en: 'Small company' }, excerpt: '12', weight: 0.5 },
+    ],
+    textSourceOf({ kind: 'email', people: [{ name: 'Dana Whitfield', email: 'dana@northwind.example' }] }),
+  );
+  expect(lines.map(({ item, source }) => [item.kind, item.excerpt, source])).toEqual([
+    ['signal', sentence, { kind: 'person', name: 'Dana Whitfield' }],
+    ['classifier', 'Never again.', { kind: 'person', name: 'Dana Whitfield' }],
+    ['fact', '12', { kind: 'page' }],
+  ]);
+  // CRM notes are written about the buyer, not by them.
+  expect(textSourceOf({ kind: 'company', people: [{ name: 'Dana Whitfield' }] })).toEqual({ kind: 'notes' });
 });
