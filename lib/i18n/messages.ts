@@ -474,6 +474,21 @@ export const en = {
   'storage.problem.blocked': 'Playcard was updated: close other Playcard tabs and windows so it can finish, then reopen this panel.',
   'storage.problem.outdated': 'Playcard was updated: reopen this page to keep working.',
   'storage.problem.failed': 'Playcard could not save your last change. Try again.',
+  // glance2 (issue 9 leftovers): panel messages, page hints, report this page, evidence sources (components/*, lib/panel/*).
+  'glance2.updateFailed': "Your team's playbook update could not be applied; you are on {version}.",
+  'glance2.updateFailed.settings': 'Details in Settings',
+  'glance2.reading': 'Reading {site}…',
+  'glance2.report': 'Report this page',
+  'glance2.report.copied': 'Copied. Paste it into a message to whoever looks after Playcard for your team: it holds the page’s layout, not its text.',
+  'glance2.report.notCopied': 'Could not copy it: select the text below and copy it yourself.',
+  'glance2.report.preview': 'What is copied',
+  'glance2.skipToCall': 'Skip to For this call',
+  'glance2.evidence.person': '— {name}',
+  'glance2.evidence.people': '— from emails by {names}',
+  'glance2.evidence.thread': '— from the email thread',
+  'glance2.evidence.notes': '— from the CRM notes',
+  'glance2.evidence.page': '— from the page',
+  'glance2.checklist.segmentPending': 'The segment’s tactics appear here once the account is scored.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,7 +2,7 @@ import { batch, computed, signal } from '@preact/signals';
 import { assessAccount } from '../core/assess';
 import { factsOf, type Facts } from '../core/facts';
 import { forThisCall, type ForThisCall } from '../core/for-this-call';
-import { segmentStanding, type SegmentStanding } from '../core/segment-standing';
+import type { SegmentStanding } from '../core/segment-standing';
 import { suggestPersona, type PersonaSuggestion } from '../core/persona';
 import {
   markNoticeSeen,
@@ -38,6 +38,8 @@ export interface PanelDeps {
 export type TabView =
   | { kind: 'waiting' }
   | { kind: 'none' }
+  /** The tab's content script is still reading (the page settles): no report yet. */
+  | { kind: 'reading'; siteLabel?: string }
   | { kind: 'state'; state: TabState };
 
 /**
@@ -73,8 +75,15 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
     const latest = noticeOf(meta.value.value);
     return latest && !latest.seen ? latest : undefined;
   });
-  /** A failed update that no later success has cleared: the last good playbook is still in use. */
-  const updateError = computed<NonNullable<UpdateStatus['lastError']> | undefined>(() => statusOf(meta.value.value).lastError);
+  /**
+   * A failed update that nothing since has settled: no later success cleared it, and no playbook
+   * was activated after it (a rollback activates one but leaves `lastError` for the options page).
+   */
+  const updateError = computed<NonNullable<UpdateStatus['lastError']> | undefined>(() => {
+    const error = statusOf(meta.value.value).lastError;
+    const activeSince = storedPlaybook.value.value?.appliedAt;
+    return error && !(activeSince !== undefined && activeSince > error.at) ? error : undefined;
+  });
 
   const facts = computed<Facts>(() => factsOf(account.value.value?.snapshot));
   const text = computed(() => account.value.value?.snapshot.text ?? '');
@@ -107,10 +116,7 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
       .map(([id, check]) => ({ id, text: check.text!, at: check.at }));
   });
 
-  const standing = computed<SegmentStanding | undefined>(() => {
-    const current = assessment.value;
-    return current && playbook.value ? segmentStanding(current.segment, playbook.value) : undefined;
-  });
+  const standing = computed<SegmentStanding | undefined>(() => assessment.value?.standing);
 
   const mine = <T>(entry: ForAccount<T>): T | undefined => (entry && entry.key === accountKey.value ? entry.value : undefined);
   /** The phase the rep picked for "For this call"; forgotten when another account is shown. */
@@ -122,10 +128,8 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
     if (!current) return undefined;
     const done = checks.value;
     const phase = mine(chosenPhase.value);
-    // An unscored segment is no verdict, so its tactics are no plan for the call either.
-    const scored = standing.value?.scored ?? false;
-    const items = scored ? current.checklist : current.checklist.filter((item) => item.source.kind === 'persona');
-    return forThisCall(items, (id) => done[id]?.done === true, {
+    // The checklist holds the segment's tactics only once the segment is scored (assessAccount).
+    return forThisCall(current.checklist, (id) => done[id]?.done === true, {
       ...(phase ? { phase } : {}),
       keep: mine(tickedHere.value) ?? new Set(),
     });
@@ -187,6 +191,11 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
         const after = tabAccountKey.peek();
         if (after !== undefined && after !== before) pinnedKey.value = undefined;
       });
+    },
+    /** The tab's reader says it is still reading: shown only while no report has come for the tab. */
+    showReading(siteLabel: string | undefined) {
+      if (tab.peek().kind !== 'none') return;
+      tab.value = siteLabel ? { kind: 'reading', siteLabel } : { kind: 'reading' };
     },
     openAccount(key: string) {
       pinnedKey.value = key;
