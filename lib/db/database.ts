@@ -3,6 +3,7 @@ import type { PlaybookChange } from '../playbook/diff';
 import type { Rejection } from '../playbook/runtime/outcome';
 import type { LocalText, Playbook } from '../playbook/schema';
 import type { PageSnapshot } from '../snapshot';
+import type { AccountScore, HistoryEntry, ImportMapping, Pin } from '../accounts/types';
 
 export interface AccountRecord {
   /** `domain:acme.com`, `hubspot:123`, ... see accountKeyOf. */
@@ -96,6 +97,14 @@ export type PlaycardDb = Dexie & {
   playbooks: EntityTable<StoredPlaybook, 'key'>;
   playbookHistory: EntityTable<PlaybookVersion, 'seq'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  /** The last scored state of each account (schema v5): the book's rows and the base of the history. */
+  scores: EntityTable<AccountScore, 'key'>;
+  /** Segment and persona moves, pins and unpins (schema v5). */
+  history: EntityTable<HistoryEntry, 'id'>;
+  /** A rep's pinned segment with its reason (schema v5). */
+  pins: EntityTable<Pin, 'key'>;
+  /** CSV column mappings, remembered per header set (schema v5). */
+  importMappings: EntityTable<ImportMapping, 'headers'>;
 };
 
 export const DB_NAME = 'playcard';
@@ -117,6 +126,15 @@ export function openDb(name = DB_NAME): PlaycardDb {
   db.version(2).stores({
     playbookHistory: '++seq, hash, appliedAt',
     meta: 'key',
+  });
+  // v5 (My accounts; v3 and v4 belong to other pages): the scored book, its history, pins and
+  // remembered CSV mappings. Nothing to convert: the background scores accounts that have no
+  // score yet (refreshBook), because scoring needs the active playbook and the persona model.
+  db.version(5).stores({
+    scores: 'key, segment, seenAt, playbookHash',
+    history: '++id, key, at',
+    pins: 'key',
+    importMappings: 'headers',
   });
   return db;
 }
