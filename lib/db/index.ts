@@ -6,4 +6,5 @@ export * from './inputs';
 export * from './playbooks';
 export * from './meta';
 export * from './book';
+export * from './import';
 export { sha256Hex } from '../playbook/hash';
