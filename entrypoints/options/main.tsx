@@ -97,6 +97,7 @@ function Options() {
   return (
     <main class="options">
       <h1>{t('options.title')}</h1>
+      <p><a href="/accounts.html" target="_blank" data-testid="accounts-link">{t('accounts.link')}</a></p>
       <PlaybookSection
         active={active.value.value ?? undefined}
         history={history.value.value ?? []}

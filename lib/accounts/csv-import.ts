@@ -3,8 +3,11 @@ import { accountKeyOf } from '../core/account';
 import { localise } from '../i18n/local-text';
 import type { Playbook } from '../playbook/schema';
 import { countryCode, currencyOf, domainFromUrl, parseCount, parseMoney } from '../sites/normalise';
-import type { CompanyFacts, Deals, PageSnapshot } from '../snapshot';
+import type { CompanyFacts, Deals } from '../snapshot';
+import { headerKey, type ImportedAccount } from './merge';
 import type { CrmId, ImportField } from './types';
+
+export { headerKey, headerSignature, mergeImported, displayName, type ImportedAccount, type MergeOutcome } from './merge';
 
 // Reading a CRM's CSV export into accounts: Papa Parse for the CSV itself (quotes, line breaks
 // inside quotes, `;` or tab separators, a BOM), the sites' number parsers for what the cells say
@@ -100,16 +103,6 @@ export const CRM_HEADERS: Record<CrmId, Partial<Record<Exclude<ImportField, `ans
 /** The CRM each import's record id belongs to, as the site adapters key records (`hubspot:42`). */
 const SITE_OF: Partial<Record<CrmId, string>> = { hubspot: 'hubspot', salesforce: 'salesforce', pipedrive: 'pipedrive', zoho: 'zoho', dynamics: 'dynamics' };
 
-/** Headers compare without case, BOM, surrounding quotes or repeated spaces. */
-export function headerKey(header: string): string {
-  return header.replace(/^\ufeff/, '').trim().replace(/^"|"$/g, '').replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** One remembered-mapping key per header row. */
-export function headerSignature(headers: readonly string[]): string {
-  return headers.map(headerKey).join('\u001f');
-}
-
 /**
  * Which CRM wrote these headers (the one that knows most of them; none on a tie or when
  * fewer than two are known) and the mapping its usual headers give. Answer columns
@@ -175,16 +168,6 @@ export interface RowProblem {
   /** The column's header, when one cell is the problem. */
   column?: string;
   value?: string;
-}
-
-/** One account as a row gives it. */
-export interface ImportedAccount {
-  key: string;
-  row: number;
-  company: CompanyFacts;
-  deals: Deals;
-  recordId?: string;
-  answers: Record<string, string>;
 }
 
 /** Cells that mean "nothing here" rather than a wrong value. */
@@ -325,56 +308,6 @@ export function readRows(parsed: ParsedCsv, columns: Record<string, ImportField>
     );
   });
   return { accounts: [...byKey.values()], problems };
-}
-
-/** What the import did to one stored account. */
-export type MergeOutcome = 'created' | 'updated' | 'unchanged';
-
-/**
- * The stored snapshot after an import: imported values fill what is missing. Over a value
- * already stored, an import wins only when the account has never been read from a page
- * (a newer export of the same CRM); a page read is the CRM's live record and stays. A blank
- * or unreadable cell never reaches here (readRow), so it never erases anything.
- */
-export function mergeImported(stored: PageSnapshot | undefined, importOnly: boolean, imported: ImportedAccount): { snapshot: PageSnapshot; outcome: MergeOutcome } {
-  if (!stored) {
-    return {
-      snapshot: {
-        site: 'import',
-        kind: 'company',
-        url: '',
-        ...(imported.recordId ? { recordId: imported.recordId } : {}),
-        company: imported.company,
-        ...(Object.keys(imported.deals).length ? { deals: imported.deals } : {}),
-        people: [],
-      },
-      outcome: 'created',
-    };
-  }
-  let changed = false;
-  const fill = <T extends object>(base: T, incoming: T): T => {
-    const result = { ...base } as Record<string, unknown>;
-    for (const [field, value] of Object.entries(incoming)) {
-      if (value === undefined) continue;
-      const current = result[field];
-      if (current !== undefined && !importOnly) continue;
-      if (JSON.stringify(current) === JSON.stringify(value)) continue;
-      result[field] = value;
-      changed = true;
-    }
-    return result as T;
-  };
-  const company = fill(stored.company, imported.company);
-  const deals = fill(stored.deals ?? {}, imported.deals);
-  return {
-    snapshot: { ...stored, company, ...(Object.keys(deals).length ? { deals } : {}) },
-    outcome: changed ? 'updated' : 'unchanged',
-  };
-}
-
-/** The name a list shows for an imported account. */
-export function displayName(company: CompanyFacts, key: string): string {
-  return company.name ?? company.domain ?? key;
 }
 
 /** A criterion's label, for the mapping's choices. */

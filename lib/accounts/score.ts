@@ -1,7 +1,8 @@
 import { assessAccount, type SuggestPersona } from '../core/assess';
 import { factsOf } from '../core/facts';
 import type { Answers } from '../core/segment';
-import { FACT_KEYS, type Playbook } from '../playbook/schema';
+import { FACT_KEYS } from '../playbook/constants';
+import type { Playbook } from '../playbook/schema';
 import type { PageSnapshot } from '../snapshot';
 import type { AccountScore, AnswerChange, ChangeCause, FactChange, HistoryEntry, PersonaIds, ThresholdChange } from './types';
 

@@ -1,4 +1,4 @@
-import { displayName, headerSignature, mergeImported, type ImportedAccount, type MergeOutcome } from '../accounts/csv-import';
+import { displayName, headerSignature, mergeImported, type ImportedAccount, type MergeOutcome } from '../accounts/merge';
 import type { ImportMapping } from '../accounts/types';
 import { rescore } from './book';
 import type { AccountRecord, PlaycardDb, RepInput } from './database';
