@@ -27,7 +27,7 @@ export function DistributionChart({ shares, playbook }: { shares: readonly Segme
       </svg>
       <ul class="chart-legend">
         {shares.map((share, i) => (
-          <li key={share.segment} data-testid="distribution-line">
+          <li key={share.segment} data-testid="distribution-line" data-segment={share.segment} data-accounts={share.accounts} data-revenue={share.revenue}>
             <span class="dot" style={{ background: colourOf(playbook, share.segment, i) }} aria-hidden="true" />
             {t('accounts.stats.segmentLine', { segment: segmentLabel(playbook, share.segment), n: share.accounts, revenue: compact(share.revenue) })}
           </li>

@@ -12,6 +12,9 @@ uiLanguage.value = pickLanguage(navigator.languages);
 document.documentElement.lang = uiLanguage.value;
 
 const state = createPanelState({ db: openDb() });
+// My accounts opens an account's card as sidepanel.html#account=<key>.
+const opened = new URLSearchParams(location.hash.slice(1)).get('account');
+if (opened) state.openAccount(opened);
 
 void followTab({
   onTab: async (tabId) => {
