@@ -36,7 +36,7 @@ export function createBookState(db: PlaycardDb, onError: (error: unknown) => voi
     });
   }
 
-  // Paused while an import writes, so the book is not rebuilt after every chunk.
+  // Paused while an import writes, so the book is not re-read after every chunk.
   let paused = false;
   let subscription: { unsubscribe(): void } | undefined;
   function watch() {
@@ -80,14 +80,15 @@ export function createBookState(db: PlaycardDb, onError: (error: unknown) => voi
     setFilter(change: Partial<BookFilter>) {
       filter.value = { ...filter.peek(), ...change };
     },
+    /** Stops re-reading the book while an import writes it chunk by chunk. */
     pause() {
       paused = true;
+      subscription?.unsubscribe();
+      subscription = undefined;
     },
-    async resume() {
+    resume() {
       paused = false;
-      const result = await load();
-      stored.value = result.playbook ?? null;
-      rows.value = result.rows;
+      watch();
     },
     pin(key: string, segment: string, reason: string) {
       return pinAccount(db, key, segment, reason);

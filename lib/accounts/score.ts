@@ -1,5 +1,6 @@
 import { assessAccount, type SuggestPersona } from '../core/assess';
-import { factsOf } from '../core/facts';
+import { matchesCondition } from '../core/condition';
+import { factsOf, type Facts } from '../core/facts';
 import type { Answers } from '../core/segment';
 import { FACT_KEYS } from '../playbook/constants';
 import type { Playbook } from '../playbook/schema';
@@ -134,5 +135,27 @@ export function describeMove(
           },
         }
       : {}),
+  };
+}
+
+/**
+ * The persona suggestion, remembered for accounts without text (imported ones, CRM records
+ * without notes). Without text, the suggestion can only come from the playbook's fact signals,
+ * so accounts whose facts satisfy the same fact signals get the same suggestion: a 10,000-row
+ * import asks the classifier a handful of times instead of 10,000.
+ */
+export function rememberingSuggest(playbook: Playbook, suggest: SuggestPersona): SuggestPersona {
+  const signals = playbook.personas.flatMap((persona) => persona.signals.flatMap((signal) => (signal.fact ? [signal.fact] : [])));
+  const known = new Map<string, ReturnType<SuggestPersona>>();
+  return (text: string, facts: Facts, rules: Playbook) => {
+    if (text.trim() !== '' || rules !== playbook) return suggest(text, facts, rules);
+    let signature = '';
+    for (const signal of signals) signature += matchesCondition(facts[signal.key], signal.when) ? '1' : '0';
+    let suggestion = known.get(signature);
+    if (!suggestion) {
+      suggestion = suggest(text, facts, rules);
+      known.set(signature, suggestion);
+    }
+    return suggestion;
   };
 }

@@ -1,7 +1,8 @@
 import { suggestPersona } from '../core/persona';
 import { checkPin, effectiveSegment, type PinCheck } from '../accounts/pins';
-import { describeMove, scoreAccount } from '../accounts/score';
+import { describeMove, rememberingSuggest, scoreAccount } from '../accounts/score';
 import type { AccountScore, ChangeCause, HistoryEntry } from '../accounts/types';
+import type { SuggestPersona } from '../core/assess';
 import type { Playbook } from '../playbook/schema';
 import type { PlaycardDb, StoredPlaybook } from './database';
 
@@ -12,6 +13,17 @@ import type { PlaycardDb, StoredPlaybook } from './database';
 
 /** The active playbook's identity; a playbook active before schema v2 has no hash yet. */
 const hashOf = (active: StoredPlaybook) => active.hash ?? `version:${active.version}`;
+
+/**
+ * The active playbook as one object per version: the persona model is trained once per playbook
+ * object (lib/core/persona.ts), and every read from IndexedDB makes a new object.
+ */
+let scoringCache: { hash: string; playbook: Playbook; suggest: SuggestPersona } | undefined;
+function scoringFor(active: StoredPlaybook) {
+  const hash = hashOf(active);
+  if (scoringCache?.hash !== hash) scoringCache = { hash, playbook: active.playbook, suggest: rememberingSuggest(active.playbook, suggestPersona) };
+  return scoringCache;
+}
 
 /** Accounts re-scored per round: a round's reads and writes are short, so a page read never waits long behind them. */
 const CHUNK = 100;
@@ -42,7 +54,7 @@ export async function rescore(db: PlaycardDb, keys: readonly string[], cause: Ch
     });
     const { active, accounts, inputs, befores } = read;
     if (!active) return written;
-    const scoring = { playbook: active.playbook, hash: hashOf(active) };
+    const scoring = scoringFor(active);
     const scores: AccountScore[] = [];
     const entries: HistoryEntry[] = [];
     const orphans: string[] = [];
@@ -54,9 +66,9 @@ export async function rescore(db: PlaycardDb, keys: readonly string[], cause: Ch
         if (before) orphans.push(key);
         return;
       }
-      const after = scoreAccount(account, inputs[i], scoring, suggestPersona, now);
+      const after = scoreAccount(account, inputs[i], scoring, scoring.suggest, now);
       const previousPlaybook = before ? previousPlaybooks.get(before.playbookHash) : undefined;
-      const entry = describeMove(before, after, cause, { previousPlaybook, playbook: active.playbook });
+      const entry = describeMove(before, after, cause, { previousPlaybook, playbook: scoring.playbook });
       if (entry?.segment) after.lastMove = { at: entry.at, from: entry.segment.from, to: entry.segment.to };
       else if (before?.lastMove) after.lastMove = before.lastMove;
       if (entry) entries.push(entry);

@@ -161,3 +161,21 @@ describe('pins', () => {
     ]);
   });
 });
+
+describe('the remembered persona suggestion for accounts without text', () => {
+  test('gives what the classifier gives, for facts on both sides of every fact signal', async () => {
+    const { rememberingSuggest } = await import('../../lib/accounts/score');
+    const { suggestPersona } = await import('../../lib/core/persona');
+    const remembering = rememberingSuggest(DEFAULT_PLAYBOOK, suggestPersona);
+    for (const employees of [undefined, 5, 30, 120, 600])
+      for (const wonDeals of [undefined, 0, 2])
+        for (const annualRevenue of [undefined, 1_000_000, 90_000_000]) {
+          const facts = Object.fromEntries(Object.entries({ employees, wonDeals, annualRevenue }).filter(([, v]) => v !== undefined));
+          expect(remembering('', facts, DEFAULT_PLAYBOOK)).toEqual(suggestPersona('', facts, DEFAULT_PLAYBOOK));
+        }
+    // With text, it is the classifier's own answer.
+    expect(remembering('We were burned by our last vendor.', { employees: 30 }, DEFAULT_PLAYBOOK)).toEqual(
+      suggestPersona('We were burned by our last vendor.', { employees: 30 }, DEFAULT_PLAYBOOK),
+    );
+  });
+});
