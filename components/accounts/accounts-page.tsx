@@ -42,6 +42,7 @@ export function AccountsPage({ state }: { state: BookState }) {
   const rows = state.rows.value;
   if (rows === undefined) return <main class="accounts"><p class="status">{t('accounts.loading')}</p></main>;
   if (!playbook) return <main class="accounts"><p class="status">{t('accounts.noPlaybook')}</p></main>;
+  const searching = state.complete.value;
   const shown = state.shown.value;
   const filter = state.filter.value;
   const selected = state.selectedRow.value;
@@ -56,8 +57,8 @@ export function AccountsPage({ state }: { state: BookState }) {
     <main class="accounts">
       <header class="accounts-head">
         <h1>{t('accounts.title')}</h1>
-        <p class="muted" data-testid="shown-count" data-shown={shown.length}>
-          {t('accounts.shown', { shown: shown.length, n: rows.length })}
+        <p class="muted" data-testid="shown-count" data-shown={state.complete.value ? shown.length : undefined}>
+          {state.complete.value ? t('accounts.shown', { shown: shown.length, n: rows.length }) : t('accounts.loadingMore', { n: state.total.value })}
         </p>
         <button type="button" onClick={() => void exportCsv()} data-testid="export" disabled={!rows.length}>
           {t('accounts.export')}
@@ -70,6 +71,7 @@ export function AccountsPage({ state }: { state: BookState }) {
           placeholder={t('accounts.search')}
           aria-label={t('accounts.search')}
           value={filter.query}
+          disabled={!searching}
           onInput={(e) => state.setFilter({ query: e.currentTarget.value })}
           data-testid="search"
         />
@@ -114,7 +116,8 @@ export function AccountsPage({ state }: { state: BookState }) {
         <div class={`book-area${selected ? ' with-detail' : ''}`}>
           <BookList
             rows={shown}
-            total={rows.length}
+            total={state.total.value}
+            complete={state.complete.value}
             playbook={playbook}
             sort={state.sort.value}
             selected={state.selected.value}

@@ -43,6 +43,7 @@ const COLUMNS: { key: SortKey | 'service'; label: () => string }[] = [
 export function BookList({
   rows,
   total,
+  complete,
   playbook,
   sort,
   selected,
@@ -51,6 +52,8 @@ export function BookList({
 }: {
   rows: readonly BookRow[];
   total: number;
+  /** False while only the first screen is read. */
+  complete: boolean;
   playbook: Playbook;
   sort: { key: SortKey; descending: boolean };
   selected?: string;
@@ -94,7 +97,7 @@ export function BookList({
   };
 
   return (
-    <div class="book" role="grid" aria-rowcount={rows.length + 1} aria-label={t('accounts.title')} data-total={total}>
+    <div class="book" role="grid" aria-rowcount={rows.length + 1} aria-label={t('accounts.title')} data-total={total} data-complete={complete} aria-busy={!complete}>
       <div class="book-row book-head" role="row" aria-rowindex={1}>
         {COLUMNS.map((column) =>
           column.key === 'service' ? (

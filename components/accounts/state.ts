@@ -16,6 +16,10 @@ export function createBookState(db: PlaycardDb, onError: (error: unknown) => voi
   const filter = signal<BookFilter>({ query: '' });
   const selected = signal<string | undefined>(undefined);
   const history = signal<HistoryEntry[]>([]);
+  /** How many accounts the book has; known before the whole book is read. */
+  const total = signal<number>(0);
+  /** The whole book is read (sorting and filtering see every account). */
+  const complete = signal(false);
 
   const playbook = computed(() => stored.value?.playbook);
   const sorted = computed(() => {
@@ -36,6 +40,32 @@ export function createBookState(db: PlaycardDb, onError: (error: unknown) => voi
     });
   }
 
+  /**
+   * The first screen: the count and the first rows in the default order (segments in the
+   * playbook's order, then key order, as the full sort gives them), read through the segment
+   * index so a 50,000-account book shows its top before the whole of it is read.
+   */
+  async function loadFirstScreen(rowsWanted = 60): Promise<void> {
+    const first = await db.transaction('r', [db.playbooks, db.scores, db.pins, db.inputs], async () => {
+      const active = await db.playbooks.get('active');
+      if (!active) return undefined;
+      const [count, pins] = await Promise.all([db.scores.count(), db.pins.toArray()]);
+      const scores = [];
+      for (const segment of active.playbook.segmentation.segments) {
+        if (scores.length >= rowsWanted) break;
+        scores.push(...(await db.scores.where('segment').equals(segment.id).limit(rowsWanted - scores.length).toArray()));
+      }
+      const inputs = await db.inputs.bulkGet(scores.map((score) => score.key));
+      const done = new Map(inputs.flatMap((input) => (input ? [[input.key, new Set(Object.entries(input.checks).filter(([, c]) => c.done).map(([id]) => id))] as const] : [])));
+      // A pinned account shows under its pin's segment once the whole book is read.
+      return { active, count, rows: buildRows(scores, pins, done, active.playbook) };
+    });
+    if (!first || complete.peek()) return;
+    stored.value = first.active;
+    total.value = first.count;
+    rows.value = first.rows;
+  }
+
   // Paused while an import writes, so the book is not re-read after every chunk.
   let paused = false;
   let subscription: { unsubscribe(): void } | undefined;
@@ -45,6 +75,8 @@ export function createBookState(db: PlaycardDb, onError: (error: unknown) => voi
         if (paused) return;
         stored.value = result.playbook ?? null;
         rows.value = result.rows;
+        total.value = result.rows.length;
+        complete.value = true;
       },
       error: onError,
     });
@@ -68,12 +100,23 @@ export function createBookState(db: PlaycardDb, onError: (error: unknown) => voi
     selected,
     selectedRow,
     history,
-    start: watch,
+    total,
+    complete,
+    start() {
+      // IndexedDB answers a page's requests in order: the small first-screen read goes first,
+      // then the whole book.
+      void loadFirstScreen()
+        .catch(onError)
+        .then(() => {
+          if (!paused && !subscription) watch();
+        });
+    },
     select(key: string | undefined) {
       selected.value = key;
       watchHistory(key);
     },
     sortBy(key: SortKey) {
+      if (!complete.peek()) return;
       const current = sort.peek();
       sort.value = { key, descending: current.key === key ? !current.descending : key === 'seenAt' || key === 'revenue' || key === 'openTactics' };
     },

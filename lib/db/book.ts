@@ -37,12 +37,12 @@ const CHUNK = 100;
  * then writes in a second transaction that touches only scores and history. A score that
  * another context wrote in between wins: that account is left to the writer that saw newer data.
  */
-export async function rescore(db: PlaycardDb, keys: readonly string[], cause: ChangeCause, now = Date.now()): Promise<HistoryEntry[]> {
+export async function rescore(db: PlaycardDb, keys: readonly string[], cause: ChangeCause, now = Date.now(), chunkSize = CHUNK): Promise<HistoryEntry[]> {
   const written: HistoryEntry[] = [];
   const previousPlaybooks = new Map<string, Playbook | undefined>();
-  for (let start = 0; start < keys.length; start += CHUNK) {
+  for (let start = 0; start < keys.length; start += chunkSize) {
     if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
-    const chunk = keys.slice(start, start + CHUNK);
+    const chunk = keys.slice(start, start + chunkSize);
     const read = await db.transaction('r', [db.accounts, db.inputs, db.playbooks, db.playbookHistory, db.scores], async () => {
       const active = await db.playbooks.get('active');
       const [accounts, inputs, befores] = await Promise.all([db.accounts.bulkGet(chunk), db.inputs.bulkGet(chunk), db.scores.bulkGet(chunk)]);

@@ -10,8 +10,8 @@ export interface ImportProgress {
 
 export type ImportCounts = Record<MergeOutcome, number>;
 
-/** Accounts written per transaction; the progress bar moves once per chunk. */
-const CHUNK = 500;
+/** Accounts written per transaction; the progress bar moves once per chunk. Few transactions: each costs a commit. */
+const CHUNK = 1000;
 
 /**
  * Stores imported accounts (merged by mergeImported: nothing stored is lost or replaced by a
@@ -56,7 +56,8 @@ export async function importAccounts(
       await db.accounts.bulkPut(records);
       if (newInputs.length) await db.inputs.bulkPut(newInputs);
     });
-    await rescore(db, keys, { kind: 'import' }, now);
+    // The importing page is the only writer waiting here, so one scoring round per chunk.
+    await rescore(db, keys, { kind: 'import' }, now, CHUNK);
     onProgress({ done: Math.min(start + CHUNK, accounts.length), total: accounts.length });
   }
   return counts;

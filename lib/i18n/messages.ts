@@ -131,6 +131,7 @@ export const en = {
   'accounts.noPlaybook': 'Playcard is still installing its playbook. Try again in a moment.',
   'accounts.empty': 'No accounts yet. Open a company in your CRM, or import a CRM export below.',
   'accounts.shown': '{shown} of {n, plural, one {# account} other {# accounts}}',
+  'accounts.loadingMore': 'Reading all {n, plural, one {# account} other {# accounts}}…',
   'accounts.search': 'Search by name or domain',
   'accounts.filter.segment': 'Segment',
   'accounts.filter.persona': 'Persona',

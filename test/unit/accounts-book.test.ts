@@ -25,7 +25,7 @@ describe('the book', () => {
   const scores = [
     score('domain:acme.com', 'Acme', 'low-touch', 1_000_000, { domain: 'acme.com', seenAt: 0 }),
     score('domain:zeta.pl', 'Zeta', 'key', 90_000_000, { domain: 'zeta.pl', persona: { primary: 'expert' } }),
-    score('domain:beta.ro', 'Beta', 'standard', undefined, { domain: 'beta.ro', lastMove: { at: 500, from: 'low-touch', to: 'standard' } }),
+    score('domain:beta.ro', 'Beta', 'standard', undefined, { domain: 'beta.ro', seenAt: 200, lastMove: { at: 500, from: 'low-touch', to: 'standard' } }),
   ];
   const pins = [{ key: 'domain:acme.com', segment: 'growth', reason: 'New plant in 2027', at: 1 }];
 
