@@ -102,6 +102,7 @@ function Options() {
       <h1>{t('options.title')}</h1>
       <StorageProblemNotice />
       <p><a href="/studio.html" data-testid="studio-link">{t('options.studioLink')}</a></p>
+      <p><a href="/accounts.html" target="_blank" data-testid="accounts-link">{t('accounts.link')}</a></p>
       <PlaybookSection
         active={active.value.value ?? undefined}
         history={history.value.value ?? []}

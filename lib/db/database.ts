@@ -5,6 +5,7 @@ import type { Rejection } from '../playbook/runtime/outcome';
 import type { LocalText, Playbook } from '../playbook/schema';
 import type { PageSnapshot } from '../snapshot';
 import type { StorageProblem } from './storage-errors';
+import type { AccountScore, HistoryEntry, ImportMapping, Pin } from '../accounts/types';
 
 export interface AccountRecord {
   /** `domain:acme.com`, `hubspot:123`, ... see accountKeyOf. */
@@ -142,6 +143,14 @@ export type PlaycardDb = Dexie & {
   meta: EntityTable<MetaRecord, 'key'>;
   studioDrafts: EntityTable<StudioDraft, 'id'>;
   signingKeys: EntityTable<SigningKeyRecord, 'publicKey'>;
+  /** The last scored state of each account (schema v5): the book's rows and the base of the history. */
+  scores: EntityTable<AccountScore, 'key'>;
+  /** Segment and persona moves, pins and unpins (schema v5). */
+  history: EntityTable<HistoryEntry, 'id'>;
+  /** A rep's pinned segment with its reason (schema v5). */
+  pins: EntityTable<Pin, 'key'>;
+  /** CSV column mappings, remembered per header set (schema v5). */
+  importMappings: EntityTable<ImportMapping, 'headers'>;
 };
 
 export const DB_NAME = 'playcard';
@@ -181,6 +190,15 @@ export function openDb(name = DB_NAME, hooks: OpenDbHooks = {}): PlaycardDb {
   db.version(4).stores({
     studioDrafts: 'id',
     signingKeys: 'publicKey, createdAt',
+  });
+  // v5 (My accounts): the scored book, its history, pins and remembered CSV mappings. Nothing to
+  // convert: the background scores accounts that have no score yet (refreshBook), because
+  // scoring needs the active playbook and the persona model.
+  db.version(5).stores({
+    scores: 'key, segment, seenAt, playbookHash',
+    history: '++id, key, at',
+    pins: 'key',
+    importMappings: 'headers',
   });
   return db;
 }

@@ -154,6 +154,11 @@ export const Segmentation = z
     criteria: z.array(Criterion).max(40),
     segments: z.array(Segment).min(1).max(10),
     matrix: SegmentMatrix.optional(),
+    /**
+     * Whether a rep may pin an account to another segment than the score gives: `reason`
+     * (the default) with a written reason, `free` without one, `forbidden` not at all.
+     */
+    pinning: z.enum(['reason', 'free', 'forbidden']).optional(),
   })
   .strict();
 export type Segmentation = z.infer<typeof Segmentation>;
