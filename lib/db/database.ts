@@ -2,6 +2,8 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { PlaybookChange } from '../playbook/diff';
 import type { Rejection } from '../playbook/runtime/outcome';
 import type { LocalText, Playbook } from '../playbook/schema';
+import type { ReviewRecord } from '../learn/ready';
+import type { CardProgress } from '../learn/schedule';
 import type { PageSnapshot } from '../snapshot';
 
 export interface AccountRecord {
@@ -96,6 +98,10 @@ export type PlaycardDb = Dexie & {
   playbooks: EntityTable<StoredPlaybook, 'key'>;
   playbookHistory: EntityTable<PlaybookVersion, 'seq'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  /** Learn (schema v3): one memory state per card, keyed by card id (`persona:expert`, `scenario:<id>`). */
+  learnProgress: EntityTable<CardProgress, 'id'>;
+  /** Learn (schema v3): every card review, quiz answer and panel guess, oldest first. */
+  learnReviews: EntityTable<ReviewRecord, 'seq'>;
 };
 
 export const DB_NAME = 'playcard';
@@ -117,6 +123,11 @@ export function openDb(name = DB_NAME): PlaycardDb {
   db.version(2).stores({
     playbookHistory: '++seq, hash, appliedAt',
     meta: 'key',
+  });
+  // v3 (Learn): a new hire's spaced-repetition state and history. New tables only: nothing to upgrade.
+  db.version(3).stores({
+    learnProgress: 'id, due',
+    learnReviews: '++seq, at, cardId',
   });
   return db;
 }

@@ -6,3 +6,4 @@ export * from './inputs';
 export * from './playbooks';
 export * from './meta';
 export { sha256Hex } from '../playbook/hash';
+export * from './learn';
