@@ -117,9 +117,10 @@ export function buildCards(playbook: Playbook): LearnCard[] {
   ];
 }
 
-/** Lower case without accents, so "zażółć" finds "zazolc" and "Ключевой" finds "ключевой". */
+/** Lower case without accents, so "zazolc" finds "Zażółć" and "ключевой" finds "Ключевой". */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // "ł" has no decomposition, yet Polish typed without diacritics writes it "l".
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ł/g, 'l');
 }
 
 /**
