@@ -97,6 +97,7 @@ function Options() {
   return (
     <main class="options">
       <h1>{t('options.title')}</h1>
+      <p class="learn-link"><a href={browser.runtime.getURL('/learn.html')} target="_blank" rel="noopener" data-testid="open-learn" title={t('learn.open.hint')}>{t('learn.open')}</a> <span class="muted small">{t('learn.open.hint')}</span></p>
       <PlaybookSection
         active={active.value.value ?? undefined}
         history={history.value.value ?? []}
