@@ -9,7 +9,7 @@ const COLOURS = ['#2f5bd3', '#b7791f', '#1a7f37', '#c0392b', '#8250df', '#0b7285
 
 export function ReadyBadge({ readiness }: { readiness: Readiness }) {
   return (
-    <span class={`ready ${readiness.state}`} data-ready={readiness.state}>
+    <span class={`ready-badge ${readiness.state}`} data-ready={readiness.state}>
       {t(`learn.ready.${readiness.state}`)}
     </span>
   );

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { assessSegment } from '../../lib/core/segment';
 import { t, uiLanguage } from '../../lib/i18n';
 import { scenarioKind } from '../../lib/learn/cards';
@@ -65,6 +66,11 @@ export function Quiz({ state, playbook }: { state: LearnState; playbook: Playboo
   const index = state.roundIndex.value;
   const question = state.question.value;
   const answered = state.answered.value;
+  const nextButton = useRef<HTMLButtonElement>(null);
+  // After an answer, focus moves to Next: Enter goes on, and a screen reader reads the verdict region.
+  useEffect(() => {
+    if (answered) nextButton.current?.focus();
+  }, [answered, index]);
   if (!round.length) {
     if (!playbook.learning.scenarios.length) return <p data-testid="quiz-empty">{t('learn.quiz.empty')}</p>;
     return (
@@ -119,7 +125,7 @@ export function Quiz({ state, playbook }: { state: LearnState; playbook: Playboo
           </p>
           <p>{text(question.scenario.why, playbook)}</p>
           {kind === 'segment' && <SegmentRules scenario={question.scenario} playbook={playbook} />}
-          <button type="button" class="primary" onClick={() => state.next()} data-testid="quiz-next">
+          <button type="button" class="primary" ref={nextButton} onClick={() => state.next()} data-testid="quiz-next">
             {t('learn.quiz.next')} <kbd>Enter</kbd>
           </button>
         </div>
