@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { Grading } from '../../lib/learn/schedule';
 import { CardAnswer, CardQuestion, cardTitle } from './card-views';
@@ -49,6 +49,12 @@ function Cards({ state }: { state: LearnState }) {
   const card = state.current.value;
   const flipped = state.flipped.value;
   const status = card ? state.statusById.value.get(card.id) : undefined;
+  const cardRef = useRef<HTMLElement>(null);
+  // Choosing a card from the list puts focus on it, so Space flips it rather than re-pressing the list button.
+  const open = (id: string) => {
+    state.select(id);
+    cardRef.current?.focus();
+  };
   return (
     <div class="cards-view">
       <div class="browse">
@@ -68,7 +74,7 @@ function Cards({ state }: { state: LearnState }) {
             const s = state.statusById.value.get(c.id);
             return (
               <li key={c.id}>
-                <button type="button" class="card-link" aria-current={c.id === card?.id} data-card={c.id} onClick={() => state.select(c.id)}>
+                <button type="button" class="card-link" aria-current={c.id === card?.id} data-card={c.id} onClick={() => open(c.id)}>
                   <span>{cardTitle(c, playbook)}</span>
                   {s?.changed && <span class="flag changed">{t('learn.card.changed')}</span>}
                   {!s?.changed && s?.isNew && <span class="flag">{t('learn.card.new')}</span>}
@@ -80,7 +86,7 @@ function Cards({ state }: { state: LearnState }) {
         {!list.length && <p class="muted">{t('learn.search.none')}</p>}
       </div>
       {card && (
-        <article class={`flashcard ${flipped ? 'flipped' : ''}`} data-testid="flashcard" data-card={card.id} data-side={flipped ? 'answer' : 'question'} aria-live="polite">
+        <article ref={cardRef} tabIndex={-1} aria-label={cardTitle(card, playbook)} class={`flashcard ${flipped ? 'flipped' : ''}`} data-testid="flashcard" data-card={card.id} data-side={flipped ? 'answer' : 'question'} aria-live="polite">
           {status?.changed && (
             <p class="changed-note" data-testid="changed-note">
               {t('learn.card.changedNote')}
@@ -122,13 +128,13 @@ export function LearnPage({ state }: { state: LearnState }) {
         <header class="learn-header">
           <h1>{t('learn.title')}</h1>
           <p class="summary-line">
-            <span data-testid="due-today">{t('learn.dueToday', { n: state.due.value })}</span>
+            <span data-testid="due-today" data-count={state.due.value}>{t('learn.dueToday', { n: state.due.value })}</span>
             {' · '}
             <span data-testid="new-count">{t('learn.newCards', { n: state.fresh.value })}</span>
             {state.changed.value > 0 && (
               <>
                 {' · '}
-                <span data-testid="changed-count" class="changed">{t('learn.changedCards', { n: state.changed.value })}</span>
+                <span data-testid="changed-count" class="changed" data-count={state.changed.value}>{t('learn.changedCards', { n: state.changed.value })}</span>
               </>
             )}
             {report && (

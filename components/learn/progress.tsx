@@ -120,9 +120,9 @@ export function Progress({ state, playbook }: { state: LearnState; playbook: Pla
       <h2 id="progress-title">{t('learn.progress.title')}</h2>
       <div class="stats">
         <p>
-          <strong data-testid="streak">{t('learn.progress.streak', { n: streak(reviews, now, state.offset) })}</strong>
+          <strong data-testid="streak" data-count={streak(reviews, now, state.offset)}>{t('learn.progress.streak', { n: streak(reviews, now, state.offset) })}</strong>
         </p>
-        <p data-testid="review-count">{t('learn.progress.reviews', { n: reviews.length })}</p>
+        <p data-testid="review-count" data-count={reviews.length}>{t('learn.progress.reviews', { n: reviews.length })}</p>
       </div>
       <h3>{t('learn.progress.ready')}</h3>
       <p class="muted" data-testid="ready-explained">
