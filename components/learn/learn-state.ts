@@ -23,7 +23,9 @@ export function createLearnState(db: PlaycardDb, clock: () => number = Date.now)
   const reviewRows = liveSignal<ReviewRecord[]>(() => () => db.learnReviews.orderBy('seq').toArray(), onError);
 
   const playbook = computed(() => stored.value.value?.playbook);
-  const loaded = computed(() => stored.value.value !== undefined && progressRows.value.value !== undefined && reviewRows.value.value !== undefined);
+  // The first card needs the playbook and the progress only; the review history (long after weeks
+  // of study) fills in "ready" and My progress when it arrives.
+  const loaded = computed(() => stored.value.value !== undefined && progressRows.value.value !== undefined);
   const cards = computed(() => (playbook.value ? buildCards(playbook.value) : []));
   const progress = computed(() => new Map((progressRows.value.value ?? []).map((p) => [p.id, p])));
   const reviews = computed(() => reviewRows.value.value ?? []);

@@ -81,14 +81,14 @@ function scenarioCard(playbook: Playbook, s: Scenario): LearnCard {
   return { ...base, personas: [s.persona, s.secondary].filter((id): id is string => id !== undefined) };
 }
 
-function personaCard(persona: Persona, playbook: Playbook): LearnCard {
+function personaCard(persona: Persona, personaHash: string, playbook: Playbook): LearnCard {
   // The worked example on the card is the persona's first scenario: editing it changes the card too.
   const example = playbook.learning.scenarios.find((s) => scenarioKind(s) === 'persona' && s.persona === persona.id && !s.secondary);
-  return { id: `persona:${persona.id}`, kind: 'persona', personas: [persona.id], hash: contentHash([persona, example ?? null]) };
+  return { id: `persona:${persona.id}`, kind: 'persona', personas: [persona.id], hash: contentHash([personaHash, example ?? null]) };
 }
 
-function segmentCard(segment: Segment, playbook: Playbook): LearnCard {
-  const { criteria, matrix, segments } = playbook.segmentation;
+function segmentCard(segment: Segment, criteriaHash: string, playbook: Playbook): LearnCard {
+  const { matrix, segments } = playbook.segmentation;
   const cells = matrix?.cells.filter((c) => c.segment === segment.id) ?? [];
   // The card shows its point range, which the next segment's minimum bounds.
   const next = segments.filter((s) => s.minPoints > segment.minPoints).map((s) => s.minPoints);
@@ -97,21 +97,24 @@ function segmentCard(segment: Segment, playbook: Playbook): LearnCard {
     kind: 'segment',
     personas: [],
     segment: segment.id,
-    hash: contentHash([segment, criteria, cells, next.length ? Math.min(...next) : null]),
+    hash: contentHash([segment, criteriaHash, cells, next.length ? Math.min(...next) : null]),
   };
 }
 
 /** Every card of a playbook: personas, segments, mixes, then scenarios, in playbook order. */
 export function buildCards(playbook: Playbook): LearnCard[] {
-  const personas = new Map(playbook.personas.map((p) => [p.id, p]));
+  // Each persona (large: examples in five languages) and the criteria are hashed once, then
+  // their hashes stand for them in every card that shows them: this runs before the first card.
+  const personaHash = new Map(playbook.personas.map((p) => [p.id, contentHash(p)]));
+  const criteriaHash = contentHash(playbook.segmentation.criteria);
   return [
-    ...playbook.personas.map((p) => personaCard(p, playbook)),
-    ...playbook.segmentation.segments.map((s) => segmentCard(s, playbook)),
+    ...playbook.personas.map((p) => personaCard(p, personaHash.get(p.id)!, playbook)),
+    ...playbook.segmentation.segments.map((s) => segmentCard(s, criteriaHash, playbook)),
     ...commonMixes(playbook).map((mix) => ({
       id: mixId(mix),
       kind: 'mix' as const,
       personas: [mix.primary, mix.secondary],
-      hash: contentHash([personas.get(mix.primary), personas.get(mix.secondary), mixScenarios(playbook, mix)]),
+      hash: contentHash([personaHash.get(mix.primary) ?? null, personaHash.get(mix.secondary) ?? null, mixScenarios(playbook, mix)]),
     })),
     ...playbook.learning.scenarios.map((s) => scenarioCard(playbook, s)),
   ];
