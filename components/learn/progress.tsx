@@ -38,6 +38,8 @@ function AccuracyLines({ series }: { series: { label: string; points: (number | 
   return (
     <div class="accuracy">
       <svg class="chart" viewBox={`0 0 ${Math.max(1, weeks - 1) * w + 8} ${h + 8}`} width={Math.max(1, weeks - 1) * w + 8} height={h + 8} role="img" aria-label={t('learn.progress.accuracyLabel')}>
+        <line x1="0" x2={Math.max(1, weeks - 1) * w + 8} y1={4} y2={4} class="guide" />
+        <line x1="0" x2={Math.max(1, weeks - 1) * w + 8} y1={4 + h} y2={4 + h} class="guide" />
         {series.map((s, si) => {
           const points = s.points.map((p, i) => (p === undefined ? undefined : `${i * w + 4},${4 + h - p * h}`)).filter((p): p is string => p !== undefined);
           return (
