@@ -21,7 +21,7 @@ describe('cards from the default playbook', () => {
     expect(commonMixes(pb).map((m) => `${m.primary}+${m.secondary}`)).toEqual([
       'novice+burned', 'expert+fast', 'burned+expert', 'fast+novice', 'expert+burned', 'fast+burned', 'novice+fast', 'burned+novice', 'fast+expert',
     ]);
-    expect(cards.filter((c) => c.kind === 'scenario')).toHaveLength(41);
+    expect(cards.filter((c) => c.kind === 'scenario')).toHaveLength(44);
     expect(cards.find((c) => c.id === 'scenario:eleven-fifty-five')).toMatchObject({ personas: [], segment: 'key' });
     expect(cards.find((c) => c.id === 'scenario:novice-cautious')).toMatchObject({ personas: ['novice', 'burned'] });
   });
@@ -121,8 +121,8 @@ describe('ready', () => {
   test('overall: ready only when every persona and segment is', () => {
     const report = readinessReport(pb, buildCards(pb), new Map(), []);
     expect(report.overall).toBe('not-started');
-    expect(report.personas.map((p) => [p.id, p.readiness.cards])).toEqual([['expert', 15], ['fast', 17], ['novice', 15], ['burned', 17]]);
-    expect(report.segments.map((s) => [s.id, s.readiness.cards])).toEqual([['key', 4], ['growth', 3], ['standard', 2], ['low-touch', 3]]);
+    expect(report.personas.map((p) => [p.id, p.readiness.cards])).toEqual([['expert', 15], ['fast', 17], ['novice', 15], ['burned', 18]]);
+    expect(report.segments.map((s) => [s.id, s.readiness.cards])).toEqual([['key', 5], ['growth', 4], ['standard', 2], ['low-touch', 3]]);
   });
 });
 
@@ -223,5 +223,15 @@ describe('guess first', () => {
       cardId: 'persona:burned', at: T0, grading: 'again', source: 'guess', correct: false, personas: ['burned', 'novice'],
     });
     expect(guessReview({ primary: 'fast' }, {}, T0)).toBeUndefined();
+  });
+});
+
+describe('tactic scenarios of the default playbook', () => {
+  test('the next tactic among four, counted for the persona or segment that owns it', () => {
+    const s = pb.learning.scenarios.find((x) => x.id === 'what-if-you-are-late')!;
+    const q = questionFor(s, pb);
+    expect(q.answer).toBe('burned-offer-guarantees');
+    expect(q.choices.map((c) => c.key).sort()).toEqual(['burned-offer-guarantees', 'expert-big-client-references', 'fast-ready-offer', 'novice-bonus-extras']);
+    expect(buildCards(pb).find((c) => c.id === 'scenario:new-prospect-same-slot')).toMatchObject({ personas: [], segment: 'key' });
   });
 });
