@@ -24,7 +24,11 @@ export async function openLearn(): Promise<void> {
  */
 export function addLearnMenu(): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, title: t('learn.menu'), contexts: ['action'] });
+    // An update fires onInstalled again while the item still exists: remove first, or creating it logs a duplicate-id error.
+    void browser.contextMenus
+      .removeAll()
+      .then(() => browser.contextMenus.create({ id: MENU_ID, title: t('learn.menu'), contexts: ['action'] }))
+      .catch((error: unknown) => console.warn('Playcard: Learn menu', error));
   });
   browser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId === MENU_ID) void openLearn();

@@ -71,6 +71,24 @@ describe('Learn in real Chromium', () => {
     expect(browser.errors).toEqual([]);
   });
 
+  test("the toolbar button's menu item opens Learn, and focuses it when it is already open", async () => {
+    for (const page of browser.context.pages()) if (page.url().includes('/learn.html')) await page.close();
+    const click = () => browser.worker.evaluate(() => {
+        // The browser's own dispatch of the menu click, as when the rep picks the item.
+        const api = (globalThis as unknown as { chrome: { contextMenus: { onClicked: { dispatch(info: { menuItemId: string }): void } } } }).chrome;
+        api.contextMenus.onClicked.dispatch({ menuItemId: 'playcard-open-learn' });
+      });
+    const [learn] = await Promise.all([browser.context.waitForEvent('page'), click()]);
+    await learn.waitForSelector('[data-testid="flashcard"]');
+    expect(learn.url()).toBe(`chrome-extension://${browser.extensionId}/learn.html`);
+    const before = browser.context.pages().length;
+    await click();
+    await learn.waitForTimeout(500);
+    expect(browser.context.pages().length).toBe(before);
+    await learn.close();
+    expect(browser.errors).toEqual([]);
+  });
+
   test('a round of 10 by keyboard: 1-4 answer, Enter goes next; the words that give the persona away are marked', async () => {
     const learn = await openLearnFromOptions();
     await learn.click('[data-view="quiz"]');
