@@ -6,8 +6,10 @@ export default defineConfig({
   imports: false,
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Playcard',
-    description: 'Segment, persona and tactic checklist for the account open in your CRM or inbox.',
+    // Store listings and the browser's extension list read these from public/_locales/<lang>/messages.json.
+    name: '__MSG_name__',
+    description: '__MSG_description__',
+    default_locale: 'en',
     // contextMenus: "Learn the playbook" on the toolbar button (no install warning; action context only).
     permissions: browser === 'firefox' ? ['storage', 'scripting', 'alarms', 'contextMenus'] : ['storage', 'scripting', 'alarms', 'sidePanel', 'contextMenus'],
     // Enterprise policy for team playbooks (Chrome/Edge policy; Firefox reads policies.json "3rdparty").
@@ -15,12 +17,21 @@ export default defineConfig({
     host_permissions: KNOWN_SITE_MATCHES,
     // A CRM on the team's own domain is granted by the user, one host at a time, from the options page.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: 'Open Playcard' },
+    action: { default_title: '__MSG_actionTitle__' },
+    // A shortcut that opens the panel. Chrome: the action opens the side panel (background's
+    // setPanelBehavior), so executing the action is enough; Firefox toggles its sidebar.
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_actionTitle__' } }
+        : { _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_actionTitle__' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             // Nothing leaves the browser but the team playbook request: no data collection to declare.
-            gecko: { id: 'playcard@playcard.app', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+            // AMO requires that declaration; Firefox understands it from 140 (142 on Android), so
+            // that is the oldest version the add-on claims (web-ext lint warns about anything lower).
+            gecko: { id: 'playcard@playcard.app', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { minimum_chrome_version: '116' }),

@@ -1,13 +1,14 @@
 import type { ComponentChildren } from 'preact';
-import { t, timeAgo } from '../lib/i18n';
+import { formatMoney, formatNumber, t, timeAgo, uiLanguage } from '../lib/i18n';
 import type { AccountRecord } from '../lib/db';
 import type { Money } from '../lib/snapshot';
 
-const number = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+export function money(value: Money | undefined): string | undefined {
+  return value && formatMoney(value.amount, value.currency, uiLanguage.value);
+}
 
-function money(value: Money | undefined): string | undefined {
-  if (!value) return undefined;
-  return `${number.format(value.amount)}${value.currency ? ` ${value.currency}` : ''}`;
+function count(value: number | undefined): string | undefined {
+  return value === undefined ? undefined : formatNumber(value, uiLanguage.value);
 }
 
 function hostOf(url: string): string {
@@ -18,38 +19,78 @@ function hostOf(url: string): string {
   }
 }
 
-export function AccountHeader({ account, fromCache, children }: { account: AccountRecord; fromCache: boolean; children?: ComponentChildren }) {
-  const { company, deals, people } = account.snapshot;
-  const facts: [string, string | undefined][] = [
-    [t('fact.domain'), company.domain],
-    [t('fact.industry'), company.industry],
-    [t('fact.employees'), company.employees?.toLocaleString('en')],
-    [t('fact.annualRevenue'), money(company.annualRevenue)],
-    [t('fact.country'), [company.city, company.country].filter(Boolean).join(', ') || undefined],
-    [t('fact.type'), company.type],
-    [t('fact.owner'), company.owner],
-    [t('fact.openDeals'), deals?.openCount !== undefined ? `${deals.openCount}${deals.openAmount ? ` · ${money(deals.openAmount)}` : ''}` : undefined],
-    [t('fact.wonDeals'), deals?.wonCount !== undefined ? `${deals.wonCount}${deals.wonAmount ? ` · ${money(deals.wonAmount)}` : ''}` : undefined],
-    [t('fact.people'), people.length ? people.slice(0, 3).map((p) => p.name ?? p.email).join(', ') + (people.length > 3 ? ` +${people.length - 3}` : '') : undefined],
-  ];
+/**
+ * The sticky top of the card: the company, where it was read, the glance (segment, persona,
+ * progress) and the panel's own menu. It stays in view while the rep scrolls.
+ */
+export function AccountHeader({
+  account,
+  fromCache,
+  onOpenSettings,
+  children,
+}: {
+  account: AccountRecord;
+  fromCache: boolean;
+  onOpenSettings?: () => void;
+  children?: ComponentChildren;
+}) {
+  const host = hostOf(account.snapshot.url);
+  const domain = account.snapshot.company.domain;
   return (
     <header class="account" data-testid="account">
-      <h1 data-testid="account-name">{account.name}</h1>
-      <p class="muted small" data-testid="account-source">
-        {t('account.readFrom', { host: hostOf(account.snapshot.url) })}
+      <div class="title-row">
+        <h1 data-testid="account-name">{account.name}</h1>
+        {onOpenSettings && (
+          <nav class="toolbar" aria-label={t('glance.toolbar')}>
+            <button type="button" class="icon" onClick={onOpenSettings} title={t('glance.settings')} data-testid="open-settings">
+              <span aria-hidden="true">⚙</span>
+              <span class="visually-hidden">{t('glance.settings')}</span>
+            </button>
+          </nav>
+        )}
+      </div>
+      <p class="muted small source" data-testid="account-source">
+        {domain ? t('glance.source', { domain, host }) : t('account.readFrom', { host })}
         {fromCache ? ` · ${t('panel.cached', { when: timeAgo(account.seenAt) })}` : ''}
       </p>
       {children}
-      <dl class="facts" aria-label={t('account.facts')}>
-        {facts
-          .filter((entry): entry is [string, string] => Boolean(entry[1]))
-          .map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-      </dl>
     </header>
+  );
+}
+
+/** The CRM's own facts: the rep has them in the CRM already, so they are one line, folded. */
+export function AccountFacts({ account }: { account: AccountRecord }) {
+  const { company, deals, people } = account.snapshot;
+  const location = [company.city, company.country].filter(Boolean).join(', ') || undefined;
+  const facts: [string, string | undefined][] = [
+    [t('fact.domain'), company.domain],
+    [t('fact.industry'), company.industry],
+    [t('fact.employees'), count(company.employees)],
+    [t('fact.annualRevenue'), money(company.annualRevenue)],
+    [t('fact.location'), location],
+    [t('fact.type'), company.type],
+    [t('fact.recordOwner'), company.owner],
+    [t('fact.openDeals'), deals?.openCount !== undefined ? `${count(deals.openCount)}${deals.openAmount ? ` · ${money(deals.openAmount)}` : ''}` : undefined],
+    [t('fact.wonDeals'), deals?.wonCount !== undefined ? `${count(deals.wonCount)}${deals.wonAmount ? ` · ${money(deals.wonAmount)}` : ''}` : undefined],
+    [t('fact.people'), people.length ? people.slice(0, 3).map((p) => p.name ?? p.email).join(', ') + (people.length > 3 ? ` +${people.length - 3}` : '') : undefined],
+  ];
+  const shown = facts.filter((entry): entry is [string, string] => Boolean(entry[1]));
+  const line = [company.industry, location, money(company.annualRevenue)].filter(Boolean).join(' · ');
+  if (shown.length === 0) return null;
+  return (
+    <details class="card fold" data-testid="facts">
+      <summary>
+        <span class="fold-title">{t('facts.title')}</span>
+        {line && <span class="fold-line muted"> · {line}</span>}
+      </summary>
+      <dl class="facts" aria-label={t('account.facts')}>
+        {shown.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }

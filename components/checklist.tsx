@@ -2,8 +2,10 @@ import { t } from '../lib/i18n';
 import { groupByWhen, type ChecklistItem } from '../lib/core/checklist';
 import type { TacticCheck } from '../lib/db';
 import type { LocalText, Playbook } from '../lib/playbook/schema';
+import { TacticRow } from './tactic-row';
 import { text } from './use-text';
 
+/** Every tactic for the account, one click away: folded, grouped by phase, done ones folded again. */
 export function Checklist({
   items,
   checks,
@@ -20,42 +22,45 @@ export function Checklist({
 }) {
   const done = items.filter((item) => checks[item.id]?.done).length;
   return (
-    <section class="card" aria-labelledby="checklist-title" data-testid="checklist">
-      <div class="card-head">
-        <h2 id="checklist-title">{t('checklist.title')}</h2>
-        <span class="muted small" data-testid="checklist-progress">{t('checklist.progress', { done, total: items.length })}</span>
-      </div>
+    <details class="card fold" id="all-tactics" data-testid="checklist">
+      <summary>
+        <span class="fold-title" id="checklist-title">{t('forCall.all')}</span>
+        <span class="fold-line muted">
+          {' · '}
+          <span data-testid="checklist-progress">{t('checklist.progress', { done, total: items.length })}</span>
+        </span>
+      </summary>
       {items.length === 0 && <p class="small muted">{t('checklist.empty')}</p>}
-      {groupByWhen(items).map((group) => (
-        <div key={group.when} class="when" data-when={group.when}>
-          <h3>{t(`checklist.when.${group.when}`)}</h3>
-          <ul>
-            {group.items.map((item) => {
-              const checked = checks[item.id]?.done ?? false;
-              const why = item.why ? text(item.why, playbook) : undefined;
-              return (
-                <li key={item.id} class={checked ? 'done' : ''}>
-                  <label title={why}>
-                    <input
-                      type="checkbox"
-                      checked={checked}
-                      data-tactic={item.id}
-                      onChange={(event) => onToggle(item.id, event.currentTarget.checked)}
-                    />
-                    <span>{text(item.text, playbook)}</span>
-                  </label>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      ))}
+      {groupByWhen(items).map((group) => {
+        const open = group.items.filter((item) => !checks[item.id]?.done);
+        const finished = group.items.filter((item) => checks[item.id]?.done);
+        return (
+          <div key={group.when} class="when" data-when={group.when}>
+            <h3>{t(`checklist.when.${group.when}`)}</h3>
+            <ul class="tactics">
+              {open.map((item) => (
+                <TacticRow key={item.id} idPrefix="all" item={item} checked={false} playbook={playbook} onToggle={onToggle} />
+              ))}
+            </ul>
+            {finished.length > 0 && (
+              <details class="done-fold">
+                <summary class="small">{t('checklist.doneFold', { n: finished.length })}</summary>
+                <ul class="tactics">
+                  {finished.map((item) => (
+                    <TacticRow key={item.id} idPrefix="all" item={item} checked playbook={playbook} onToggle={onToggle} />
+                  ))}
+                </ul>
+              </details>
+            )}
+          </div>
+        );
+      })}
       {archived.length > 0 && (
         <div class="when archived" data-testid="checklist-archived">
           <h3>{t('checklist.archived')}</h3>
-          <ul>
+          <ul class="tactics">
             {archived.map((item) => (
-              <li key={item.id} class="done">
+              <li key={item.id} class="tactic done">
                 <label>
                   <input type="checkbox" checked data-tactic={item.id} onChange={() => onToggle(item.id, false)} />
                   <span>{text(item.text, playbook)}</span>
@@ -65,6 +70,6 @@ export function Checklist({
           </ul>
         </div>
       )}
-    </section>
+    </details>
   );
 }

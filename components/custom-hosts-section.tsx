@@ -1,6 +1,26 @@
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import type { CustomHost } from '../lib/custom-hosts';
+import type { CustomHost, HostInputError } from '../lib/custom-hosts';
+
+/** Why adding a host failed: the address was refused, or the browser did not grant the permission. */
+export type AddHostFailure = HostInputError | 'denied';
+
+function failureText(failure: AddHostFailure, input: string): string {
+  switch (failure) {
+    case 'denied':
+      return t('options.hosts.denied');
+    case 'empty':
+      return t('options.hosts.error.empty');
+    case 'notAnAddress':
+      return t('options.hosts.error.notAnAddress', { input: input.trim() });
+    case 'scheme':
+      return t('options.hosts.error.scheme');
+    case 'wildcard':
+      return t('options.hosts.error.wildcard');
+    case 'credentials':
+      return t('options.hosts.error.credentials');
+  }
+}
 
 export interface SiteChoice {
   id: string;
@@ -15,8 +35,8 @@ export function CustomHostsSection({
 }: {
   hosts: CustomHost[];
   sites: SiteChoice[];
-  /** Resolves to an error message, or undefined when the host was added. */
-  onAdd: (address: string, site: string) => Promise<string | undefined>;
+  /** Resolves to why the host was not added, or undefined when it was. */
+  onAdd: (address: string, site: string) => Promise<AddHostFailure | undefined>;
   onRemove: (origin: string) => void;
 }) {
   const [address, setAddress] = useState('');
@@ -33,8 +53,9 @@ export function CustomHostsSection({
         onSubmit={(event) => {
           event.preventDefault();
           // onAdd asks for the permission first thing: the browser only asks inside this click.
-          void onAdd(address, site).then((error) => {
-            if (error) setMessage({ kind: 'error', text: error });
+          const submitted = address;
+          void onAdd(submitted, site).then((failure) => {
+            if (failure) setMessage({ kind: 'error', text: failureText(failure, submitted) });
             else {
               setMessage({ kind: 'ok', text: t('options.hosts.added') });
               setAddress('');

@@ -1,15 +1,28 @@
+import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import type { PanelState } from '../lib/panel/state';
-import { AccountHeader } from './account-header';
+import { AccountFacts, AccountHeader } from './account-header';
 import { Checklist } from './checklist';
+import { ForThisCall } from './for-this-call';
 import { Glance } from './glance';
 import { PersonaCard } from './persona-card';
 import { Questions } from './questions';
 import { RecentAccounts } from './recent-accounts';
 import { SegmentCard } from './segment-card';
+import { UnreadableNotice } from './unreadable-notice';
 import { UpdateError, UpdateNotice } from './update-banner';
 
-export function Panel({ state }: { state: PanelState }) {
+/**
+ * The side panel, built around one question: what do I do on this call?
+ *
+ * Visually: the sticky header (company, segment, persona, progress, settings), then
+ * "For this call", then, while the segment is not scored, the questions that decide it;
+ * everything else (all tactics, the segment's story, the persona picker, the CRM's facts)
+ * follows, folded where it is long. In the DOM "For this call" comes first, so keyboard focus
+ * starts there; the header is moved above it with CSS `order`.
+ */
+export function Panel({ state, onOpenSettings }: { state: PanelState; onOpenSettings?: () => void }) {
+  const [segmentOpen, setSegmentOpen] = useState(false);
   const playbook = state.playbook.value;
   const notice = state.notice.value;
   const updateError = state.updateError.value;
@@ -19,6 +32,7 @@ export function Panel({ state }: { state: PanelState }) {
       {notice && (
         <UpdateNotice
           notice={notice}
+          playbook={playbook}
           context={{
             persona: [persona?.primary, persona?.secondary].filter((id): id is string => id !== undefined),
             segment: state.assessment.value?.segment.segment.id,
@@ -31,39 +45,95 @@ export function Panel({ state }: { state: PanelState }) {
   );
   const account = state.account.value;
   const assessment = state.assessment.value;
+  const standing = state.standing.value;
+  const forCall = state.forCall.value;
   const tab = state.tab.value;
   const pinned = state.pinnedKey.value !== undefined;
 
   if (state.accountKey.value) {
-    if (!account || !assessment || !playbook) return <p class="muted status" data-testid="status">{t('panel.loading')}</p>;
+    if (!account || !assessment || !playbook || !standing || !forCall)
+      return <p class="muted status" data-testid="status">{t('panel.loading')}</p>;
     const tabState = tab.kind === 'state' ? tab.state : undefined;
     const fromCache = pinned || !tabState || tabState.at - account.seenAt > 1000;
     const checks = state.checks.value;
     const done = assessment.checklist.filter((item) => checks[item.id]?.done).length;
+    const topIds = state.topQuestions.value;
+    const atTop = topIds
+      .map((id) => assessment.segment.questions.find((q) => q.criterion.id === id))
+      .filter((q) => q !== undefined);
+    const below = assessment.segment.questions.filter((q) => !topIds.includes(q.criterion.id));
+    const effect = state.answerEffect.value;
+    const open = (section: 'segment' | 'persona') => {
+      if (section === 'segment') setSegmentOpen(true);
+      const target = section === 'segment' && atTop.length > 0 ? 'segment-ask' : section;
+      document.getElementById(target)?.scrollIntoView({ block: 'start' });
+    };
     return (
-      <main data-testid="card" data-account-key={account.key}>
-        {banners}
-        {pinned && (
-          <p class="pinned small">
-            {t('panel.viewing')} ·{' '}
-            <button type="button" class="link" onClick={() => state.backToTab()}>
-              {t('panel.back')}
-            </button>
-          </p>
-        )}
-        <AccountHeader account={account} fromCache={fromCache}>
-          <Glance assessment={assessment} playbook={playbook} done={done} />
+      <main class="card-layout" data-testid="card" data-account-key={account.key}>
+        <ForThisCall
+          forCall={forCall}
+          checks={checks}
+          playbook={playbook}
+          onToggle={(id, isDone) => state.toggleTactic(id, isDone)}
+          onPhase={(phase) => state.choosePhase(phase)}
+          empty={!standing.scored && !assessment.persona.primary ? t('forCall.needsMore') : t('forCall.allDone')}
+        />
+        <nav class="skip-links" aria-label={t('glance.skipLinks')}>
+          <a href="#all-tactics">{t('forCall.all')}</a>
+          <a href="#segment">{t('segment.title')}</a>
+          <a href="#persona">{t('persona.title')}</a>
+        </nav>
+        <AccountHeader account={account} fromCache={fromCache} {...(onOpenSettings ? { onOpenSettings } : {})}>
+          <Glance assessment={assessment} standing={standing} playbook={playbook} done={done} onOpen={open} />
+          {pinned && (
+            <p class="pinned small">
+              {t('panel.viewing')} ·{' '}
+              <button type="button" class="link" onClick={() => state.backToTab()}>
+                {t('panel.back')}
+              </button>
+            </p>
+          )}
         </AccountHeader>
-        <SegmentCard assessment={assessment.segment} playbook={playbook} />
-        <PersonaCard persona={assessment.persona} playbook={playbook} onChoose={(choice) => state.choosePersona(choice)} />
+        {atTop.length > 0 && (
+          <section class="card ask" id="segment-ask" aria-labelledby="ask-title">
+            <Questions
+              questions={atTop}
+              playbook={playbook}
+              onAnswer={(c, o) => state.answer(c, o)}
+              effect={effect}
+              title={t('segment.ask.title')}
+              hint={t('segment.ask.hint')}
+              testId="questions-top"
+              id="ask-title"
+            />
+          </section>
+        )}
+        {banners}
         <Checklist
           items={assessment.checklist}
           checks={checks}
           archived={state.archivedChecks.value}
           playbook={playbook}
-          onToggle={(id, done) => state.toggleTactic(id, done)}
+          onToggle={(id, isDone) => state.toggleTactic(id, isDone)}
         />
-        <Questions questions={assessment.segment.questions} playbook={playbook} onAnswer={(c, o) => state.answer(c, o)} />
+        <SegmentCard
+          assessment={assessment.segment}
+          standing={standing}
+          playbook={playbook}
+          questions={below}
+          effect={effect}
+          onAnswer={(c, o) => state.answer(c, o)}
+          open={segmentOpen}
+          onToggle={setSegmentOpen}
+        />
+        <PersonaCard
+          persona={assessment.persona}
+          playbook={playbook}
+          onChoosePrimary={(id) => state.choosePrimaryPersona(id)}
+          onChooseSecondary={(id) => state.chooseSecondaryPersona(id)}
+          onReset={() => state.choosePersona(undefined)}
+        />
+        <AccountFacts account={account} />
       </main>
     );
   }
@@ -75,10 +145,7 @@ export function Panel({ state }: { state: PanelState }) {
     <main data-testid="no-account">
       {banners}
       {unreadable ? (
-        <section class="card notice" data-testid="unreadable">
-          <h2>{t('panel.unreadable.title', { site: unreadable.siteLabel })}</h2>
-          <p class="small">{t('panel.unreadable.body', { site: unreadable.siteLabel, missing: unreadable.missing.join(', ') })}</p>
-        </section>
+        <UnreadableNotice siteLabel={unreadable.siteLabel} missing={unreadable.missing} />
       ) : (
         <section class="card notice" data-testid="not-recognised">
           <h2>{t('panel.notRecognised.title')}</h2>
@@ -86,6 +153,13 @@ export function Panel({ state }: { state: PanelState }) {
         </section>
       )}
       <RecentAccounts accounts={state.recent.value ?? []} onOpen={(key) => state.openAccount(key)} />
+      {onOpenSettings && (
+        <p class="small">
+          <button type="button" class="link" onClick={onOpenSettings} data-testid="open-settings">
+            {t('glance.settings')}
+          </button>
+        </p>
+      )}
     </main>
   );
 }

@@ -1,5 +1,7 @@
 import { t } from '../lib/i18n';
-import type { PersonaSuggestion } from '../lib/core/persona';
+import type { PersonaEvidence, PersonaSuggestion } from '../lib/core/persona';
+import { badgeColours } from '../lib/panel/badge';
+import { personaCertainty } from '../lib/panel/persona-choice';
 import type { Playbook } from '../lib/playbook/schema';
 import { Choice } from './choice';
 import { text } from './use-text';
@@ -14,35 +16,48 @@ export interface PersonaView {
 export function PersonaCard({
   persona,
   playbook,
-  onChoose,
+  onChoosePrimary,
+  onChooseSecondary,
+  onReset,
 }: {
   persona: PersonaView;
   playbook: Playbook;
-  onChoose: (choice: { primary: string; secondary?: string } | undefined) => void;
+  /** Replaces the persona whole: a suggested secondary does not stay (lib/panel/persona-choice.ts). */
+  onChoosePrimary: (personaId: string) => void;
+  /** Sets or clears the secondary, confirming the primary shown. */
+  onChooseSecondary: (personaId: string | undefined) => void;
+  /** Back to the suggestion. */
+  onReset: () => void;
 }) {
   const byId = (id: string | undefined) => playbook.personas.find((p) => p.id === id);
   const primary = byId(persona.primary);
   const secondary = byId(persona.secondary);
   const { suggestion } = persona;
+  const certainty = personaCertainty(persona);
+  const confidence = Math.round(suggestion.confidence * 100);
   return (
-    <section class="card" aria-labelledby="persona-title" data-testid="persona">
+    <section class="card" id="persona" aria-labelledby="persona-title" data-testid="persona">
       <div class="card-head">
         <h2 id="persona-title">{t('persona.title')}</h2>
-        <span class="muted small" data-testid="persona-source">
-          {persona.chosenBy === 'rep'
+        <span class="muted small" data-testid="persona-source" data-certainty={certainty}>
+          {certainty === 'rep'
             ? t('persona.chosen')
-            : persona.chosenBy === 'suggestion'
-              ? t('persona.suggested', { confidence: Math.round(suggestion.confidence * 100) })
-              : ''}
+            : certainty === 'confident'
+              ? t('persona.confident', { confidence })
+              : certainty === 'likely'
+                ? t('persona.likely', { confidence })
+                : ''}
         </span>
       </div>
       {primary ? (
         <p class="persona-line" data-testid="persona-label" data-primary={primary.id} data-secondary={secondary?.id ?? ''}>
-          <span class="badge" style={{ background: primary.colour ?? '#444' }}>{text(primary.label, playbook)}</span>
+          <span class={`badge${certainty === 'likely' ? ' likely' : ''}`} style={badgeColours(primary.colour)}>
+            {certainty === 'likely' ? t('glance.likely', { persona: text(primary.label, playbook) }) : text(primary.label, playbook)}
+          </span>
           {secondary && (
             <>
               <span class="muted"> + </span>
-              <span class="badge secondary" style={{ background: secondary.colour ?? '#666' }}>{text(secondary.label, playbook)}</span>
+              <span class="badge secondary" style={badgeColours(secondary.colour, '#666666')}>{text(secondary.label, playbook)}</span>
             </>
           )}
         </p>
@@ -65,43 +80,36 @@ export function PersonaCard({
           <ul data-testid="persona-evidence">
             {suggestion.evidence.map((item, index) => (
               <li key={index}>
-                <span class="tag">{text(byId(item.personaId)?.label, playbook)}</span> {item.label}
+                <span class="tag">{text(byId(item.personaId)?.label, playbook)}</span> {evidenceLabel(item, playbook)}
                 {item.excerpt && <q>{item.excerpt}</q>}
               </li>
             ))}
           </ul>
         </details>
       )}
+      <h3>{t('persona.choose')}</h3>
       <div class="choose" role="group" aria-label={t('persona.choose')}>
-        {playbook.personas.map((p) => {
-          const isPrimary = p.id === persona.primary && persona.chosenBy === 'rep';
-          return (
-            <Choice
-              key={p.id}
-              chosen={isPrimary}
-              data={{ persona: p.id }}
-              onClick={() => onChoose({ primary: p.id, secondary: persona.secondary !== p.id ? persona.secondary : undefined })}
-            >
-              {text(p.label, playbook)}
-            </Choice>
-          );
-        })}
+        {playbook.personas.map((p) => (
+          <Choice
+            key={p.id}
+            chosen={p.id === persona.primary && persona.chosenBy === 'rep'}
+            data={{ persona: p.id }}
+            onClick={() => onChoosePrimary(p.id)}
+          >
+            {text(p.label, playbook)}
+          </Choice>
+        ))}
       </div>
       {primary && (
-        <div class="choose small" role="group" aria-label={t('persona.secondary')}>
-          <span class="muted">{t('persona.secondary')}:</span>
+        <div class="choose small" role="group" aria-label={t('persona.secondaryExplicit')}>
+          <span class="muted">{t('persona.secondaryExplicit')}:</span>
           {playbook.personas
             .filter((p) => p.id !== primary.id)
             .map((p) => {
-              const isSecondary = p.id === persona.secondary;
+              // Pressed only when the rep set it: a suggested secondary is shown above, not chosen.
+              const isSecondary = p.id === persona.secondary && persona.chosenBy === 'rep';
               return (
-                <Choice
-                  key={p.id}
-                  chosen={isSecondary}
-                  mini
-                  data={{ 'secondary-persona': p.id }}
-                  onClick={() => onChoose({ primary: primary.id, secondary: isSecondary ? undefined : p.id })}
-                >
+                <Choice key={p.id} chosen={isSecondary} mini data={{ 'secondary-persona': p.id }} onClick={() => onChooseSecondary(isSecondary ? undefined : p.id)}>
                   {text(p.label, playbook)}
                 </Choice>
               );
@@ -109,10 +117,41 @@ export function PersonaCard({
         </div>
       )}
       {persona.chosenBy === 'rep' && (
-        <button type="button" class="link" data-testid="persona-reset" onClick={() => onChoose(undefined)}>
+        <button type="button" class="link" data-testid="persona-reset" onClick={onReset}>
           {t('persona.reset')}
         </button>
       )}
+      <details class="learn-personas" data-testid="persona-learn">
+        <summary>{t('persona.all')}</summary>
+        {playbook.personas.map((p) => (
+          <details key={p.id} class="persona-about" data-persona-about={p.id}>
+            <summary>{t('persona.read', { persona: text(p.label, playbook) })}</summary>
+            <p class="small"><strong>{t('persona.who')}: </strong>{text(p.summary, playbook)}</p>
+            {p.traits.length > 0 && (
+              <>
+                <p class="small"><strong>{t('persona.spot')}:</strong></p>
+                <ul class="small traits">
+                  {p.traits.map((trait, index) => <li key={index}>{text(trait, playbook)}</li>)}
+                </ul>
+              </>
+            )}
+            {p.avoid.length > 0 && (
+              <div class="avoid small">
+                <strong>{t('persona.avoid')}: </strong>
+                {p.avoid.map((item) => text(item, playbook)).join(' · ')}
+              </div>
+            )}
+          </details>
+        ))}
+      </details>
     </section>
   );
+}
+
+/** What an item of evidence is, in the rep's language: the signal's label, or whom the sentence reads like. */
+function evidenceLabel(item: PersonaEvidence, playbook: Playbook): string {
+  if (item.kind !== 'classifier') return text(item.signalLabel, playbook);
+  if (item.example !== undefined) return t('persona.evidence.writesLike', { example: item.example });
+  const persona = playbook.personas.find((p) => p.id === item.personaId);
+  return t('persona.evidence.writesLikePersona', { persona: text(persona?.label, playbook) });
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t, timeAgo } from '../lib/i18n';
+import { formatDateTime, t, timeAgo, uiLanguage } from '../lib/i18n';
 import type { PlaybookVersion, StoredPlaybook, UpdateNotice, UpdateStatus } from '../lib/db';
 import type { RepSourceOptions, SourceResolution } from '../lib/playbook/fetch-rules';
+import { changeLine } from './change-line';
 
 export interface PlaybookSectionProps {
   active: StoredPlaybook | undefined;
@@ -123,7 +124,7 @@ export function PlaybookSection(props: PlaybookSectionProps) {
           <ul class="small" data-testid="playbook-diff">
             {notice.changes.map((change, index) => (
               <li key={index} class={change.kind}>
-                <code>{change.kind === 'added' ? '+' : change.kind === 'removed' ? '−' : '~'}</code> {change.summary}
+                <code>{change.kind === 'added' ? '+' : change.kind === 'removed' ? '−' : '~'}</code> {changeLine(change, active?.playbook)}
               </li>
             ))}
           </ul>
@@ -139,7 +140,7 @@ export function PlaybookSection(props: PlaybookSectionProps) {
               <tr key={version.seq} data-seq={version.seq}>
                 <td>{version.version}</td>
                 <td>{sourceLabel(version)}</td>
-                <td>{new Date(version.appliedAt).toLocaleString()}</td>
+                <td>{formatDateTime(version.appliedAt, uiLanguage.value)}</td>
                 <td title={version.hash}>
                   <code>{version.hash.slice(0, 12)}</code>
                 </td>

@@ -1,23 +1,42 @@
 import { t } from '../lib/i18n';
 import type { SegmentAssessment } from '../lib/core/segment';
-import type { Playbook } from '../lib/playbook/schema';
+import type { Playbook, Segment } from '../lib/playbook/schema';
 import { Choice } from './choice';
 import { text } from './use-text';
+
+/** What the rep's last answer did to the segment, said next to the question they answered. */
+export interface AnswerEffect {
+  criterionId: string;
+  changed: boolean;
+  scored: boolean;
+  segment: Segment;
+  points: number;
+}
 
 export function Questions({
   questions,
   playbook,
   onAnswer,
+  effect,
+  title,
+  hint,
+  testId = 'questions',
+  id = 'questions-title',
 }: {
   questions: SegmentAssessment['questions'];
   playbook: Playbook;
   onAnswer: (criterionId: string, optionId: string | undefined) => void;
+  effect?: AnswerEffect | undefined;
+  title: string;
+  hint?: string;
+  testId?: string;
+  id?: string;
 }) {
   if (questions.length === 0) return null;
   return (
-    <section class="card" aria-labelledby="questions-title" data-testid="questions">
-      <h2 id="questions-title">{t('questions.title')}</h2>
-      <p class="small muted">{t('questions.hint')}</p>
+    <div class="questions" aria-labelledby={id} role="group" data-testid={testId}>
+      <h3 id={id}>{title}</h3>
+      {hint && <p class="small muted">{hint}</p>}
       {questions.map(({ criterion, answer }) => (
         <fieldset key={criterion.id} class="question" data-criterion={criterion.id}>
           <legend>{text(criterion.question ?? criterion.label, playbook)}</legend>
@@ -31,8 +50,17 @@ export function Questions({
               );
             })}
           </div>
+          <p class="effect" role="status" data-testid={effect?.criterionId === criterion.id ? 'answer-effect' : undefined}>
+            {effect?.criterionId === criterion.id && effectText(effect, playbook)}
+          </p>
         </fieldset>
       ))}
-    </section>
+    </div>
   );
+}
+
+function effectText(effect: AnswerEffect, playbook: Playbook): string {
+  if (!effect.scored) return t('segment.effect.stillUnscored');
+  const segment = text(effect.segment.label, playbook);
+  return effect.changed ? t('segment.effect.now', { segment }) : t('segment.effect.same', { segment, points: effect.points });
 }

@@ -1,11 +1,24 @@
 import { t, timeAgo } from '../lib/i18n';
 import type { UpdateNotice, UpdateStatus } from '../lib/db';
-import { relevantFirst, touches, type RelevanceContext } from '../lib/playbook/diff';
+import { relevantFirst, touches, type RelevanceContext } from '../lib/playbook/changes';
+import type { Playbook } from '../lib/playbook/schema';
+import { changeLine } from './change-line';
 
 const SHOWN = 5;
 
 /** "Playbook updated to …: N changes", the ones about this account first; shown until the rep dismisses it. */
-export function UpdateNotice({ notice, context, onDismiss }: { notice: UpdateNotice; context: RelevanceContext; onDismiss: () => void }) {
+export function UpdateNotice({
+  notice,
+  context,
+  playbook,
+  onDismiss,
+}: {
+  notice: UpdateNotice;
+  context: RelevanceContext;
+  /** The playbook in use, to name tactics and personas by their text; ids without it. */
+  playbook?: Playbook | undefined;
+  onDismiss: () => void;
+}) {
   const changes = relevantFirst(notice.changes, context);
   return (
     <section class="card notice-update" role="status" data-testid="update-notice">
@@ -16,7 +29,7 @@ export function UpdateNotice({ notice, context, onDismiss }: { notice: UpdateNot
         <ul class="small">
           {changes.slice(0, SHOWN).map((change, index) => (
             <li key={index} class={touches(change, context) ? 'mine' : ''}>
-              {touches(change, context) && <span class="tag">{t('update.thisAccount')}</span>} {change.summary}
+              {touches(change, context) && <span class="tag">{t('update.thisAccount')}</span>} {changeLine(change, playbook)}
             </li>
           ))}
         </ul>

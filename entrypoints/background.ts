@@ -1,10 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { ensurePlaybookHistory, installBuiltinPlaybook, openDb } from '../lib/db';
-import { onMessage } from '../lib/messages';
+import { ensurePersonaModel, ensurePlaybookHistory, installBuiltinPlaybook, openDb } from '../lib/db';
+import { onMessage, type PlaybookFileMessage } from '../lib/messages';
 import { DEFAULT_PLAYBOOK } from '../lib/playbook/default';
 import type { CheckOutcome } from '../lib/playbook/runtime/outcome';
-import { createPlaybookService } from '../lib/playbook/runtime/service';
+import { createPlaybookService, type ImportedPlaybook } from '../lib/playbook/runtime/service';
 import { decodeBase64 } from '../lib/playbook/signature';
 import { createTabReports } from '../lib/reports';
 import { customHosts, tabState } from '../lib/storage-items';
@@ -21,10 +21,21 @@ export default defineBackground(() => {
   // Panels read the playbook from the database, so the shipped one (large) stays out of their bundle.
   // Then the team's source (policy, URL, file) takes over if there is one.
   const playbooks = createPlaybookService({ db, alarms: browser.alarms, fetch: (input, init) => fetch(input, init), builtin: DEFAULT_PLAYBOOK });
-  void installBuiltinPlaybook(db, DEFAULT_PLAYBOOK)
-    .then(() => ensurePlaybookHistory(db))
-    .then(() => playbooks.start())
-    .catch((error: unknown) => console.warn('Playcard: playbook start-up', error));
+  // The worker sleeps between calls and wakes for a page's report: a wake does no playbook work,
+  // so the report is answered at once. The shipped playbook is installed (and the team's source
+  // checked) when the extension is installed or updated and when the browser starts, or when the
+  // database has no playbook at all (it was cleared).
+  playbooks.listen();
+  let booting: Promise<unknown> | undefined;
+  const boot = () =>
+    (booting ??= installBuiltinPlaybook(db, DEFAULT_PLAYBOOK)
+      .then(() => ensurePlaybookHistory(db))
+      .then(() => ensurePersonaModel(db))
+      .then(() => playbooks.checkNow())
+      .catch((error: unknown) => console.warn('Playcard: playbook start-up', error)));
+  browser.runtime.onInstalled.addListener(() => void boot());
+  browser.runtime.onStartup.addListener(() => void boot());
+  void db.playbooks.count().then((count) => (count === 0 ? boot() : undefined));
 
   // Pages read and ask; only extension pages may ask for a playbook change, never a content script.
   const extensionOrigin = browser.runtime.getURL('/');
@@ -36,13 +47,13 @@ export default defineBackground(() => {
   onMessage('resolvePlaybookSource', () => playbooks.resolve());
   onMessage('checkPlaybook', ({ sender }) => answer(sender, () => playbooks.checkNow()));
   onMessage('rollBackPlaybook', ({ sender, data: seq }) => answer(sender, () => playbooks.rollBack(seq)));
-  onMessage('importPlaybook', ({ sender, data: file }) =>
-    answer(sender, async () => {
-      const bytes = file.base64 === '' ? new Uint8Array() : decodeBase64(file.base64);
-      if (!bytes) return { status: 'rejected', reason: { code: 'failed', detail: 'the file did not arrive intact' } };
-      return playbooks.importFile({ name: file.name, bytes, signature: file.signature });
-    }),
-  );
+  const receive = (file: PlaybookFileMessage, apply: (file: ImportedPlaybook) => Promise<CheckOutcome>) => async (): Promise<CheckOutcome> => {
+    const bytes = file.base64 === '' ? new Uint8Array() : decodeBase64(file.base64);
+    if (!bytes) return { status: 'rejected', reason: { code: 'failed', detail: 'the file did not arrive intact' } };
+    return apply({ name: file.name, bytes, signature: file.signature });
+  };
+  onMessage('importPlaybook', ({ sender, data }) => answer(sender, receive(data, playbooks.importFile)));
+  onMessage('publishPlaybook', ({ sender, data }) => answer(sender, receive(data, playbooks.publish)));
 
   const reports = createTabReports({
     db,

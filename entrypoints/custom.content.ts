@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startPageReader } from '../lib/content/start';
 import { generic } from '../lib/sites/generic';
-import { createReader } from '../lib/sites/reader';
+import { grantedHostReader } from '../lib/sites/reader';
 
 /**
  * The generic reader (schema.org Organization, label/value pairs), for CRM
@@ -14,5 +14,5 @@ export default defineContentScript({
   matches: [],
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startPageReader(ctx, createReader([], generic), { generic: true }),
+  main: (ctx) => startPageReader(ctx, grantedHostReader(generic)),
 });

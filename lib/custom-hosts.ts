@@ -21,7 +21,10 @@ export interface CustomRegistration {
   js: string[];
 }
 
-export type HostInput = { ok: true; origin: string; pattern: string } | { ok: false; error: string };
+/** Why an address was refused; the options page words it (i18n keys `options.hosts.error.<code>`). */
+export type HostInputError = 'empty' | 'notAnAddress' | 'scheme' | 'wildcard' | 'credentials';
+
+export type HostInput = { ok: true; origin: string; pattern: string } | { ok: false; error: HostInputError };
 
 /**
  * Accepts what a user pastes: `crm.example.com`, `https://crm.example.com/index.php?module=Accounts`,
@@ -30,17 +33,17 @@ export type HostInput = { ok: true; origin: string; pattern: string } | { ok: fa
  */
 export function parseHostInput(input: string): HostInput {
   const text = input.trim();
-  if (!text) return { ok: false, error: 'Enter the address of your CRM, e.g. crm.example.com' };
+  if (!text) return { ok: false, error: 'empty' };
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    return { ok: false, error: `"${text}" is not a web address` };
+    return { ok: false, error: 'notAnAddress' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: 'Only http and https addresses can be read' };
-  if (!url.hostname || url.hostname.includes('*')) return { ok: false, error: 'Enter one host, without wildcards' };
-  if (url.username || url.password) return { ok: false, error: 'Leave the user name and password out of the address' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: 'scheme' };
+  if (!url.hostname || url.hostname.includes('*')) return { ok: false, error: 'wildcard' };
+  if (url.username || url.password) return { ok: false, error: 'credentials' };
   // A match pattern takes no port: the permission covers the host on any port.
   return { ok: true, origin: url.origin, pattern: `${url.protocol}//${url.hostname}/*` };
 }

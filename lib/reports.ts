@@ -1,5 +1,6 @@
 import { saveSnapshot, type PlaycardDb } from './db';
 import { PageReport } from './snapshot';
+import { COMPANY_NOT_FOUND } from './sites/missing';
 import type { TabState } from './tab-state';
 
 export type ApplyResult = { ok: true; state: TabState } | { ok: false; error: string };
@@ -22,7 +23,7 @@ export async function applyReport(db: PlaycardDb, message: unknown, now = Date.n
       if (!accountKey) {
         return {
           ok: true,
-          state: { status: 'unreadable', site: report.snapshot.site, siteLabel: report.snapshot.site, url: report.snapshot.url, missing: ['company'], at: now },
+          state: { status: 'unreadable', site: report.snapshot.site, siteLabel: report.snapshot.site, url: report.snapshot.url, missing: COMPANY_NOT_FOUND, at: now },
         };
       }
       return { ok: true, state: { status: 'ok', accountKey, site: report.snapshot.site, url: report.snapshot.url, at: now } };

@@ -1,22 +1,20 @@
 import { z } from 'zod';
+import { CAPS, CURRENCY_PATTERN, DOMAIN_PATTERN } from './limits';
+import { FACT_CODES, MISSING_KINDS } from './sites/missing';
 
-/** Text caps keep a message small and the database lean whatever the page holds. */
-export const TEXT_CAP = 20_000;
-export const PEOPLE_CAP = 50;
-
-const shortText = z.string().trim().min(1).max(500);
+const shortText = z.string().trim().min(1).max(CAPS.shortText);
 
 export const Money = z.object({
   amount: z.number().finite().nonnegative(),
   /** ISO 4217 where the page says it (USD, EUR, PLN, ...). */
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z.string().regex(CURRENCY_PATTERN).optional(),
 });
 export type Money = z.infer<typeof Money>;
 
 export const CompanyFacts = z.object({
   name: shortText.optional(),
   /** Registrable domain in lower case, without www (acme.com). */
-  domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/).optional(),
+  domain: z.string().regex(DOMAIN_PATTERN).optional(),
   industry: shortText.optional(),
   employees: z.number().int().nonnegative().optional(),
   annualRevenue: Money.optional(),
@@ -39,23 +37,23 @@ export type Deals = z.infer<typeof Deals>;
 
 export const Person = z.object({
   name: shortText.optional(),
-  email: z.string().max(320).optional(),
+  email: z.string().max(CAPS.email).optional(),
   title: shortText.optional(),
 });
 export type Person = z.infer<typeof Person>;
 
 export const PageSnapshot = z.object({
   /** Adapter id: hubspot, gmail, generic, ... */
-  site: z.string().min(1).max(40),
+  site: z.string().min(1).max(CAPS.siteId),
   kind: z.enum(['company', 'email']),
   url: z.string().url(),
   /** The CRM's own id for the record, or the mail thread id. */
-  recordId: z.string().max(200).optional(),
+  recordId: z.string().max(CAPS.recordId).optional(),
   company: CompanyFacts,
   deals: Deals.optional(),
-  people: z.array(Person).max(PEOPLE_CAP).default([]),
+  people: z.array(Person).max(CAPS.people).default([]),
   /** Email thread without quoted history, or the record's notes; capped. */
-  text: z.string().max(TEXT_CAP).optional(),
+  text: z.string().max(CAPS.text).optional(),
 });
 export type PageSnapshot = z.infer<typeof PageSnapshot>;
 /** What adapters build: `people` may be omitted. */
@@ -70,11 +68,12 @@ export const PageReport = z.discriminatedUnion('status', [
   z.object({ status: z.literal('ok'), snapshot: PageSnapshot }),
   z.object({
     status: z.literal('unreadable'),
-    site: z.string().min(1).max(40),
-    siteLabel: z.string().min(1).max(80),
+    site: z.string().min(1).max(CAPS.siteId),
+    siteLabel: z.string().min(1).max(CAPS.siteLabel),
     url: z.string().url(),
-    missing: z.array(z.string().max(80)).max(20),
+    /** What kind of page it is and which facts were not found: codes the panel words (lib/sites/missing.ts). */
+    missing: z.object({ kind: z.enum(MISSING_KINDS), facts: z.array(z.enum(FACT_CODES)).max(FACT_CODES.length) }),
   }),
-  z.object({ status: z.literal('unrecognised'), url: z.string().max(4000) }),
+  z.object({ status: z.literal('unrecognised'), url: z.string().max(CAPS.url) }),
 ]);
 export type PageReport = z.infer<typeof PageReport>;

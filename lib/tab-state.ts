@@ -1,8 +1,10 @@
+import type { Missing } from './sites/missing';
+
 /**
  * What the panel needs to know about a tab. The background keeps it per tab in
  * `storage.session` (the `tabState(tabId)` item in lib/storage-items.ts).
  */
 export type TabState =
   | { status: 'ok'; accountKey: string; site: string; url: string; at: number }
-  | { status: 'unreadable'; site: string; siteLabel: string; url: string; missing: string[]; at: number }
+  | { status: 'unreadable'; site: string; siteLabel: string; url: string; missing: Missing; at: number }
   | { status: 'unrecognised'; url: string; at: number };

@@ -12,7 +12,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { diffPlaybooks, formatDiff } from '../lib/playbook/diff';
+import { translate } from '../lib/i18n';
+import type { PlaybookChange } from '../lib/playbook/changes';
+import { describeChange, namesById, type ChangeMessage } from '../lib/playbook/change-text';
+import { diffPlaybooks } from '../lib/playbook/diff';
 import { JSON_SCHEMA_FILE, playbookJsonSchemaText } from '../lib/playbook/json-schema';
 import { loadPlaybookBytes, migratePlaybook } from '../lib/playbook/migrate';
 import { MAX_PLAYBOOK_BYTES } from '../lib/playbook/fetch-rules';
@@ -114,6 +117,17 @@ function check(io: CliIo, args: string[]): number {
   ];
   io.out(`${file}: valid${from}: "${playbook.id}" version ${playbook.version}, ${counts.join(', ')}\n`);
   return 0;
+}
+
+const english: ChangeMessage = (key, params) => translate('en', key, params);
+const SYMBOL: Record<PlaybookChange['kind'], string> = { added: '+', removed: '-', changed: '~' };
+
+/** One line per change in English, `+`, `-` or `~` first and the JSON path last; things named by id. */
+export function formatDiff(changes: readonly PlaybookChange[]): string {
+  if (changes.length === 0) return 'No changes.\n';
+  const names = namesById(english);
+  const lines = changes.map((c) => `${SYMBOL[c.kind]} ${describeChange(c, english, names)}  [${c.path}]`);
+  return `${changes.length} ${changes.length === 1 ? 'change' : 'changes'}\n${lines.join('\n')}\n`;
 }
 
 function diff(io: CliIo, args: string[]): number {

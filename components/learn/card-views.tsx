@@ -2,7 +2,7 @@ import { t } from '../../lib/i18n';
 import { mixScenarios, scenarioKind, type LearnCard } from '../../lib/learn/cards';
 import type { Persona, Playbook, Segment, Tactic } from '../../lib/playbook/schema';
 import { WHEN } from '../../lib/playbook/constants';
-import { uiLanguage } from '../../lib/i18n';
+import { textLanguage } from '../../lib/i18n';
 import { text } from '../use-text';
 
 const personaOf = (playbook: Playbook, id: string | undefined) => playbook.personas.find((p) => p.id === id);
@@ -18,7 +18,7 @@ export function cardTitle(card: LearnCard, playbook: Playbook): string {
 
 /** Everything a card says, in the reader's language, for search. */
 export function cardSearchText(card: LearnCard, playbook: Playbook): string {
-  const lang = uiLanguage.value;
+  const lang = textLanguage.value;
   const base = lang.split('-')[0] ?? lang;
   const local = (value: Record<string, string> | undefined) => text(value, playbook);
   const personaText = (p: Persona | undefined) =>
@@ -67,7 +67,7 @@ function Tactics({ tactics, playbook }: { tactics: readonly Tactic[]; playbook: 
 }
 
 export function PersonaAnswer({ persona, playbook }: { persona: Persona; playbook: Playbook }) {
-  const lang = uiLanguage.value;
+  const lang = textLanguage.value;
   const base = lang.split('-')[0] ?? lang;
   const phrases = (persona.examples[lang] ?? persona.examples[base] ?? persona.examples[playbook.fallbackLanguage] ?? []).slice(0, 3);
   const example = playbook.learning.scenarios.find((s) => scenarioKind(s) === 'persona' && s.persona === persona.id && !s.secondary);

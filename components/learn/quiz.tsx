@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { assessSegment } from '../../lib/core/segment';
-import { t, uiLanguage } from '../../lib/i18n';
+import { t, textLanguage } from '../../lib/i18n';
 import { scenarioKind } from '../../lib/learn/cards';
 import { findPhrases, personaPhrases, splitMarked } from '../../lib/learn/highlight';
 import type { QuizChoice, QuizQuestion } from '../../lib/learn/quiz';
@@ -20,7 +20,7 @@ export function choiceLabel(choice: QuizChoice, playbook: Playbook): string {
 
 /** The language the scenario's text is shown in, so its words are matched in that language. */
 function shownLanguage(scenario: Scenario, playbook: Playbook): string {
-  const lang = uiLanguage.value;
+  const lang = textLanguage.value;
   const base = lang.split('-')[0] ?? lang;
   return scenario.text[lang] ? lang : scenario.text[base] ? base : scenario.text[playbook.fallbackLanguage] ? playbook.fallbackLanguage : Object.keys(scenario.text)[0] ?? lang;
 }

@@ -3,10 +3,10 @@ import { LearnPage } from '../../components/learn/learn-page';
 import { createLearnState } from '../../components/learn/learn-state';
 import '../../components/learn/learn.css';
 import { openDb } from '../../lib/db';
-import { pickLanguage, t, uiLanguage } from '../../lib/i18n';
+import { t } from '../../lib/i18n';
+import { followLanguageSetting } from '../../lib/i18n/setting';
 
-uiLanguage.value = pickLanguage(navigator.languages);
-document.documentElement.lang = uiLanguage.value;
+followLanguageSetting();
 document.title = t('learn.title');
 
 const state = createLearnState(openDb());

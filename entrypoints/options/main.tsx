@@ -1,12 +1,14 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { CustomHostsSection } from '../../components/custom-hosts-section';
+import { CustomHostsSection, type AddHostFailure } from '../../components/custom-hosts-section';
+import { LanguageSection } from '../../components/language-section';
 import { PlaybookSection } from '../../components/playbook-section';
 import '../../components/panel.css';
 import { describeOutcome } from '../../components/playbook-outcome';
 import { addHost, matchPatterns, parseHostInput, removeHost, type CustomHost } from '../../lib/custom-hosts';
-import { pickLanguage, t, uiLanguage } from '../../lib/i18n';
+import { t } from '../../lib/i18n';
+import { followLanguageSetting } from '../../lib/i18n/setting';
 import { ADAPTERS } from '../../lib/sites';
 import { noticeOf, openDb, statusOf, type MetaRecord, type PlaybookVersion, type StoredPlaybook } from '../../lib/db';
 import { sendMessage } from '../../lib/messages';
@@ -16,8 +18,7 @@ import { encodeBase64 } from '../../lib/playbook/signature';
 import { customHosts, playbookOptions } from '../../lib/storage-items';
 import { createPlaybookSettings } from './playbook-settings';
 
-uiLanguage.value = pickLanguage(navigator.languages);
-document.documentElement.lang = uiLanguage.value;
+followLanguageSetting();
 document.title = t('options.title');
 
 const hosts = signal<CustomHost[]>([]);
@@ -72,12 +73,12 @@ async function loadHosts(): Promise<void> {
 }
 customHosts.watch((next) => (hosts.value = next));
 
-async function add(address: string, site: string): Promise<string | undefined> {
+async function add(address: string, site: string): Promise<AddHostFailure | undefined> {
   const parsed = parseHostInput(address);
   if (!parsed.ok) return parsed.error;
   // Asked before any other await: the browser shows its prompt only during the click.
   const granted = await browser.permissions.request({ origins: [parsed.pattern] });
-  if (!granted) return t('options.hosts.denied');
+  if (!granted) return 'denied';
   await customHosts.set(addHost(hosts.value, parsed.origin, site));
   return undefined;
 }
@@ -97,6 +98,7 @@ function Options() {
   return (
     <main class="options">
       <h1>{t('options.title')}</h1>
+      <p><a href="/studio.html" data-testid="studio-link">{t('options.studioLink')}</a></p>
       <p class="learn-link"><a href={browser.runtime.getURL('/learn.html')} target="_blank" rel="noopener" data-testid="open-learn" title={t('learn.open.hint')}>{t('learn.open')}</a> <span class="muted small">{t('learn.open.hint')}</span></p>
       <PlaybookSection
         active={active.value.value ?? undefined}
@@ -111,6 +113,7 @@ function Options() {
         onRollBack={rollBackTo}
       />
       <CustomHostsSection hosts={hosts.value} sites={sites} onAdd={add} onRemove={(origin) => void remove(origin)} />
+      <LanguageSection />
     </main>
   );
 }

@@ -1,15 +1,15 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { Panel } from '../../components/panel';
 import '../../components/panel.css';
 import { openDb } from '../../lib/db';
-import { pickLanguage, uiLanguage } from '../../lib/i18n';
+import { followLanguageSetting } from '../../lib/i18n/setting';
 import { createPanelState } from '../../lib/panel/state';
 import { sendToTab } from '../../lib/messages';
 import { tabState } from '../../lib/storage-items';
 import { followTab } from './follow-tab';
 
-uiLanguage.value = pickLanguage(navigator.languages);
-document.documentElement.lang = uiLanguage.value;
+followLanguageSetting();
 
 const state = createPanelState({ db: openDb() });
 
@@ -25,4 +25,4 @@ void followTab({
   onTabState: (next) => state.showTab({ kind: 'state', state: next }),
 });
 
-render(<Panel state={state} />, document.getElementById('app')!);
+render(<Panel state={state} onOpenSettings={() => void browser.runtime.openOptionsPage()} />, document.getElementById('app')!);

@@ -1,4 +1,4 @@
-import type { PageReader, PageReportInput, ReadOptions } from '../sites/reader';
+import type { PageReader, PageReportInput } from '../sites/reader';
 import { watchPage } from '../page-watch';
 import { onMessage, sendMessage } from '../messages';
 
@@ -27,21 +27,15 @@ export const extensionMessaging: ContentMessaging = {
  * the background when the result changes, follow SPA navigation, answer the
  * panel's "read again", and stop when the extension is updated or removed.
  */
-export function startPageReader(ctx: ContentContext, reader: PageReader, options: ReadOptions = {}, messaging: ContentMessaging = extensionMessaging): void {
+export function startPageReader(ctx: ContentContext, reader: PageReader, messaging: ContentMessaging = extensionMessaging): void {
   const watch = watchPage<PageReportInput>({
     root: () => document.body,
-    scope: () => {
-      try {
-        return reader.adapterFor(location.href)?.observeRoot?.(document) ?? null;
-      } catch {
-        return null;
-      }
-    },
+    scope: () => reader.observeRoot(document),
     identity: (report) => (report.status === 'ok' ? JSON.stringify({ ...report.snapshot, url: '', recordId: '' }) : report.status),
     inspect: () => {
       // A mark per read lets `npm run bench` measure the read's main-thread cost on real pages.
       const started = performance.now();
-      const report = reader.inspectPage(document, location.href, options);
+      const report = reader.inspectPage(document, location.href);
       performance.measure('playcard:read', { start: started, end: performance.now() });
       return report;
     },

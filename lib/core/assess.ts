@@ -3,7 +3,7 @@ import { buildChecklist, type ChecklistItem } from './checklist';
 import type { Facts } from './facts';
 import { assessSegment, type Answers, type SegmentAssessment } from './segment';
 
-/** What `suggestPersona` (lib/core/persona.ts) returns, as far as this module needs it. */
+/** What `suggestPersona` (lib/core/persona/) returns, as far as this module needs it. */
 export type PersonaSuggestionLike = { primary?: string; secondary?: string; confidence: number };
 
 export type SuggestPersona = (text: string, facts: Facts, playbook: Playbook) => PersonaSuggestionLike;

@@ -1,4 +1,5 @@
 import type { Condition } from '../playbook/schema';
+import { foldCase } from './fold';
 
 /**
  * Whether a page fact satisfies a playbook condition. Every key the condition
@@ -22,9 +23,9 @@ export function matchesCondition(value: number | string | undefined, condition: 
     if (condition.max !== undefined && !(number < condition.max)) return false;
   }
   if (condition.equals !== undefined || condition.contains !== undefined) {
-    const text = fold(String(value));
-    if (condition.equals !== undefined && !condition.equals.some((entry) => fold(entry).trim() === text.trim())) return false;
-    if (condition.contains !== undefined && !condition.contains.some((entry) => entry !== '' && text.includes(fold(entry))))
+    const text = foldCase(String(value));
+    if (condition.equals !== undefined && !condition.equals.some((entry) => foldCase(entry).trim() === text.trim())) return false;
+    if (condition.contains !== undefined && !condition.contains.some((entry) => entry !== '' && text.includes(foldCase(entry))))
       return false;
   }
   return true;
@@ -43,9 +44,4 @@ function toNumber(value: number | string): number | undefined {
   if (trimmed === '') return undefined;
   const number = Number(trimmed);
   return Number.isFinite(number) ? number : undefined;
-}
-
-/** Case-insensitive comparison; NFC so that a precomposed "ł" equals a decomposed one. */
-function fold(text: string): string {
-  return text.normalize('NFC').toLowerCase();
 }

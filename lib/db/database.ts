@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { PersonaModel } from '../core/persona';
 import type { PlaybookChange } from '../playbook/diff';
 import type { Rejection } from '../playbook/runtime/outcome';
 import type { LocalText, Playbook } from '../playbook/schema';
@@ -56,6 +57,12 @@ export interface StoredPlaybook {
   hash?: string;
   /** The URL or file name it came from. */
   origin?: string;
+  /**
+   * The persona model trained on this very playbook when it became active, so a panel opens
+   * with it ready instead of training on every open. Not indexed: no schema version needed.
+   * Absent on records written before it existed; the background fills it in at start.
+   */
+  personaModel?: PersonaModel;
 }
 
 /** Every playbook ever applied, newest last, for the options page's history and rollback (schema v2). */
@@ -92,6 +99,34 @@ export interface UpdateNotice {
   seen: boolean;
 }
 
+/** Where a studio draft started (schema v4). */
+export interface DraftBase {
+  kind: 'active' | 'file' | 'builtin';
+  /** The file name, for an imported file. */
+  name?: string;
+  version: string;
+}
+
+/** The playbook a lead is editing in the studio, saved as they type (schema v4). */
+export interface StudioDraft {
+  /** `current`: the studio edits one draft at a time. */
+  id: 'current';
+  /** The playbook file as JSON, exactly as edited (it may be invalid while the lead types). */
+  doc: unknown;
+  base: DraftBase;
+  savedAt: number;
+}
+
+/** A lead's signing key (schema v4). The private half is a non-extractable CryptoKey: usable here, readable nowhere. */
+export interface SigningKeyRecord {
+  /** The base64 SPKI public key. */
+  publicKey: string;
+  privateKey: CryptoKey;
+  createdAt: number;
+  /** `created`: made in the studio (one backup was downloaded); `loaded`: from a key file. */
+  origin: 'created' | 'loaded';
+}
+
 export type PlaycardDb = Dexie & {
   accounts: EntityTable<AccountRecord, 'key'>;
   inputs: EntityTable<RepInput, 'key'>;
@@ -102,6 +137,8 @@ export type PlaycardDb = Dexie & {
   learnProgress: EntityTable<CardProgress, 'id'>;
   /** Learn (schema v3): every card review, quiz answer and panel guess, oldest first. */
   learnReviews: EntityTable<ReviewRecord, 'seq'>;
+  studioDrafts: EntityTable<StudioDraft, 'id'>;
+  signingKeys: EntityTable<SigningKeyRecord, 'publicKey'>;
 };
 
 export const DB_NAME = 'playcard';
@@ -128,6 +165,12 @@ export function openDb(name = DB_NAME): PlaycardDb {
   db.version(3).stores({
     learnProgress: 'id, due',
     learnReviews: '++seq, at, cardId',
+  });
+  // v4 (v3 is the Learn page's): the studio's draft and the lead's signing keys. New tables
+  // only, so nothing to convert; the gap at v3 is fine for Dexie.
+  db.version(4).stores({
+    studioDrafts: 'id',
+    signingKeys: 'publicKey, createdAt',
   });
   return db;
 }

@@ -1,3 +1,4 @@
+import { PERSONA_MODEL_FORMAT, trainPersonaModel } from '../core/persona';
 import { diffPlaybooks } from '../playbook/diff';
 import { sha256OfJson } from '../playbook/hash';
 import type { Playbook } from '../playbook/schema';
@@ -31,11 +32,15 @@ export async function activate(
   now: number,
   { announce = true, when }: ActivateOptions = {},
 ): Promise<number | undefined> {
+  // A conditional activation that will not happen must not pay for training.
+  if (when && !when(await db.playbooks.get('active'))) return undefined;
+  // Trained here, once per activation, outside the transaction (it is CPU work, not I/O).
+  const personaModel = trainPersonaModel(playbook);
   return db.transaction('rw', db.playbooks, db.playbookHistory, db.meta, async () => {
     const previous = await db.playbooks.get('active');
     if (when && !when(previous)) return undefined;
     const changes = previous && announce ? diffPlaybooks(previous.playbook, playbook) : [];
-    await db.playbooks.put({ key: 'active', source: from.source, origin: from.origin, version: playbook.version, playbook, appliedAt: now, hash: from.hash });
+    await db.playbooks.put({ key: 'active', source: from.source, origin: from.origin, version: playbook.version, playbook, appliedAt: now, hash: from.hash, personaModel });
     await db.playbookHistory.add({ hash: from.hash, version: playbook.version, source: from.source, origin: from.origin, playbook, appliedAt: now });
     if (announce) {
       const notice: UpdateNotice = { from: previous?.version, to: playbook.version, at: now, changes, seen: false };
@@ -77,5 +82,20 @@ export async function ensurePlaybookHistory(db: PlaycardDb): Promise<void> {
     if (!current || current.hash) return;
     await db.playbookHistory.add({ hash, version: current.version, source: current.source, origin: current.origin, playbook: current.playbook, appliedAt: current.appliedAt });
     await db.playbooks.update('active', { hash });
+  });
+}
+
+/**
+ * Gives the active playbook its persona model when it has none (a record written before models
+ * were stored) or one of an older format. Run by the background at start; the panel then never
+ * trains. A playbook activated meanwhile already carries its own model and is left alone.
+ */
+export async function ensurePersonaModel(db: PlaycardDb): Promise<void> {
+  const active = await db.playbooks.get('active');
+  if (!active || active.personaModel?.format === PERSONA_MODEL_FORMAT) return;
+  const personaModel = trainPersonaModel(active.playbook);
+  await db.transaction('rw', db.playbooks, async () => {
+    const current = await db.playbooks.get('active');
+    if (current && current.appliedAt === active.appliedAt && current.hash === active.hash) await db.playbooks.update('active', { personaModel });
   });
 }

@@ -1,39 +1,73 @@
 import { signal } from '@preact/signals';
-import { CATALOGUES, en, type MessageKey } from './messages';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { elapsed, formatRelative } from './format';
+import { resolveLanguages, type LanguageSetting, type Languages } from './languages';
+import { CATALOGUES, type MessageKey } from './messages';
 
 export { localise } from './local-text';
+export { formatDateTime, formatMoney, formatNumber, formatRelative } from './format';
+export { pickTextLanguage, pickUiLanguage, resolveLanguages, type LanguageSetting, type Languages } from './languages';
 export type { MessageKey } from './messages';
 
-/** The UI language; components that call `t` re-render when it changes. */
+/** The UI language and the locale numbers and dates are formatted in; components that call `t` re-render when it changes. */
 export const uiLanguage = signal<string>('en');
 
-export function translate(language: string, key: MessageKey, params?: Record<string, string | number>): string {
-  const base = language.split('-')[0] ?? language;
-  const template = CATALOGUES[language]?.[key] ?? CATALOGUES[base]?.[key] ?? en[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/** The language playbook text is shown in; it may have no UI catalogue (see ./languages.ts). */
+export const textLanguage = signal<string>('en');
+
+/** Languages the UI has a catalogue for. */
+export const UI_LANGUAGES: readonly string[] = Object.keys(CATALOGUES);
+
+export type MessageParams = Record<string, string | number>;
+
+/** Sets both languages from the browser's list and the rep's setting. */
+export function applyLanguages(browserLanguages: readonly string[], setting: LanguageSetting = {}): Languages {
+  const languages = resolveLanguages(browserLanguages, UI_LANGUAGES, setting);
+  uiLanguage.value = languages.ui;
+  textLanguage.value = languages.text;
+  return languages;
 }
 
-export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  return translate(uiLanguage.value, key, params);
+const compiled = new Map<string, IntlMessageFormat>();
+
+/**
+ * Formats an ICU MessageFormat string (`{n, plural, one {# change} other {# changes}}`)
+ * with `locale`'s plural rules and number formats. Tags stay literal text: nothing here is HTML.
+ */
+export function formatMessage(message: string, locale: string, params?: MessageParams): string {
+  const key = `${locale}\u0000${message}`;
+  let format = compiled.get(key);
+  if (!format) compiled.set(key, (format = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true })));
+  return format.format(params) as string;
 }
 
-/** Picks the supported UI language closest to the browser's. */
-export function pickLanguage(preferred: readonly string[]): string {
-  for (const tag of preferred) {
-    const base = tag.split('-')[0]?.toLowerCase() ?? '';
-    if (CATALOGUES[tag]) return tag;
-    if (CATALOGUES[base]) return base;
-  }
+/** The catalogue that holds `key` for `language`: the tag's own, its base language's (pt-BR → pt), or English. */
+function catalogueFor(language: string, key: MessageKey): string {
+  const base = language.split('-')[0]!.toLowerCase();
+  if (CATALOGUES[language]?.[key] !== undefined) return language;
+  if (CATALOGUES[base]?.[key] !== undefined) return base;
   return 'en';
 }
 
-/** "5 min ago", for when the cache was last refreshed. */
+export function translate(language: string, key: MessageKey, params?: MessageParams): string {
+  const source = catalogueFor(language, key);
+  // English text is formatted with English plural rules even when the rep's locale is another.
+  const locale = source === 'en' && !language.toLowerCase().startsWith('en') ? 'en' : language;
+  try {
+    return formatMessage(CATALOGUES[source]![key]!, locale, params);
+  } catch (error) {
+    // A broken translation must not blank the panel: show the English message (the catalogue test flags the broken one).
+    if (source === 'en') throw error;
+    return formatMessage(CATALOGUES.en![key]!, 'en', params);
+  }
+}
+
+export function t(key: MessageKey, params?: MessageParams): string {
+  return translate(uiLanguage.value, key, params);
+}
+
+/** "5 min. ago" in the UI's locale, for when an account was seen or a playbook checked. */
 export function timeAgo(then: number, now = Date.now()): string {
-  const minutes = Math.floor((now - then) / 60_000);
-  if (minutes < 1) return t('time.justNow');
-  if (minutes < 60) return t('time.minutes', { n: minutes });
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return t('time.hours', { n: hours });
-  return t('time.days', { n: Math.floor(hours / 24) });
+  const ago = elapsed(then, now);
+  return ago ? formatRelative(ago.value, ago.unit, uiLanguage.value) : t('time.justNow');
 }

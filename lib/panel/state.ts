@@ -1,6 +1,8 @@
 import { batch, computed, signal } from '@preact/signals';
 import { assessAccount } from '../core/assess';
 import { factsOf, type Facts } from '../core/facts';
+import { forThisCall, type ForThisCall } from '../core/for-this-call';
+import { segmentStanding, type SegmentStanding } from '../core/segment-standing';
 import { suggestPersona, type PersonaSuggestion } from '../core/persona';
 import {
   markNoticeSeen,
@@ -18,9 +20,13 @@ import {
   type UpdateNotice,
   type UpdateStatus,
 } from '../db';
-import type { Playbook } from '../playbook/schema';
+import type { Playbook, When } from '../playbook/schema';
 import type { TabState } from '../tab-state';
 import { liveSignal } from './live';
+import { choosePrimary, chooseSecondary } from './persona-choice';
+
+/** A value that belongs to one account: read back only while that account is shown. */
+type ForAccount<T> = { key: string; value: T } | undefined;
 
 export interface PanelDeps {
   db: PlaycardDb;
@@ -73,7 +79,7 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
   const text = computed(() => account.value.value?.snapshot.text ?? '');
   // Suggestion depends on the page only, not on answers or ticks.
   const suggestion = computed<PersonaSuggestion | undefined>(() =>
-    playbook.value ? suggestPersona(text.value, facts.value, playbook.value) : undefined,
+    playbook.value ? suggestPersona(text.value, facts.value, playbook.value, storedPlaybook.value.value?.personaModel) : undefined,
   );
 
   const assessment = computed(() => {
@@ -100,6 +106,50 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
       .map(([id, check]) => ({ id, text: check.text!, at: check.at }));
   });
 
+  const standing = computed<SegmentStanding | undefined>(() => {
+    const current = assessment.value;
+    return current && playbook.value ? segmentStanding(current.segment, playbook.value) : undefined;
+  });
+
+  const mine = <T>(entry: ForAccount<T>): T | undefined => (entry && entry.key === accountKey.value ? entry.value : undefined);
+  /** The phase the rep picked for "For this call"; forgotten when another account is shown. */
+  const chosenPhase = signal<ForAccount<When>>(undefined);
+  /** Tactics ticked in this panel for this account: they stay where they were ticked. */
+  const tickedHere = signal<ForAccount<ReadonlySet<string>>>(undefined);
+  const forCall = computed<ForThisCall | undefined>(() => {
+    const current = assessment.value;
+    if (!current) return undefined;
+    const done = checks.value;
+    const phase = mine(chosenPhase.value);
+    // An unscored segment is no verdict, so its tactics are no plan for the call either.
+    const scored = standing.value?.scored ?? false;
+    const items = scored ? current.checklist : current.checklist.filter((item) => item.source.kind === 'persona');
+    return forThisCall(items, (id) => done[id]?.done === true, {
+      ...(phase ? { phase } : {}),
+      keep: mine(tickedHere.value) ?? new Set(),
+    });
+  });
+
+  /** The segment before the rep's last answer, to say what that answer did ("→ now Growth"). */
+  const lastAnswer = signal<ForAccount<{ criterionId: string; segmentId: string; scored: boolean }>>(undefined);
+  const answerEffect = computed(() => {
+    const before = mine(lastAnswer.value);
+    const now = assessment.value?.segment;
+    const nowStanding = standing.value;
+    if (!before || !now || !nowStanding) return undefined;
+    const changed = before.segmentId !== now.segment.id || before.scored !== nowStanding.scored;
+    return { criterionId: before.criterionId, changed, scored: nowStanding.scored, segment: now.segment, points: now.points };
+  });
+  /** Questions shown at the top: the deciding ones while unscored, and those the rep answered there, so an answer never jumps away. */
+  const answeredAtTop = signal<ForAccount<readonly string[]>>(undefined);
+  const topQuestions = computed<string[]>(() => {
+    const current = standing.value;
+    if (!current) return [];
+    const kept = mine(answeredAtTop.value) ?? [];
+    const deciding = current.scored ? [] : current.deciding.map((c) => c.id);
+    return [...new Set([...kept, ...deciding])];
+  });
+
   function keyOrThrow(): string {
     const key = accountKey.value;
     if (!key) throw new Error('no account is shown');
@@ -122,6 +172,10 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
     archivedChecks,
     notice,
     updateError,
+    standing,
+    forCall,
+    answerEffect,
+    topQuestions,
     activeVersion: computed(() => storedPlaybook.value.value?.version),
 
     showTab(view: TabView) {
@@ -140,17 +194,40 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
       pinnedKey.value = undefined;
     },
     answer(criterionId: string, optionId: string | undefined) {
-      return setAnswer(db, keyOrThrow(), criterionId, optionId).catch(onError);
+      const key = keyOrThrow();
+      const segment = assessment.peek()?.segment.segment.id;
+      const scored = standing.peek()?.scored ?? false;
+      batch(() => {
+        if (segment !== undefined) lastAnswer.value = { key, value: { criterionId, segmentId: segment, scored } };
+        if (topQuestions.peek().includes(criterionId)) answeredAtTop.value = { key, value: topQuestions.peek() };
+      });
+      return setAnswer(db, key, criterionId, optionId).catch(onError);
     },
     choosePersona(choice: { primary: string; secondary?: string } | undefined) {
       return setPersona(db, keyOrThrow(), choice).catch(onError);
+    },
+    /** The rep picks a primary persona: it replaces the suggestion whole (see choosePrimary). */
+    choosePrimaryPersona(personaId: string) {
+      const current = assessment.peek()?.persona;
+      return current ? setPersona(db, keyOrThrow(), choosePrimary(current, personaId)).catch(onError) : Promise.resolve();
+    },
+    /** The rep sets or clears the secondary persona, confirming the primary shown. */
+    chooseSecondaryPersona(personaId: string | undefined) {
+      const current = assessment.peek()?.persona;
+      const choice = current && chooseSecondary(current, personaId);
+      return choice ? setPersona(db, keyOrThrow(), choice).catch(onError) : Promise.resolve();
+    },
+    choosePhase(phase: When) {
+      chosenPhase.value = { key: keyOrThrow(), value: phase };
     },
     dismissNotice() {
       return markNoticeSeen(db).catch(onError);
     },
     toggleTactic(tacticId: string, done: boolean) {
+      const key = keyOrThrow();
+      if (done) tickedHere.value = { key, value: new Set([...(mine(tickedHere.peek()) ?? []), tacticId]) };
       const item = assessment.peek()?.checklist.find((i) => i.id === tacticId);
-      return setCheck(db, keyOrThrow(), tacticId, done, Date.now(), item?.text).catch(onError);
+      return setCheck(db, key, tacticId, done, Date.now(), item?.text).catch(onError);
     },
     dispose() {
       account.dispose();

@@ -115,32 +115,137 @@ export function openShadowRoots(root: ParentNode, limit = 20_000): ShadowRoot[] 
   return found;
 }
 
-/**
- * `querySelector` that also looks inside open shadow roots. A selector matches
- * within one tree (light DOM or one shadow root), never across a boundary.
- * Pass `roots` (from `openShadowRoots`) when querying the same root many times.
- */
-export function queryDeep(root: ParentNode, selector: string, roots?: readonly ShadowRoot[]): Element | null {
-  try {
-    const light = root.querySelector(selector);
-    if (light) return light;
-    for (const shadow of roots ?? openShadowRoots(root)) {
-      const found = shadow.querySelector(selector);
-      if (found) return found;
-    }
-  } catch {
-    // An invalid selector finds nothing.
-  }
-  return null;
+/** Whether `root` or anything in it hosts a shadow root (cheap for small items: at most `limit` elements). */
+export function hasShadowHost(root: ParentNode, limit = 2000): boolean {
+  if ((root as Element).shadowRoot) return true;
+  const elements = root.querySelectorAll('*');
+  for (let i = 0; i < elements.length && i < limit; i++) if (elements[i]!.shadowRoot) return true;
+  return false;
 }
 
-/** Every element matching `selector` in `root` and its open shadow roots: light DOM first, then each root. */
-export function queryAllDeep(root: ParentNode, selector: string, roots?: readonly ShadowRoot[]): Element[] {
-  try {
-    const found = Array.from(root.querySelectorAll(selector));
-    for (const shadow of roots ?? openShadowRoots(root)) found.push(...Array.from(shadow.querySelectorAll(selector)));
-    return found;
-  } catch {
+/**
+ * `first` and `all` within one scope that also look inside open shadow roots
+ * (LWC native shadow), light DOM first, and skip anything inside `exclude`
+ * (dialogs over the page). A selector matches within one tree (light DOM or
+ * one shadow root), never across a boundary. The scope's shadow roots are
+ * found once per finder: make one per read.
+ */
+export class DeepFinder {
+  private shadows: ShadowRoot[] | undefined;
+  private readonly exclude: string;
+
+  constructor(
+    readonly scope: ParentNode,
+    exclude: readonly string[] = [],
+  ) {
+    this.exclude = exclude.join(', ');
+  }
+
+  private roots(): ShadowRoot[] {
+    this.shadows ??= openShadowRoots(this.scope);
+    return this.shadows;
+  }
+
+  private ok = (el: Element): boolean => {
+    if (!this.exclude) return true;
+    try {
+      return el.closest(this.exclude) === null;
+    } catch {
+      return true;
+    }
+  };
+
+  /** The first element matching any selector (in order), light DOM before shadow roots. */
+  first(selectors: readonly string[], within: ParentNode = this.scope): Element | null {
+    for (const selector of selectors) {
+      const found = this.query(within, selector, false)[0];
+      if (found) return found;
+    }
+    if (within !== this.scope && !hasShadowHost(within)) return null;
+    for (const selector of selectors) {
+      const found = this.query(within, selector, true)[0];
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /** Elements matching the first selector that matches anything, light DOM before shadow roots. */
+  all(selectors: readonly string[], within: ParentNode = this.scope): Element[] {
+    for (const selector of selectors) {
+      const found = this.query(within, selector, false);
+      if (found.length) return found;
+    }
+    if (within !== this.scope && !hasShadowHost(within)) return [];
+    for (const selector of selectors) {
+      const found = this.query(within, selector, true);
+      if (found.length) return found;
+    }
     return [];
   }
+
+  private query(within: ParentNode, selector: string, deep: boolean): Element[] {
+    try {
+      if (!deep) return Array.from(within.querySelectorAll(selector)).filter(this.ok);
+      const roots = within === this.scope ? this.roots() : openShadowRoots(within, 2000);
+      const found: Element[] = [];
+      for (const root of roots) for (const el of Array.from(root.querySelectorAll(selector))) if (this.ok(el)) found.push(el);
+      return found;
+    } catch {
+      // An invalid selector finds nothing.
+      return [];
+    }
+  }
+}
+
+const DEEP_SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'LABEL', 'LEGEND', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'IMG']);
+const DEEP_BLOCKS = new Set(['DIV', 'P', 'LI', 'TR', 'DD', 'DT', 'H1', 'H2', 'H3', 'SECTION', 'ARTICLE', 'ADDRESS', 'TABLE', 'UL', 'DL']);
+
+/**
+ * Non-empty lines of text under `el`, entering open shadow roots and their
+ * slots' assigned nodes, without controls, labels and elements with one of
+ * `skipClasses` (assistive text). `el` itself is never skipped. Visits at most
+ * `budget` nodes.
+ */
+export function deepLines(el: Element, skipClasses: readonly string[] = [], budget = 3000): string[] {
+  const parts: string[] = [];
+  let left = budget;
+  const walk = (node: Node, isRoot: boolean): void => {
+    if (--left < 0) return;
+    if (node.nodeType === 3) {
+      parts.push(node.nodeValue ?? '');
+      return;
+    }
+    if (node.nodeType === 11) {
+      for (let child = node.firstChild; child; child = child.nextSibling) walk(child, false);
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const element = node as Element;
+    const tag = element.tagName.toUpperCase();
+    if (!isRoot && (DEEP_SKIP_TAGS.has(tag) || skipClasses.some((c) => element.classList.contains(c)))) return;
+    if (tag === 'BR') {
+      parts.push('\n');
+      return;
+    }
+    const block = DEEP_BLOCKS.has(tag);
+    if (block) parts.push('\n');
+    if (tag === 'SLOT' && typeof (element as HTMLSlotElement).assignedNodes === 'function') {
+      const assigned = (element as HTMLSlotElement).assignedNodes({ flatten: true });
+      if (assigned.length) {
+        for (const child of assigned) walk(child, false);
+        if (block) parts.push('\n');
+        return;
+      }
+    }
+    const shadow = element.shadowRoot;
+    const from: Node = shadow ?? element;
+    for (let child = from.firstChild; child; child = child.nextSibling) walk(child, false);
+    if (block) parts.push('\n');
+  };
+  walk(el, true);
+  return parts
+    .join('')
+    .split('\n')
+    .map((line) => cleanText(line))
+    .filter(Boolean);
 }

@@ -38,8 +38,8 @@ import {
   parseMoney,
   type CrmField,
 } from './normalise';
+import { describeRecord, type MissingKind } from './missing';
 import type { SiteAdapter } from './types';
-import { missingFacts } from './facts';
 
 const HOST = /^[a-z0-9-]+\.crm\d{0,2}\.dynamics\.com$/;
 /** Data centre regions: crm (NAM), 2 SAM, 3 CAN, 4 EMEA, 5 APAC, 6 OCE, 7 JPN, 8 IND, 9 GCC, 11 GBR, 12 FRA, 14 ZAF, 15 UAE, 16 DEU, 17 CHE, 19 NOR, 20 KOR, 21 SWE. */
@@ -298,16 +298,18 @@ function readNotes(found: Controls): string | undefined {
   return text || undefined;
 }
 
-function wrongPage(url: URL): string | undefined {
+/** The kind of page the URL shows when it is not an account form; undefined on one. */
+function pageKind(url: URL): Exclude<MissingKind, 'record'> | undefined {
   const where = place(url);
   if (isAccountForm(where)) return undefined;
   if (where?.pagetype === 'entityrecord') {
-    if (where.etn === ACCOUNT) return 'Save the new account first, then open it';
-    if (where.etn === 'contact') return 'This is a contact: open its account';
-    if (where.etn === 'opportunity' || where.etn === 'lead') return `This is ${where.etn === 'lead' ? 'a lead' : 'an opportunity'}: open its account`;
+    if (where.etn === ACCOUNT) return 'new-record';
+    if (where.etn === 'contact') return 'contact';
+    if (where.etn === 'opportunity') return 'deal';
+    if (where.etn === 'lead') return 'lead';
   }
-  if (where?.pagetype === 'entitylist' && where.etn === ACCOUNT) return 'This is a list of accounts: open one';
-  return 'Open an account record in Dynamics 365';
+  if (where?.pagetype === 'entitylist' && where.etn === ACCOUNT) return 'list';
+  return 'other';
 }
 
 
@@ -316,10 +318,6 @@ export const dynamics: SiteAdapter = {
   label: 'Dynamics 365',
   hosts: REGIONS.map((n) => `https://*.crm${n}.dynamics.com/*`),
   matches: (url) => HOST.test(url.hostname),
-  recordKey(url) {
-    const where = place(url);
-    return where?.id && where.pagetype === 'entityrecord' ? `${where.etn}/${where.id}` : undefined;
-  },
   read(doc, url) {
     try {
       const where = place(url);
@@ -342,16 +340,7 @@ export const dynamics: SiteAdapter = {
       return null;
     }
   },
-  describeMissing(doc, url) {
-    try {
-      const wrong = wrongPage(url);
-      if (wrong) return [wrong];
-      const company = readCompany(doc, controls(doc));
-      return missingFacts(company);
-    } catch {
-      return ['company'];
-    }
-  },
+  describeMissing: describeRecord(pageKind, (doc) => ({ company: readCompany(doc, controls(doc)) })),
   observeRoot: (doc) => first(doc, SELECTORS.root),
   examples: {
     company: [

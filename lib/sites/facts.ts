@@ -1,15 +1,54 @@
 /**
- * What every CRM adapter builds the same way: deal totals, and the list of
- * company facts a page did not show. Content-script code: no zod.
+ * What every CRM adapter builds the same way: deal totals and the people a
+ * record lists. Content-script code: no zod.
  */
-import type { CompanyFacts, Deals } from '../snapshot';
-import type { MoneyValue } from './normalise';
+import type { Deals, PageSnapshotInput } from '../snapshot';
+import { all, first, isEmptyValue, valueText } from './dom';
+import { emailIn, type MoneyValue } from './normalise';
 
-/** The company facts the panel shows, in the order `describeMissing` lists the absent ones. */
-export const COMPANY_FACT_KEYS = ['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner'] as const;
+export type PersonInput = NonNullable<PageSnapshotInput['people']>[number];
 
-export function missingFacts(company: Partial<CompanyFacts>): string[] {
-  return COMPANY_FACT_KEYS.filter((key) => company[key] === undefined);
+/**
+ * A person from what a list row shows, or undefined when it shows nothing
+ * usable. A "name" that is an address is not a name; a title that `isBlank`
+ * (a placeholder such as "—") is none.
+ */
+export function personOf(
+  name: string | undefined,
+  email: string | undefined,
+  title: string | undefined,
+  isBlank: (text: string) => boolean = isEmptyValue,
+): PersonInput | undefined {
+  const person: PersonInput = {};
+  if (name && !name.includes('@')) person.name = name;
+  if (email) person.email = email;
+  if (title && !isBlank(title)) person.title = title;
+  return Object.keys(person).length ? person : undefined;
+}
+
+export interface PeopleSelectors {
+  /** The card or section that lists the record's people. */
+  list: readonly string[];
+  /** One person in it. */
+  item: readonly string[];
+  name: readonly string[];
+  title: readonly string[];
+}
+
+/**
+ * The people a record's card lists (HubSpot's contacts card, Pipedrive's
+ * People section): name, job title, and the address of a `mailto:` link or,
+ * failing that, one written in the item.
+ */
+export function readPeople(root: ParentNode, selectors: PeopleSelectors): PersonInput[] {
+  const list = first(root, selectors.list);
+  if (!list) return [];
+  return all(list, selectors.item).flatMap((item) => {
+    const mail = item.querySelector('a[href^="mailto:"]');
+    const email = emailIn(mail?.getAttribute('href')) ?? emailIn(item.textContent);
+    const person = personOf(valueText(first(item, selectors.name)), email, valueText(first(item, selectors.title)));
+    return person ? [person] : [];
+  });
 }
 
 /** The total of several amounts; the currency only when they all share one. */

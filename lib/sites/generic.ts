@@ -15,8 +15,8 @@
 import type { PageSnapshotInput } from '../snapshot';
 import { isEmptyValue, valueText } from './dom';
 import { cleanText, countryCode, domainFromEmail, domainFromUrl, isFreeMailDomain, parseCount, parseMoney } from './normalise';
+import { COMPANY_NOT_FOUND, missingFacts, wrongPage } from './missing';
 import type { SiteAdapter } from './types';
-import { missingFacts } from './facts';
 
 type Field = 'name' | 'industry' | 'employees' | 'revenue' | 'website' | 'country' | 'city' | 'type' | 'owner';
 
@@ -311,15 +311,14 @@ export const generic: SiteAdapter = {
   hosts: [],
   // Never chosen by URL: the registry calls it for granted hosts no adapter claims.
   matches: () => false,
-  recordKey: (url) => `${url.origin}${url.pathname}${url.search}`,
   read: (doc, url) => readGeneric(doc, url),
   describeMissing(doc) {
     try {
       const { company } = readAll(doc);
-      if (!company.name && !company.domain) return ['No company name or website found on this page'];
-      return missingFacts(company);
+      if (!company.name && !company.domain) return wrongPage('no-company');
+      return { kind: 'record', facts: missingFacts(company) };
     } catch {
-      return ['company'];
+      return COMPANY_NOT_FOUND;
     }
   },
   examples: {

@@ -151,7 +151,7 @@ export const gmail: SiteAdapter = {
   label: 'Gmail',
   hosts: ['https://mail.google.com/*'],
   matches: (url) => url.hostname === 'mail.google.com' && url.pathname.startsWith('/mail/'),
-  ...mailReader({ messageId: threadId, readThread, how: READING, say: { openOne: 'Open an email thread', notLoaded: 'The thread has not loaded yet' } }),
+  ...mailReader({ messageId: threadId, readThread, how: READING }),
   examples: {
     company: [
       'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKhwjZqPrWcTbLmNvBdJsRtXy',

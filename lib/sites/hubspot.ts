@@ -16,9 +16,10 @@
  */
 import type { PageSnapshotInput } from '../snapshot';
 import { all, blockText, first, isEmptyValue, valueText } from './dom';
-import { cleanText, countryCode, domainFromUrl, emailIn, parseCount, parseMoney } from './normalise';
+import { cleanText, countryCode, domainFromUrl, parseCount, parseMoney } from './normalise';
+import { readPeople, tallyDeals } from './facts';
+import { describeRecord, type MissingKind } from './missing';
 import type { SiteAdapter } from './types';
-import { missingFacts, tallyDeals } from './facts';
 
 const HOST = /^app(?:-[a-z]{2,3}\d*)?\.hubspot\.com$/;
 /** `/contacts/<portal>/record/<type>/<id>` or the older `/contacts/<portal>/<company|contact|deal>/<id>`. */
@@ -135,21 +136,7 @@ function readDeals(doc: Document): PageSnapshotInput['deals'] {
   );
 }
 
-function readPeople(doc: Document): NonNullable<PageSnapshotInput['people']> {
-  const card = first(doc, SELECTORS.contactsCard);
-  if (!card) return [];
-  return all(card, SELECTORS.cardItem).flatMap((item) => {
-    const name = valueText(first(item, SELECTORS.itemTitle));
-    const mail = item.querySelector('a[href^="mailto:"]');
-    const email = emailIn(mail?.getAttribute('href')) ?? emailIn(item.textContent);
-    const title = valueText(first(item, SELECTORS.contactTitle));
-    const person: { name?: string; email?: string; title?: string } = {};
-    if (name && !name.includes('@')) person.name = name;
-    if (email) person.email = email;
-    if (title && !isEmptyValue(title)) person.title = title;
-    return Object.keys(person).length ? [person] : [];
-  });
-}
+const PEOPLE = { list: SELECTORS.contactsCard, item: SELECTORS.cardItem, name: SELECTORS.itemTitle, title: SELECTORS.contactTitle };
 
 function readNotes(doc: Document): string | undefined {
   const bodies = all(doc, [SELECTORS.timelineBody.join(', ')]);
@@ -182,13 +169,13 @@ function readCompany(doc: Document): PageSnapshotInput['company'] {
   return company;
 }
 
-function wrongPage(url: URL): string | undefined {
+/** The kind of page the URL shows when it is not a company record; undefined on one. */
+function pageKind(url: URL): Exclude<MissingKind, 'record'> | undefined {
   const where = place(url);
-  if (!where) return 'Open a company record in HubSpot';
-  if (where.type === COMPANY) return undefined;
-  if (where.type === '0-1') return 'This is a contact record: open its company';
-  if (where.type === '0-3') return 'This is a deal: open its company';
-  return 'Open a company record in HubSpot';
+  if (where?.type === COMPANY) return undefined;
+  if (where?.type === '0-1') return 'contact';
+  if (where?.type === '0-3') return 'deal';
+  return 'other';
 }
 
 
@@ -198,10 +185,6 @@ export const hubspot: SiteAdapter = {
   // HubSpot's regional data centres: app (US), app-eu1 (EU), app-na2, app-ap1.
   hosts: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://app-na2.hubspot.com/*', 'https://app-ap1.hubspot.com/*'],
   matches: (url) => HOST.test(url.hostname),
-  recordKey(url) {
-    const where = place(url);
-    return where ? `${where.portal}/${where.type}/${where.id}` : undefined;
-  },
   read(doc, url) {
     try {
       const where = place(url);
@@ -214,7 +197,7 @@ export const hubspot: SiteAdapter = {
         url: url.href,
         recordId: where.id,
         company,
-        people: readPeople(doc),
+        people: readPeople(doc, PEOPLE),
       };
       const deals = readDeals(doc);
       if (deals) snapshot.deals = deals;
@@ -225,16 +208,7 @@ export const hubspot: SiteAdapter = {
       return null;
     }
   },
-  describeMissing(doc, url) {
-    try {
-      const wrong = wrongPage(url);
-      if (wrong) return [wrong];
-      const company = readCompany(doc);
-      return missingFacts(company);
-    } catch {
-      return ['company'];
-    }
-  },
+  describeMissing: describeRecord(pageKind, (doc) => ({ company: readCompany(doc) })),
   examples: {
     company: [
       'https://app.hubspot.com/contacts/4410123/record/0-2/18234567012',

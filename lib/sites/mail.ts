@@ -9,7 +9,9 @@
  */
 import type { PageSnapshotInput } from '../snapshot';
 import { blockText } from './dom';
-import { CAPS, cleanText, domainFromEmail, isFreeMailDomain } from './normalise';
+import { CAPS } from '../limits';
+import { COMPANY_NOT_FOUND, wrongPage, type FactCode, type Missing } from './missing';
+import { cleanText, domainFromEmail, isFreeMailDomain } from './normalise';
 import type { SiteAdapter } from './types';
 
 /** A line that introduces quoted history; everything from it on is dropped. */
@@ -283,14 +285,14 @@ export function mailSnapshot(thread: MailThread, url: URL, how: MailReading): Pa
 }
 
 /** `describeMissing` for a thread that was found. */
-export function mailMissing(thread: MailThread, url: URL, how: MailReading): string[] {
-  if (!thread.external.length) return ['A participant from outside your company'];
-  const missing: string[] = [];
-  if (!thread.companyDomain) missing.push('domain');
+export function mailMissing(thread: MailThread, url: URL, how: MailReading): Missing {
+  if (!thread.external.length) return wrongPage('internal');
+  const facts: FactCode[] = [];
+  if (!thread.companyDomain) facts.push('domain');
   const snap = mailSnapshot(thread, url, how);
-  if (!snap?.company.name) missing.push('name');
-  if (!snap?.text) missing.push('text');
-  return missing;
+  if (!snap?.company.name) facts.push('name');
+  if (!snap?.text) facts.push('text');
+  return { kind: 'record', facts };
 }
 
 /** Non-empty trimmed lines of an element's text. */
@@ -307,12 +309,9 @@ export function mailReader(parts: {
   messageId: (url: URL) => string | undefined;
   readThread: (doc: Document, url: URL) => MailThread | undefined;
   how: MailReading;
-  /** What the panel says in a list view, and while the message renders. */
-  say: { openOne: string; notLoaded: string };
-}): Pick<SiteAdapter, 'recordKey' | 'read' | 'describeMissing'> {
-  const { messageId, readThread, how, say } = parts;
+}): Pick<SiteAdapter, 'read' | 'describeMissing'> {
+  const { messageId, readThread, how } = parts;
   return {
-    recordKey: messageId,
     read(doc, url) {
       try {
         const thread = readThread(doc, url);
@@ -323,12 +322,12 @@ export function mailReader(parts: {
     },
     describeMissing(doc, url) {
       try {
-        if (!messageId(url)) return [say.openOne];
+        if (!messageId(url)) return wrongPage('inbox');
         const thread = readThread(doc, url);
-        if (!thread) return [say.notLoaded];
+        if (!thread) return wrongPage('loading');
         return mailMissing(thread, url, how);
       } catch {
-        return ['company'];
+        return COMPANY_NOT_FOUND;
       }
     },
   };

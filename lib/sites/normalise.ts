@@ -2,12 +2,7 @@
  * Pure helpers that turn what a page shows into snapshot facts. No DOM, no
  * zod: this runs in the content script.
  */
-
-/**
- * The snapshot's caps, kept equal to lib/snapshot.ts (a test checks): importing
- * them from there would pull zod into the content script.
- */
-export const CAPS = { text: 20_000, people: 50, shortText: 500, recordId: 200, email: 320 } as const;
+import { DOMAIN_PATTERN as DOMAIN } from '../limits';
 
 /** Collapses whitespace (incl. NBSP, narrow NBSP), drops zero-width characters, trims. */
 export function cleanText(input: string | null | undefined): string {
@@ -138,9 +133,6 @@ export function parseMoney(input: string | number | null | undefined): MoneyValu
   const currency = currencyOf(text);
   return currency ? { amount, currency } : { amount };
 }
-
-/** The snapshot's domain rule (lib/snapshot.ts `CompanyFacts.domain`). */
-const DOMAIN = /^[a-z0-9.-]+\.[a-z]{2,}$/;
 
 /** `"https://www.Acme.com/about"`, `"www.acme.com"`, `"acme.com"` → `"acme.com"`. */
 export function domainFromUrl(input: string | null | undefined): string | undefined {

@@ -236,7 +236,7 @@ export const outlook: SiteAdapter = {
   label: 'Outlook',
   hosts: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*', 'https://outlook.cloud.microsoft/*'],
   matches: (url) => HOSTS.has(url.hostname) && /^\/mail(?:\/|$)/.test(url.pathname),
-  ...mailReader({ messageId: itemId, readThread, how: READING, say: { openOne: 'Open an email', notLoaded: 'The message has not loaded yet' } }),
+  ...mailReader({ messageId: itemId, readThread, how: READING }),
   observeRoot(doc) {
     // The reading pane's container outlives the messages it shows.
     const pane = first(doc, SELECTORS.pane);

@@ -22,9 +22,10 @@
  */
 import type { PageSnapshotInput } from '../snapshot';
 import { all, blockText, first, isEmptyValue, valueText } from './dom';
-import { cleanText, countryCode, domainFromUrl, emailIn, parseCount, parseMoney, type MoneyValue } from './normalise';
+import { cleanText, countryCode, domainFromUrl, parseCount, parseMoney, type MoneyValue } from './normalise';
+import { readPeople, tallyDeals } from './facts';
+import { describeRecord, type MissingKind } from './missing';
 import type { SiteAdapter } from './types';
-import { missingFacts, tallyDeals } from './facts';
 
 /** Sub-domains of pipedrive.com that are not a company's app. */
 const NOT_APP = new Set(['www', 'developers', 'support', 'marketplace', 'api', 'oauth', 'status', 'community', 'learn', 'academy', 'careers', 'blog', 'info']);
@@ -277,21 +278,7 @@ function readDeals(root: ParentNode): PageSnapshotInput['deals'] {
   );
 }
 
-function readPeople(root: ParentNode): NonNullable<PageSnapshotInput['people']> {
-  const section = first(root, SELECTORS.peopleSection);
-  if (!section) return [];
-  return all(section, SELECTORS.personItem).flatMap((item) => {
-    const name = valueText(first(item, SELECTORS.personName));
-    const mail = item.querySelector('a[href^="mailto:"]');
-    const email = emailIn(mail?.getAttribute('href')) ?? emailIn(item.textContent);
-    const title = valueText(first(item, SELECTORS.personTitle));
-    const person: { name?: string; email?: string; title?: string } = {};
-    if (name && !name.includes('@')) person.name = name;
-    if (email) person.email = email;
-    if (title && !isEmptyValue(title)) person.title = title;
-    return Object.keys(person).length ? [person] : [];
-  });
-}
+const PEOPLE = { list: SELECTORS.peopleSection, item: SELECTORS.personItem, name: SELECTORS.personName, title: SELECTORS.personTitle };
 
 function readNotes(root: ParentNode): string | undefined {
   const text = all(root, [SELECTORS.note.join(', ')])
@@ -313,13 +300,14 @@ function readRecord(doc: Document): OrgRead {
   return { root, rows, company: readCompany(root, rows) };
 }
 
-function wrongPage(url: URL): string | undefined {
+/** The kind of page the URL shows when it is not an organization; undefined on one. */
+function pageKind(url: URL): Exclude<MissingKind, 'record'> | undefined {
   const where = place(url);
   if (where?.type === 'organization') return undefined;
-  if (where?.type === 'person') return 'This is a person: open their organization';
-  if (where?.type === 'deal') return 'This is a deal: open its organization';
-  if (where?.type === 'lead') return 'This is a lead: open its organization';
-  return 'Open an organization in Pipedrive';
+  if (where?.type === 'person') return 'contact';
+  if (where?.type === 'deal') return 'deal';
+  if (where?.type === 'lead') return 'lead';
+  return 'other';
 }
 
 export const pipedrive: SiteAdapter = {
@@ -327,10 +315,6 @@ export const pipedrive: SiteAdapter = {
   label: 'Pipedrive',
   hosts: ['https://*.pipedrive.com/*'],
   matches: isApp,
-  recordKey(url) {
-    const where = place(url);
-    return where ? `${where.type}/${where.id}` : undefined;
-  },
   read(doc, url) {
     try {
       const where = place(url);
@@ -343,7 +327,7 @@ export const pipedrive: SiteAdapter = {
         url: url.href,
         recordId: where.id,
         company,
-        people: readPeople(root),
+        people: readPeople(root, PEOPLE),
       };
       const deals = readDeals(root);
       if (deals && Object.keys(deals).length) snapshot.deals = deals;
@@ -354,17 +338,8 @@ export const pipedrive: SiteAdapter = {
       return null;
     }
   },
-  describeMissing(doc, url) {
-    try {
-      const wrong = wrongPage(url);
-      if (wrong) return [wrong];
-      const { company } = readRecord(doc);
-      // Rows of a virtualised list that are not rendered yet are reported too: the next read may find them.
-      return missingFacts(company);
-    } catch {
-      return ['company'];
-    }
-  },
+  // Rows of a virtualised list that are not rendered yet are reported too: the next read may find them.
+  describeMissing: describeRecord(pageKind, readRecord),
   observeRoot: (doc) => first(doc, SELECTORS.sidebar) ?? first(doc, SELECTORS.detailView),
   examples: {
     company: [

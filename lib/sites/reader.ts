@@ -1,25 +1,32 @@
 /**
- * Reading a page with a given set of adapters. Each content script builds a
- * reader from only the adapters of its site, so its bundle carries no other
- * site's code; the registry (./index.ts) builds one from all of them.
+ * The readers the content scripts run. Each site's script builds one from
+ * only its own adapter (`siteReader`), so its bundle carries no other site's
+ * code; the script for hosts the user added as "another CRM" runs
+ * `grantedHostReader`. Tests, fixtures, e2e and the bench reach pages through
+ * these same functions (see `contentReader` in ./index.ts).
  *
  * Runs in the content script: types only from ../snapshot (no zod here), and
  * nothing here may throw into the page.
  */
+import { CAPS, CURRENCY_PATTERN, DOMAIN_PATTERN } from '../limits';
 import type { PageSnapshotInput } from '../snapshot';
-import { CAPS } from './normalise';
+import { COMPANY_NOT_FOUND, tidyMissing, type Missing } from './missing';
 import type { SiteAdapter } from './types';
-
-export interface ReadOptions {
-  /** Read pages no adapter claims with the fallback reader (the user granted this host). */
-  generic?: boolean;
-}
 
 /** `PageReport` of lib/snapshot.ts as the content script builds it (not validated here). */
 export type PageReportInput =
   | { status: 'ok'; snapshot: PageSnapshotInput }
-  | { status: 'unreadable'; site: string; siteLabel: string; url: string; missing: string[] }
+  | { status: 'unreadable'; site: string; siteLabel: string; url: string; missing: Missing }
   | { status: 'unrecognised'; url: string };
+
+export interface PageReader {
+  /** The page's company or thread, or null (not one, or nothing to read yet). Never throws. */
+  readPage(doc: Document, url: string | URL): PageSnapshotInput | null;
+  /** What the content script reports for the tab (see `PageReport` in lib/snapshot.ts). Never throws. */
+  inspectPage(doc: Document, url: string | URL): PageReportInput;
+  /** The element that holds the record, to watch for late fields; null: the whole body. Never throws. */
+  observeRoot(doc: Document): Element | null;
+}
 
 function toUrl(url: string | URL): URL | undefined {
   if (url instanceof URL) return url;
@@ -30,16 +37,14 @@ function toUrl(url: string | URL): URL | undefined {
   }
 }
 
-const { text: TEXT_CAP, people: PEOPLE_CAP, shortText: SHORT_TEXT_CAP } = CAPS;
-
-function short(value: string | undefined, cap: number = SHORT_TEXT_CAP): string | undefined {
+function short(value: string | undefined, cap: number = CAPS.shortText): string | undefined {
   if (value === undefined) return undefined;
   const text = value.trim().slice(0, cap).trim();
   return text || undefined;
 }
 
 const MONEY_OK = (m: { amount: number; currency?: string } | undefined) =>
-  m && Number.isFinite(m.amount) && m.amount >= 0 ? (m.currency && /^[A-Z]{3}$/.test(m.currency) ? m : { amount: m.amount }) : undefined;
+  m && Number.isFinite(m.amount) && m.amount >= 0 ? (m.currency && CURRENCY_PATTERN.test(m.currency) ? m : { amount: m.amount }) : undefined;
 const COUNT_OK = (n: number | undefined) => (n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined);
 
 function without<T extends object>(value: T): T {
@@ -55,7 +60,7 @@ export function tidySnapshot(snapshot: PageSnapshotInput): PageSnapshotInput {
   const c = snapshot.company;
   const company = without({
     name: short(c.name),
-    domain: c.domain && /^[a-z0-9.-]+\.[a-z]{2,}$/.test(c.domain) ? c.domain : undefined,
+    domain: c.domain && DOMAIN_PATTERN.test(c.domain) ? c.domain : undefined,
     industry: short(c.industry),
     employees: COUNT_OK(c.employees),
     annualRevenue: MONEY_OK(c.annualRevenue),
@@ -72,7 +77,7 @@ export function tidySnapshot(snapshot: PageSnapshotInput): PageSnapshotInput {
     people: (snapshot.people ?? [])
       .map((p) => without({ name: short(p.name), email: short(p.email, CAPS.email), title: short(p.title) }))
       .filter((p) => Object.keys(p).length > 0)
-      .slice(0, PEOPLE_CAP),
+      .slice(0, CAPS.people),
   };
   const recordId = short(snapshot.recordId, CAPS.recordId);
   if (recordId) tidy.recordId = recordId;
@@ -86,7 +91,7 @@ export function tidySnapshot(snapshot: PageSnapshotInput): PageSnapshotInput {
     });
     if (Object.keys(deals).length) tidy.deals = deals;
   }
-  const text = snapshot.text?.slice(0, TEXT_CAP).trim();
+  const text = snapshot.text?.slice(0, CAPS.text).trim();
   if (text) tidy.text = text;
   return tidy;
 }
@@ -100,90 +105,72 @@ function safeRead(adapter: SiteAdapter, doc: Document, url: URL): PageSnapshotIn
   }
 }
 
-export interface PageReader {
-  adapterFor(url: string | URL): SiteAdapter | undefined;
-  /** The page's company or thread, or null (unrecognised page, or nothing to read yet). Never throws. */
-  readPage(doc: Document, url: string | URL, options?: ReadOptions): PageSnapshotInput | null;
-  /** What the content script reports for a tab (see `PageReport` in lib/snapshot.ts). Never throws. */
-  inspectPage(doc: Document, url: string | URL, options?: ReadOptions): PageReportInput;
-  /** The record or thread shown, for SPA change detection; undefined off a known site. */
-  recordKeyFor(url: string | URL): string | undefined;
+function safeObserveRoot(adapter: SiteAdapter, doc: Document): Element | null {
+  try {
+    return adapter.observeRoot?.(doc) ?? null;
+  } catch {
+    return null;
+  }
 }
 
-/**
- * `adapters` are chosen by URL, first match wins; `fallback` reads pages none
- * of them claims, when the caller says the user granted the host.
- */
-export function createReader(adapters: readonly SiteAdapter[], fallback?: SiteAdapter): PageReader {
-  function adapterFor(url: string | URL): SiteAdapter | undefined {
-    const parsed = toUrl(url);
-    if (!parsed) return undefined;
-    return adapters.find((adapter) => {
-      try {
-        return adapter.matches(parsed);
-      } catch {
-        return false;
-      }
-    });
-  }
-
-  function readPage(doc: Document, url: string | URL, options: ReadOptions = {}): PageSnapshotInput | null {
-    try {
-      const parsed = toUrl(url);
-      if (!parsed) return null;
-      const adapter = adapterFor(parsed);
-      if (adapter) return safeRead(adapter, doc, parsed);
-      if (!options.generic || !fallback) return null;
-      return safeRead(fallback, doc, parsed);
-    } catch {
-      return null;
-    }
-  }
-
-  function inspectPage(doc: Document, url: string | URL, options: ReadOptions = {}): PageReportInput {
-    const href = typeof url === 'string' ? url : url.href;
-    try {
-      const parsed = toUrl(url);
-      if (!parsed) return { status: 'unrecognised', url: href.slice(0, 4000) };
-      const adapter = adapterFor(parsed);
-      if (!adapter) {
-        const snapshot = options.generic ? readPage(doc, parsed, options) : null;
-        return snapshot ? { status: 'ok', snapshot } : { status: 'unrecognised', url: href.slice(0, 4000) };
-      }
-      const snapshot = safeRead(adapter, doc, parsed);
-      if (snapshot) return { status: 'ok', snapshot };
-      let missing: string[];
-      try {
-        missing = adapter.describeMissing(doc, parsed);
-      } catch {
-        missing = [];
-      }
-      missing = missing.map((m) => m.slice(0, 80)).filter(Boolean).slice(0, 20);
-      return { status: 'unreadable', site: adapter.id, siteLabel: adapter.label, url: parsed.href, missing: missing.length ? missing : ['company'] };
-    } catch {
-      return { status: 'unrecognised', url: href.slice(0, 4000) };
-    }
-  }
-
-  function recordKeyFor(url: string | URL): string | undefined {
-    const parsed = toUrl(url);
-    const adapter = parsed && adapterFor(parsed);
-    try {
-      return adapter && parsed ? adapter.recordKey(parsed) : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  return { adapterFor, readPage, inspectPage, recordKeyFor };
+function unrecognised(url: string | URL): PageReportInput {
+  return { status: 'unrecognised', url: (typeof url === 'string' ? url : url.href).slice(0, CAPS.url) };
 }
 
 /**
  * The reader of one site's content script. That script runs only where it was
  * injected: the site's own hosts (manifest) or a CRM host the user assigned to
  * this site (registered at run time), so the adapter reads whatever page it is
- * on, whatever the host is called.
+ * on, whatever the host is called: a page it does not read is `unreadable`,
+ * with what the adapter says is missing.
  */
 export function siteReader(adapter: SiteAdapter): PageReader {
-  return createReader([{ ...adapter, matches: () => true }]);
+  return {
+    readPage(doc, url) {
+      const parsed = toUrl(url);
+      return parsed ? safeRead(adapter, doc, parsed) : null;
+    },
+    inspectPage(doc, url) {
+      try {
+        const parsed = toUrl(url);
+        if (!parsed) return unrecognised(url);
+        const snapshot = safeRead(adapter, doc, parsed);
+        if (snapshot) return { status: 'ok', snapshot };
+        let missing: Missing;
+        try {
+          missing = tidyMissing(adapter.describeMissing(doc, parsed));
+        } catch {
+          missing = COMPANY_NOT_FOUND;
+        }
+        return { status: 'unreadable', site: adapter.id, siteLabel: adapter.label, url: parsed.href, missing };
+      } catch {
+        return unrecognised(url);
+      }
+    },
+    observeRoot: (doc) => safeObserveRoot(adapter, doc),
+  };
+}
+
+/**
+ * The reader of the script for hosts the user added as "another CRM": the
+ * `fallback` (generic) adapter reads any page; a page where it finds no
+ * company is `unrecognised`, as on a site Playcard does not know.
+ */
+export function grantedHostReader(fallback: SiteAdapter): PageReader {
+  return {
+    readPage(doc, url) {
+      const parsed = toUrl(url);
+      return parsed ? safeRead(fallback, doc, parsed) : null;
+    },
+    inspectPage(doc, url) {
+      try {
+        const parsed = toUrl(url);
+        const snapshot = parsed ? safeRead(fallback, doc, parsed) : null;
+        return snapshot ? { status: 'ok', snapshot } : unrecognised(url);
+      } catch {
+        return unrecognised(url);
+      }
+    },
+    observeRoot: (doc) => safeObserveRoot(fallback, doc),
+  };
 }

@@ -1,4 +1,5 @@
 import type { PageSnapshotInput } from '../snapshot';
+import type { Missing } from './missing';
 
 /**
  * One CRM or mail client. Each lives in its own file (`lib/sites/<id>.ts`) with
@@ -7,6 +8,11 @@ import type { PageSnapshotInput } from '../snapshot';
  *
  * Only types come from `lib/snapshot.ts`: this code runs in the content
  * script, whose bundle has no room for zod.
+ *
+ * There is no record key from the URL: after an SPA navigation the URL changes
+ * before the DOM does, so the content script tells a new record from a stale
+ * page by what the page shows (`identity` in lib/content/start.ts), and the
+ * snapshot carries the CRM's record id for storage.
  */
 export interface SiteAdapter {
   /** Stable id, stored with snapshots: `hubspot`, `gmail`, ... */
@@ -25,20 +31,14 @@ export interface SiteAdapter {
    * through to the generic reader.
    */
   matches(url: URL): boolean;
-  /**
-   * The record or thread currently shown (HubSpot `0-2/123`, a Gmail thread
-   * id), for SPA change detection; undefined when none.
-   */
-  recordKey(url: URL): string | undefined;
   /** The page's company or thread; null when it is not one (yet). Never throws. */
   read(doc: Document, url: URL): PageSnapshotInput | null;
   /**
-   * What is missing, for the panel, when `matches()` but `read()` is null (or
-   * partial): fact keys of `CompanyFacts` (`name`, `employees`, ...) or a short
-   * sentence when the page is of the wrong kind ("Open a company record ...").
-   * At most 20 entries of at most 80 characters. Never throws.
+   * What is missing, for the panel, when `read()` is null: the kind of page
+   * (a contact, a list, ... or the company `record` itself) and the fact codes
+   * not found on a record. Codes only: the panel words them. Never throws.
    */
-  describeMissing(doc: Document, url: URL): string[];
+  describeMissing(doc: Document, url: URL): Missing;
   /**
    * The element that holds the record, so the content script watches only it
    * for late-rendered fields (a CRM's chrome and other panels keep mutating).

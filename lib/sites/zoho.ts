@@ -25,8 +25,8 @@
 import type { PageSnapshotInput } from '../snapshot';
 import { first, isEmptyValue, valueText } from './dom';
 import { cleanText, countryCode, crmFieldForLabel, domainFromUrl, parseCount, parseMoney, type CrmField } from './normalise';
+import { describeRecord, type MissingKind } from './missing';
 import type { SiteAdapter } from './types';
-import { missingFacts } from './facts';
 
 const TLDS = ['zoho.com', 'zoho.eu', 'zoho.in', 'zoho.com.au', 'zoho.jp', 'zoho.com.cn', 'zoho.ca', 'zoho.sa', 'zoho.uk', 'zohocloud.ca'];
 const HOST = /^crm(?:sandbox)?\.(?:zoho\.(?:com|eu|in|com\.au|jp|com\.cn|ca|sa|uk)|zohocloud\.ca)$/;
@@ -203,14 +203,15 @@ function readCompany(doc: Document, found: Index): PageSnapshotInput['company'] 
   return company;
 }
 
-function wrongPage(url: URL): string | undefined {
+/** The kind of page the URL shows when it is not an account record; undefined on one. */
+function pageKind(url: URL): Exclude<MissingKind, 'record'> | undefined {
   const where = place(url);
   if (where?.module === ACCOUNTS && where.id) return undefined;
-  if (where?.module === ACCOUNTS) return 'This is a list of accounts: open one';
-  if (where?.module === 'Contacts') return 'This is a contact: open its account';
-  if (where?.module === 'Leads') return 'This is a lead: open an account';
-  if (where?.module === 'Potentials' || where?.module === 'Deals') return 'This is a deal: open its account';
-  return 'Open an account in Zoho CRM';
+  if (where?.module === ACCOUNTS) return 'list';
+  if (where?.module === 'Contacts') return 'contact';
+  if (where?.module === 'Leads') return 'lead';
+  if (where?.module === 'Potentials' || where?.module === 'Deals') return 'deal';
+  return 'other';
 }
 
 
@@ -219,10 +220,6 @@ export const zoho: SiteAdapter = {
   label: 'Zoho CRM',
   hosts: TLDS.flatMap((tld) => [`https://crm.${tld}/*`, `https://crmsandbox.${tld}/*`]),
   matches: (url) => HOST.test(url.hostname),
-  recordKey(url) {
-    const where = place(url);
-    return where?.id ? `${where.org ?? ''}/${where.module}/${where.id}` : undefined;
-  },
   read(doc, url) {
     try {
       const where = place(url);
@@ -238,16 +235,7 @@ export const zoho: SiteAdapter = {
       return null;
     }
   },
-  describeMissing(doc, url) {
-    try {
-      const wrong = wrongPage(url);
-      if (wrong) return [wrong];
-      const company = readCompany(doc, index(doc));
-      return missingFacts(company);
-    } catch {
-      return ['company'];
-    }
-  },
+  describeMissing: describeRecord(pageKind, (doc) => ({ company: readCompany(doc, index(doc)) })),
   observeRoot: (doc) => first(doc, SELECTORS.detail)?.parentElement ?? null,
   examples: {
     company: [

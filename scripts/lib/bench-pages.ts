@@ -14,7 +14,7 @@
 import { readdirSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { accountKeyOf } from '../../lib/core/account';
-import { ADAPTERS, readPage } from '../../lib/sites';
+import { contentReader, readPage } from '../../lib/sites';
 import { PageSnapshot } from '../../lib/snapshot';
 import { FIXTURES_DIR, loadFixture, type FixturePage } from './fixtures';
 
@@ -40,7 +40,10 @@ function parse(html: string, url: string): Document {
   return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 
-/** What the library reads from a page, parsed as the background parses it; throws when it reads nothing. */
+/**
+ * What the content script running on `url` reads from a page (the same reader,
+ * run here), parsed as the background parses it; throws when it reads nothing.
+ */
 export function readOf(html: string, url: string): PageSnapshot {
   const read = readPage(parse(html, url), url);
   if (!read) throw new Error(`the library reads nothing from ${url}`);
@@ -112,9 +115,9 @@ export interface HeavyCandidate {
  */
 export function heavyCandidates(page: { url: string; html: string }, site: string, elements = 10_000): HeavyCandidate[] {
   const extra = extraContent(elements);
-  const adapter = ADAPTERS.find((candidate) => candidate.id === site);
+  const reader = contentReader(site);
   const places: Array<{ where: string; pick: (doc: Document) => Element | null | undefined }> = [
-    { where: 'record container', pick: (doc) => adapter?.observeRoot?.(doc) },
+    { where: 'record container', pick: (doc) => reader?.observeRoot(doc) },
     { where: 'body', pick: (doc) => doc.body },
   ];
   const out: HeavyCandidate[] = [];

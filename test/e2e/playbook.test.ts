@@ -65,7 +65,9 @@ test('a subscribed playbook is applied, announced once, survives a broken update
   // The rep's panel follows: the new tactic, and the notice with the change that concerns this account.
   await showPanel();
   await panel.waitForSelector('[data-testid="update-notice"]:has-text("Playbook updated to 2099.1.1")');
-  expect(await panel.textContent('[data-testid="update-notice"] li.mine')).toContain('burned-references-first');
+  expect(await panel.textContent('[data-testid="update-notice"] li.mine')).toBe(
+    'this account Tactic "Send two references from their own industry before the call" added to persona Burned (Before the call)',
+  );
   expect(await tactics(panel)).toContain(NEW_TACTIC);
   await panel.click('[data-testid="update-dismiss"]');
   await panel.waitForSelector('[data-testid="update-notice"]', { state: 'detached' });

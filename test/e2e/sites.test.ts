@@ -12,13 +12,26 @@ test('every adapter has fixtures here, so none ships without an end-to-end run',
   expect(SITES.sort()).toEqual(ADAPTERS.map((adapter) => adapter.id).sort());
 });
 
+const CONTACT = 'This is a contact. Open the company they work for to see its card.';
+const INBOX = 'Open an email thread to see the card of the company you are writing with.';
+/** What the panel says on each site's page that is not a company (checked by reading the fixtures). */
+const NOT_A_COMPANY: Record<string, { fixture: string; says: string }> = {
+  dynamics: { fixture: 'contact-dana', says: CONTACT },
+  gmail: { fixture: 'inbox-list', says: INBOX },
+  hubspot: { fixture: 'contact-dana', says: CONTACT },
+  outlook: { fixture: 'inbox-list', says: INBOX },
+  pipedrive: { fixture: 'person-olivia', says: CONTACT },
+  salesforce: { fixture: 'contact-priya', says: CONTACT },
+  zoho: { fixture: 'lead-kasia', says: 'This is a lead. Open a company record to see its card.' },
+};
+
 describe.each(SITES)('%s in real Chromium', (site) => {
   test('a record at its real URL shows in the panel, an SPA navigation shows the next one, and a non-company page says which site it saw', async () => {
     const all = readdirSync(`${FIXTURES_DIR}${site}`)
       .filter((file) => file.endsWith('.expected.json'))
       .map((file) => loadFixture(`${site}/${file.replace(/\.expected\.json$/, '')}`));
     const [first, second] = companyPages(site);
-    const other = all.find((page) => page.expected === null);
+    const other = all.find((page) => page.name === `${site}/${NOT_A_COMPANY[site]?.fixture}`);
     expect(first && second && other, `${site} needs two company fixtures and one that is not`).toBeTruthy();
     if (!first || !second || !other) return;
 
@@ -34,7 +47,8 @@ describe.each(SITES)('%s in real Chromium', (site) => {
       await openSite(browser, other.url);
       await panel.waitForSelector('[data-testid="unreadable"]', { timeout: 15_000 });
       const label = ADAPTERS.find((adapter) => adapter.id === site)!.label;
-      expect(await panel.textContent('[data-testid="unreadable"] h2')).toContain(label);
+      expect(await panel.textContent('[data-testid="unreadable"] h2')).toBe(`Could not read this ${label} page`);
+      expect(await panel.textContent('[data-testid="unreadable"] p')).toBe(NOT_A_COMPANY[site]!.says);
       expect(browser.errors).toEqual([]);
     } finally {
       await browser.close();

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { matchesCondition } from '../../lib/core/condition';
+import { foldAccents, foldCase } from '../../lib/core/fold';
 import { Condition } from '../../lib/playbook/schema';
 
 describe('matchesCondition', () => {
@@ -28,6 +29,8 @@ describe('matchesCondition', () => {
     ['equals, entry with spaces', 'Logistics', { equals: [' logistics '] }, true],
     ['equals is not contains', 'Logistics services', { equals: ['Logistics'] }, false],
     ['equals, Polish diacritics case', 'ŁÓDŹ', { equals: ['Łódź'] }, true],
+    ['equals, decomposed "ó" equals precomposed', 'Ło\u0301dz\u0301', { equals: ['Łódź'] }, true],
+    ['equals, accents still count in a condition', 'Lodz', { equals: ['Łódź'] }, false],
     ['equals, number value', 250, { equals: ['250'] }, true],
     // text: contains any substring, case-insensitive
     ['contains, substring', 'Enterprise Software Ltd', { contains: ['software', 'saas'] }, true],
@@ -47,5 +50,18 @@ describe('matchesCondition', () => {
   ])('%s: %j', (_name, value, condition, expected) => {
     expect(Condition.safeParse(condition).success).toBe(true);
     expect(matchesCondition(value, condition)).toBe(expected);
+  });
+});
+
+describe('fold', () => {
+  test.each([
+    ['Łódź', 'łódź', 'lodz'],
+    ['EXPERIENȚĂ', 'experiență', 'experienta'],
+    ['Straße', 'straße', 'strasse'],
+    ['Ёлка', 'ёлка', 'елка'],
+    ['Plain', 'plain', 'plain'],
+  ])('%s: case-folded %s, accent-folded %s', (word, cased, accentless) => {
+    expect(foldCase(word)).toBe(cased);
+    expect(foldAccents(word)).toBe(accentless);
   });
 });

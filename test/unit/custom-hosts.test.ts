@@ -13,15 +13,14 @@ describe('parseHostInput', () => {
   });
 
   test.each([
-    ['', /Enter the address/],
-    ['ftp://files.example.com', /Only http and https/],
-    ['https://*.example.com', /not a web address|without wildcards/],
-    ['https://user:pw@crm.example.com', /user name and password/],
-    ['http://', /not a web address/],
-  ])('%j is refused with a message', (input, message) => {
-    const result = parseHostInput(input);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(message);
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['ftp://files.example.com', 'scheme'],
+    ['https://*.example.com', 'wildcard'],
+    ['https://user:pw@crm.example.com', 'credentials'],
+    ['http://', 'notAnAddress'],
+  ])('%j is refused: %s', (input, error) => {
+    expect(parseHostInput(input)).toEqual({ ok: false, error });
   });
 });
 

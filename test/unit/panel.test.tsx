@@ -4,9 +4,13 @@ import { render } from 'preact';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { Panel } from '../../components/panel';
 import { installBuiltinPlaybook, openDb, saveSnapshot, type PlaycardDb } from '../../lib/db';
+import { applyLanguages } from '../../lib/i18n';
 import { createPanelState, type PanelState } from '../../lib/panel/state';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
+import type { Playbook } from '../../lib/playbook/schema';
+import { readPage } from '../../lib/sites';
 import { PageSnapshot } from '../../lib/snapshot';
+import { readFileSync } from 'node:fs';
 
 const snapshot = PageSnapshot.parse({
   site: 'gmail',
@@ -33,29 +37,72 @@ async function until<T>(read: () => T | null | undefined | false, what: string):
   throw new Error(`timed out waiting for ${what}`);
 }
 
-beforeEach(async () => {
+/** Saves the page as the content script would, installs the playbook and renders the panel on that tab. */
+async function mount(page: PageSnapshot, playbook: Playbook = DEFAULT_PLAYBOOK): Promise<void> {
   db = openDb(`panel-${++n}`);
-  const key = (await saveSnapshot(db, snapshot, Date.now()))!;
-  await installBuiltinPlaybook(db, DEFAULT_PLAYBOOK);
+  const key = (await saveSnapshot(db, page, Date.now()))!;
+  await installBuiltinPlaybook(db, playbook);
   state = createPanelState({ db });
-  state.showTab({ kind: 'state', state: { status: 'ok', accountKey: key, site: 'gmail', url: snapshot.url, at: Date.now() } });
+  state.showTab({ kind: 'state', state: { status: 'ok', accountKey: key, site: page.site, url: page.url, at: Date.now() } });
   root = document.createElement('div');
   document.body.replaceChildren(root);
   render(<Panel state={state} />, root);
   await until(() => root.querySelector('[data-testid="account-name"]'), 'the card');
-});
+}
+
+/** The default playbook with the burned persona's first tactic rewritten. */
+function withFirstBurnedTactic(text: Record<string, string>): Playbook {
+  return {
+    ...DEFAULT_PLAYBOOK,
+    personas: DEFAULT_PLAYBOOK.personas.map((p) => (p.id === 'burned' ? { ...p, tactics: p.tactics.map((tactic, i) => (i === 0 ? { ...tactic, text } : tactic)) } : p)),
+  };
+}
+
+const tacticText = (id: string) => root.querySelector(`[data-tactic="${id}"]`)?.parentElement?.textContent;
+
+beforeEach(() => mount(snapshot));
 
 afterEach(() => {
   render(null, root);
   state.dispose();
   db.close();
+  applyLanguages(['en']);
+  delete (window as unknown as { pwned?: number }).pwned;
 });
 
 const segmentId = () => root.querySelector('[data-testid="segment-label"]')?.getAttribute('data-segment');
 
-test('page text is rendered as text, never as HTML', () => {
-  expect(root.querySelector('img')).toBeNull();
+test('page and playbook text is rendered as text, never as HTML: company name, tactic and evidence', async () => {
+  render(null, root);
+  state.dispose();
+  db.close();
+  const img = '<img src=x onerror="window.pwned=1">';
+  await mount(
+    PageSnapshot.parse({
+      ...snapshot,
+      company: { ...snapshot.company, name: `Kowalski ${img} <b>Meble</b>` },
+      text: `Our previous agency <b>disappeared</b> ${img} after taking the deposit. Before we sign anything we need a written guarantee and fixed deadlines.`,
+    }),
+    withFirstBurnedTactic({ en: `Prepare <b>two</b> success stories ${img}` }),
+  );
+  expect(root.querySelector('[data-testid="account-name"]')?.textContent).toBe('Kowalski <img src=x onerror="window.pwned=1"> <b>Meble</b>');
+  expect(root.querySelector('[data-testid="persona-label"]')?.getAttribute('data-primary')).toBe('burned');
+  expect(tacticText('burned-industry-stories')).toBe('Prepare <b>two</b> success stories <img src=x onerror="window.pwned=1">');
+  expect(root.querySelector('[data-testid="persona-evidence"]')?.textContent).toContain('Our previous agency <b>disappeared</b>');
+  // Every element the panel made is one of its own: nothing from the payloads became markup.
+  expect(root.querySelectorAll('img, b')).toHaveLength(0);
+  await new Promise((r) => setTimeout(r, 20));
   expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+});
+
+test("a Polish browser shows the playbook's Polish text although the UI has no Polish catalogue yet", async () => {
+  render(null, root);
+  state.dispose();
+  db.close();
+  applyLanguages(['pl-PL', 'pl']);
+  await mount(snapshot, withFirstBurnedTactic({ en: 'Prepare two success stories', pl: 'Przygotuj dwie historie sukcesu' }));
+  expect(tacticText('burned-industry-stories')).toBe('Przygotuj dwie historie sukcesu');
+  expect(root.querySelector('#checklist-title')?.textContent).toBe('All tactics');
 });
 
 test('the card shows company, segment with service level, persona with evidence and a grouped checklist', () => {
@@ -129,4 +176,56 @@ test("a playbook update that drops a ticked tactic or an answered question loses
   const input = await db.inputs.get(state.accountKey.value!);
   expect(input?.answers[matrix.rows]).toBeDefined();
   expect(input?.checks[tacticId]?.done).toBe(true);
+});
+
+const header = () => root.querySelector('[data-testid="account"]')!;
+
+test('with one fact known the segment is "Not scored yet", and the questions that decide it come first', async () => {
+  const badge = header().querySelector('[data-testid="segment-label"]')!;
+  expect(badge.textContent).toBe('Not scored yet');
+  expect(header().querySelector('[data-testid="segment-points"]')?.textContent).toBe('Too little is known to score it: 1 of 10 criteria.');
+  const asked = [...root.querySelectorAll('[data-testid="questions-top"] [data-criterion]')].map((q) => q.getAttribute('data-criterion'));
+  expect(asked).toEqual(['potential', 'share-of-wallet', 'annual-revenue']);
+  // Low-touch's own tactics are no plan while the segment is unknown: only the persona's are for this call.
+  const forCall = [...root.querySelectorAll('[data-testid="for-this-call"] [data-tactic]')].map((b) => b.getAttribute('data-tactic'));
+  expect(forCall.some((id) => id!.startsWith('low-'))).toBe(false);
+  expect(forCall.length).toBeGreaterThanOrEqual(3);
+
+  (root.querySelector('[data-testid="questions-top"] [data-criterion="potential"] [data-option="high"]') as HTMLButtonElement).click();
+  await until(() => root.querySelector('[data-testid="answer-effect"]')?.textContent === 'Still not scored: answer one more.', 'first effect');
+  (root.querySelector('[data-testid="questions-top"] [data-criterion="share-of-wallet"] [data-option="high"]') as HTMLButtonElement).click();
+  await until(() => header().querySelector('[data-testid="segment-label"]')?.textContent === 'Key account', 'Key at the top');
+  expect(root.querySelector('[data-testid="answer-effect"]')?.textContent).toBe('→ now Key account');
+  // The questions answered at the top stay there, so the answer does not jump away.
+  expect(root.querySelector('[data-testid="questions-top"] [data-criterion="share-of-wallet"]')).not.toBeNull();
+  expect(header().querySelector('[data-testid="glance-matrix"]')?.textContent).toBe(' · by the matrix: Potential profit High × Share of wallet High: we are their main supplier');
+});
+
+test("the rep's persona replaces the suggestion whole: no suggested secondary and none of its tactics stay", async () => {
+  // Northwind's HubSpot record reads as Burned + Expert.
+  const fixture = 'test/fixtures/pages/hubspot/company-northwind';
+  const page = { html: readFileSync(`${fixture}.html`, 'utf8'), url: (JSON.parse(readFileSync(`${fixture}.expected.json`, 'utf8')) as { url: string }).url };
+  const northwind = PageSnapshot.parse(readPage(new DOMParser().parseFromString(page.html, 'text/html'), page.url));
+  const key = (await saveSnapshot(db, northwind, Date.now()))!;
+  state.showTab({ kind: 'state', state: { status: 'ok', accountKey: key, site: 'hubspot', url: page.url, at: Date.now() } });
+  await until(() => root.querySelector('[data-testid="account-name"]')?.textContent === 'Northwind Logistics', 'Northwind');
+  const suggested = root.querySelector('[data-testid="persona-label"]')!;
+  expect([suggested.getAttribute('data-primary'), suggested.getAttribute('data-secondary')]).toEqual(['burned', 'expert']);
+  expect([...header().querySelectorAll('[data-testid="glance-persona"]')].map((b) => b.textContent)).toEqual(['likely Burned', '+ Expert']);
+
+  (root.querySelector('[data-persona="novice"]') as HTMLButtonElement).click();
+  await until(() => root.querySelector('[data-testid="persona-label"]')?.getAttribute('data-primary') === 'novice', 'novice');
+  expect(root.querySelector('[data-testid="persona-label"]')?.getAttribute('data-secondary')).toBe('');
+  expect([...header().querySelectorAll('[data-testid="glance-persona"]')].map((b) => b.textContent)).toEqual(['Novice']);
+  const tactics = [...root.querySelectorAll('[data-tactic]')].map((b) => b.getAttribute('data-tactic')!);
+  expect(tactics.filter((id) => !id.startsWith('novice-') && !id.startsWith('standard-'))).toEqual([]);
+  const stored = (await db.inputs.get(key))?.persona;
+  expect([stored?.primary, stored?.secondary]).toEqual(['novice', undefined]);
+});
+
+test('each persona can be read from the picker without changing the persona', () => {
+  const about = root.querySelector('[data-persona-about="expert"]')!;
+  expect(about.textContent).toContain('How to spot them');
+  expect(about.querySelectorAll('button')).toHaveLength(0);
+  expect(root.querySelector('[data-testid="persona-label"]')?.getAttribute('data-primary')).toBe('burned');
 });

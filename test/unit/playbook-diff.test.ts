@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { diffPlaybooks, formatDiff, relevantFirst, type PlaybookChange } from '../../lib/playbook/diff';
+import { translate } from '../../lib/i18n';
+import { describeChange, namesById, type ChangeMessage } from '../../lib/playbook/change-text';
+import { diffPlaybooks, relevantFirst, type PlaybookChange } from '../../lib/playbook/diff';
+import { formatDiff } from '../../scripts/playbook';
 import { parsePlaybook, type Playbook } from '../../lib/playbook/schema';
 import defaultJson from '../../lib/playbook/default-playbook.json';
 import smallJson from '../fixtures/playbooks/small.json';
@@ -23,6 +26,9 @@ function edited(edit: (json: any) => void, from: unknown = defaultJson): Playboo
 const persona = (json: any, id: string) => json.personas.find((p: any) => p.id === id);
 const segment = (json: any, id: string) => json.segmentation.segments.find((s: any) => s.id === id);
 const criterion = (json: any, id: string) => json.segmentation.criteria.find((c: any) => c.id === id);
+const english: ChangeMessage = (key, params) => translate('en', key, params);
+/** The line the CLI prints for a change (without its symbol and path). */
+const line = (change: PlaybookChange) => describeChange(change, english, namesById(english));
 
 
 describe('diffPlaybooks', () => {
@@ -31,7 +37,7 @@ describe('diffPlaybooks', () => {
     expect(diffPlaybooks(base, edited((j) => (j.version = '2026.12.1')))).toEqual([]);
   });
 
-  test.each<[string, (json: any) => void, Partial<PlaybookChange>[]]>([
+  test.each<[string, (json: any) => void, Partial<PlaybookChange>[], string[]]>([
     [
       'a new tactic for burned clients',
       (j) =>
@@ -47,9 +53,11 @@ describe('diffPlaybooks', () => {
           id: 'burned-pilot-order',
           path: 'personas[3].tactics[12]',
           owner: { persona: 'burned' },
-          summary: 'Tactic "burned-pilot-order" added to persona burned (during)',
+          label: { en: 'Offer a small pilot order before the full contract.', pl: 'Zaproponuj małe zamówienie próbne.' },
+          detail: { when: 'during' },
         },
       ],
+      ['Tactic "burned-pilot-order" added to persona burned (during)'],
     ],
     [
       'new segment thresholds',
@@ -58,9 +66,10 @@ describe('diffPlaybooks', () => {
         segment(j, 'growth').minPoints = 15;
       },
       [
-        { kind: 'changed', area: 'segment', id: 'key', path: 'segmentation.segments[0].minPoints', owner: { segment: 'key' }, field: 'minPoints', before: 20, after: 22, summary: 'Segment "key": minimum points 20 → 22' },
-        { kind: 'changed', area: 'segment', id: 'growth', path: 'segmentation.segments[1].minPoints', owner: { segment: 'growth' }, field: 'minPoints', before: 14, after: 15, summary: 'Segment "growth": minimum points 14 → 15' },
+        { kind: 'changed', area: 'segment', id: 'key', path: 'segmentation.segments[0].minPoints', owner: { segment: 'key' }, field: 'minPoints', before: 20, after: 22, label: { en: 'Key account' } },
+        { kind: 'changed', area: 'segment', id: 'growth', path: 'segmentation.segments[1].minPoints', owner: { segment: 'growth' }, field: 'minPoints', before: 14, after: 15, label: { en: 'Growth account' } },
       ],
+      ['Segment "key": minimum points 20 → 22', 'Segment "growth": minimum points 14 → 15'],
     ],
     [
       'a renamed persona label',
@@ -72,17 +81,20 @@ describe('diffPlaybooks', () => {
           id: 'burned',
           path: 'personas[3].label.en',
           owner: { persona: 'burned' },
-          field: 'label.en',
-          before: persona(defaultJson, 'burned').label.en,
+          field: 'label',
+          language: 'en',
+          before: 'Burned',
           after: 'Once bitten',
-          summary: `Persona "burned": label (en) "${persona(defaultJson, 'burned').label.en}" → "Once bitten"`,
+          label: { en: 'Once bitten' },
         },
       ],
+      ['Persona "burned": label (en) "Burned" → "Once bitten"'],
     ],
     [
       'a removed criterion option',
       (j) => (criterion(j, 'employees').options = criterion(j, 'employees').options.filter((o: any) => o.id !== 'micro')),
-      [{ kind: 'removed', area: 'option', id: 'employees.micro', path: 'segmentation.criteria[0].options[0]', summary: 'Option "micro" removed from criterion "employees"' }],
+      [{ kind: 'removed', area: 'option', id: 'employees.micro', path: 'segmentation.criteria[0].options[0]', label: { en: '1–9' } }],
+      ['Option "micro" removed from criterion "employees"'],
     ],
     [
       'points changed on an option',
@@ -96,9 +108,10 @@ describe('diffPlaybooks', () => {
           field: 'points',
           before: 4,
           after: 5,
-          summary: 'Option "enterprise" of criterion "employees": points 4 → 5',
+          label: { en: '1,000 or more' },
         },
       ],
+      ['Option "enterprise" of criterion "employees": points 4 → 5'],
     ],
     [
       'a long tactic text rewritten: "changed", without quoting it',
@@ -110,10 +123,13 @@ describe('diffPlaybooks', () => {
           id: 'burned-offer-guarantees',
           path: 'personas[3].tactics[5].text.en',
           owner: { persona: 'burned' },
-          field: 'text.en',
-          summary: 'Tactic "burned-offer-guarantees" (persona burned): text (en) changed',
+          field: 'text',
+          language: 'en',
+          before: 'Offer guarantees: clear terms, staged payments, what happens if a date is missed.',
+          after: 'Put the guarantees in writing before they ask: delivery dates, penalties and who to call.',
         },
       ],
+      ['Tactic "burned-offer-guarantees" (persona burned): text (en) changed'],
     ],
     [
       'tactics reordered and a persona moved in the list: matched by id, no change',
@@ -121,6 +137,7 @@ describe('diffPlaybooks', () => {
         persona(j, 'expert').tactics.reverse();
         j.personas.reverse();
       },
+      [],
       [],
     ],
     [
@@ -137,11 +154,10 @@ describe('diffPlaybooks', () => {
           id: 'burned-industry-stories',
           owner: { segment: 'key' },
           field: 'owner',
-          before: 'persona burned',
-          after: 'segment key',
-          summary: 'Tactic "burned-industry-stories" moved from persona burned to segment key',
+          previousOwner: { persona: 'burned' },
         },
       ],
+      ['Tactic "burned-industry-stories" moved from persona burned to segment key'],
     ],
     [
       'a matrix cell sends a row to another segment',
@@ -156,22 +172,30 @@ describe('diffPlaybooks', () => {
           field: 'segment',
           before: 'growth',
           after: 'key',
-          summary: 'Matrix cell high × low: segment "growth" → "key"',
+          detail: { row: 'high', column: 'low' },
         },
       ],
+      ['Matrix cell high × low: segment "growth" → "key"'],
     ],
-  ])('%s', (_name, edit, expected) => {
+  ])('%s', (_name, edit, expected, lines) => {
     const changes = diffPlaybooks(base, edited(edit));
     expect(changes).toHaveLength(expected.length);
     expect(changes).toMatchObject(expected);
+    expect(changes.map(line)).toEqual(lines);
   });
 
   test('a removed persona, with its tactics', () => {
     const next = edited((j) => j.personas.pop(), smallJson);
-    expect(diffPlaybooks(small, next)).toEqual([
-      { kind: 'removed', area: 'persona', id: 'fast', path: 'personas[1]', owner: { persona: 'fast' }, summary: 'Persona "fast" removed' },
-      { kind: 'removed', area: 'tactic', id: 'fast-before-slot', path: 'personas[1].tactics[0]', owner: { persona: 'fast' }, summary: 'Tactic "fast-before-slot" removed from persona fast' },
-      { kind: 'removed', area: 'tactic', id: 'fast-during-decide', path: 'personas[1].tactics[1]', owner: { persona: 'fast' }, summary: 'Tactic "fast-during-decide" removed from persona fast' },
+    const changes = diffPlaybooks(small, next);
+    expect(changes).toEqual([
+      { kind: 'removed', area: 'persona', id: 'fast', path: 'personas[1]', owner: { persona: 'fast' }, label: { en: 'Fast' } },
+      { kind: 'removed', area: 'tactic', id: 'fast-before-slot', path: 'personas[1].tactics[0]', owner: { persona: 'fast' }, label: { en: 'Have a start date ready.' } },
+      { kind: 'removed', area: 'tactic', id: 'fast-during-decide', path: 'personas[1].tactics[1]', owner: { persona: 'fast' }, label: { en: 'Ask for the decision on the call.' } },
+    ]);
+    expect(changes.map(line)).toEqual([
+      'Persona "fast" removed',
+      'Tactic "fast-before-slot" removed from persona fast',
+      'Tactic "fast-during-decide" removed from persona fast',
     ]);
   });
 
@@ -201,11 +225,13 @@ describe('diffPlaybooks', () => {
         id: 'key-before-plan',
         path: 'segmentation.segments[0].tactics[0].text.de',
         owner: { segment: 'key' },
-        field: 'text.de',
+        field: 'text',
+        language: 'de',
         after: 'Den Account-Plan prüfen.',
-        summary: 'Tactic "key-before-plan" (segment key): text (de) added: "Den Account-Plan prüfen."',
+        label: { en: 'Review the account plan.', de: 'Den Account-Plan prüfen.' },
       },
     ]);
+    expect(diffPlaybooks(small, next).map(line)).toEqual(['Tactic "key-before-plan" (segment key): text (de) added: "Den Account-Plan prüfen."']);
   });
 });
 

@@ -34,9 +34,9 @@ test.each([
 });
 
 test('unreadable and unrecognised pages become tab states without touching the database', async () => {
-  expect(await applyReport(db, { status: 'unreadable', site: 'hubspot', siteLabel: 'HubSpot', url: 'https://app.hubspot.com/x', missing: ['company name'] }, 1)).toEqual({
+  expect(await applyReport(db, { status: 'unreadable', site: 'hubspot', siteLabel: 'HubSpot', url: 'https://app.hubspot.com/x', missing: { kind: 'contact', facts: [] } }, 1)).toEqual({
     ok: true,
-    state: { status: 'unreadable', site: 'hubspot', siteLabel: 'HubSpot', url: 'https://app.hubspot.com/x', missing: ['company name'], at: 1 },
+    state: { status: 'unreadable', site: 'hubspot', siteLabel: 'HubSpot', url: 'https://app.hubspot.com/x', missing: { kind: 'contact', facts: [] }, at: 1 },
   });
   expect(await applyReport(db, { status: 'unrecognised', url: 'https://example.com/' }, 2)).toEqual({
     ok: true,

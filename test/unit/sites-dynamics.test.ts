@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { dynamics } from '../../lib/sites/dynamics';
+import { missingOn, shown } from './sites-helpers';
 
 const ID = '8a4f1c2e-93b5-4d7a-b1e0-6c2f9d8e7a31';
 const ACCOUNT = new URL(`https://contoso.crm.dynamics.com/main.aspx?appid=5a1b7e1c-2f3d-4e5f-8a9b-0c1d2e3f4a5b&pagetype=entityrecord&etn=account&id=${ID}`);
@@ -13,16 +14,16 @@ const title = (name: string) => `<h1 data-id="header_title" title="${name}">${na
 
 describe('urls', () => {
   test.each([
-    [`https://contoso.crm.dynamics.com/main.aspx?appid=1&pagetype=entityrecord&etn=account&id=${ID}`, `account/${ID}`],
-    [`https://contoso.crm4.dynamics.com/main.aspx?id=%7B${ID.toUpperCase()}%7D&etn=account&pagetype=entityrecord&forceUCI=1`, `account/${ID}`],
-    [`https://contoso.crm11.dynamics.com/main.aspx?forceUCI=1&etn=account&appid=1&id={${ID}}&pagetype=entityrecord`, `account/${ID}`],
-    [`https://contoso.crm21.dynamics.com/main.aspx?PageType=EntityRecord&ETN=Account&ID=${ID}`, `account/${ID}`],
-    [`https://contoso.crm.dynamics.com/main.aspx?etc=1&id=%7b${ID}%7d&pagetype=entityrecord`, `account/${ID}`],
-    [`https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=contact&id=${ID}`, `contact/${ID}`],
-    ['https://contoso.crm.dynamics.com/main.aspx?pagetype=entitylist&etn=account', undefined],
-    ['https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=account', undefined],
-  ])('%s → %s', (url, key) => {
-    expect(dynamics.recordKey(new URL(url))).toBe(key);
+    [`https://contoso.crm.dynamics.com/main.aspx?appid=1&pagetype=entityrecord&etn=account&id=${ID}`, `record ${ID}`],
+    [`https://contoso.crm4.dynamics.com/main.aspx?id=%7B${ID.toUpperCase()}%7D&etn=account&pagetype=entityrecord&forceUCI=1`, `record ${ID}`],
+    [`https://contoso.crm11.dynamics.com/main.aspx?forceUCI=1&etn=account&appid=1&id={${ID}}&pagetype=entityrecord`, `record ${ID}`],
+    [`https://contoso.crm21.dynamics.com/main.aspx?PageType=EntityRecord&ETN=Account&ID=${ID}`, `record ${ID}`],
+    [`https://contoso.crm.dynamics.com/main.aspx?etc=1&id=%7b${ID}%7d&pagetype=entityrecord`, `record ${ID}`],
+    [`https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=contact&id=${ID}`, 'contact'],
+    ['https://contoso.crm.dynamics.com/main.aspx?pagetype=entitylist&etn=account', 'list'],
+    ['https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=account', 'new-record'],
+  ])('%s → %s', (url, what) => {
+    expect(shown(dynamics, page(title('Acme')), url)).toBe(what);
   });
 
   test('regional hosts are Dynamics, other dynamics.com services are not', () => {
@@ -37,17 +38,17 @@ describe('urls', () => {
   });
 
   test.each([
-    [`https://c.crm.dynamics.com/main.aspx?appid=1&pagetype=entityrecord&etn=contact&id=${ID}`, 'This is a contact: open its account'],
-    [`https://c.crm.dynamics.com/main.aspx?appid=1&pagetype=entityrecord&etn=opportunity&id=${ID}`, 'This is an opportunity: open its account'],
-    [`https://c.crm.dynamics.com/main.aspx?appid=1&pagetype=entityrecord&etn=lead&id=${ID}`, 'This is a lead: open its account'],
-    ['https://c.crm.dynamics.com/main.aspx?appid=1&pagetype=entitylist&etn=account&viewid=2', 'This is a list of accounts: open one'],
-    ['https://c.crm.dynamics.com/main.aspx?appid=1&pagetype=entityrecord&etn=account', 'Save the new account first, then open it'],
-    ['https://c.crm.dynamics.com/main.aspx?appid=1&pagetype=dashboard&id=3', 'Open an account record in Dynamics 365'],
-    ['https://c.crm.dynamics.com/main.aspx?appid=1', 'Open an account record in Dynamics 365'],
-  ])('%s is not a company page', (url, message) => {
+    [`https://c.crm.dynamics.com/main.aspx?appid=1&pagetype=entityrecord&etn=contact&id=${ID}`, 'contact'],
+    [`https://c.crm.dynamics.com/main.aspx?appid=1&pagetype=entityrecord&etn=opportunity&id=${ID}`, 'deal'],
+    [`https://c.crm.dynamics.com/main.aspx?appid=1&pagetype=entityrecord&etn=lead&id=${ID}`, 'lead'],
+    ['https://c.crm.dynamics.com/main.aspx?appid=1&pagetype=entitylist&etn=account&viewid=2', 'list'],
+    ['https://c.crm.dynamics.com/main.aspx?appid=1&pagetype=entityrecord&etn=account', 'new-record'],
+    ['https://c.crm.dynamics.com/main.aspx?appid=1&pagetype=dashboard&id=3', 'other'],
+    ['https://c.crm.dynamics.com/main.aspx?appid=1', 'other'],
+  ])('%s is not a company page', (url, kind) => {
     const doc = page(`${title('Someone')}${input('websiteurl', 'url-text-input', 'acme.com')}`);
     expect(dynamics.read(doc, new URL(url))).toBeNull();
-    expect(dynamics.describeMissing(doc, new URL(url))).toEqual([message]);
+    expect(missingOn(dynamics, doc, url)).toEqual({ kind, facts: [] });
   });
 });
 
@@ -55,7 +56,7 @@ describe('fields', () => {
   test('a form still loading is unreadable and says what is missing', () => {
     const doc = page('<div data-id="form-loading"></div>');
     expect(dynamics.read(doc, ACCOUNT)).toBeNull();
-    expect(dynamics.describeMissing(doc, ACCOUNT)).toEqual(['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner']);
+    expect(missingOn(dynamics, doc, ACCOUNT)).toEqual({ kind: 'record', facts: ['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner'] });
   });
 
   test('inputs, selects, lookups and header fields', () => {
@@ -101,7 +102,7 @@ describe('fields', () => {
         `<select data-id="customertypecode.fieldControl-option-set-select"><option value="-1" selected>---</option><option>Customer</option></select>`,
     );
     expect(dynamics.read(doc, ACCOUNT)?.company).toEqual({ name: 'Contoso Pharmaceuticals' });
-    expect(dynamics.describeMissing(doc, ACCOUNT)).toEqual(['domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner']);
+    expect(dynamics.describeMissing(doc, ACCOUNT)).toEqual({ kind: 'record', facts: ['domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner'] });
   });
 
   test.each([
@@ -153,14 +154,13 @@ test('broken markup does not throw', () => {
   expect(dynamics.read(doc, ACCOUNT)?.company.name).toBe('Acme $$$');
   const broken = { querySelector: () => { throw new Error('boom'); }, querySelectorAll: () => { throw new Error('boom'); } } as unknown as Document;
   expect(dynamics.read(broken, ACCOUNT)).toBeNull();
-  expect(dynamics.describeMissing(broken, ACCOUNT)).toEqual(['company']);
+  expect(missingOn(dynamics, broken, ACCOUNT)).toEqual({ kind: 'record', facts: [] });
 });
 
-test('a 10,000-element form reads in a few milliseconds', () => {
+// How long a read takes is measured in Chromium by `npm run bench`, not asserted here.
+test('a 10,000-element form is read whole', () => {
   const filler = Array.from({ length: 10_000 }, (_, i) => `<div class="x${i % 7}"><span></span></div>`).join('');
   const doc = page(`${title('Acme')}${filler}${input('websiteurl', 'url-text-input', 'acme.com')}`);
-  dynamics.read(doc, ACCOUNT);
-  const started = performance.now();
-  for (let i = 0; i < 5; i++) dynamics.read(doc, ACCOUNT);
-  expect((performance.now() - started) / 5).toBeLessThan(50);
-});
+  expect(dynamics.read(doc, ACCOUNT)?.company).toEqual({ name: 'Acme', domain: 'acme.com' });
+  // Building a 10,000-element page in happy-dom is slow on a busy machine: a generous timeout, no timing asserted.
+}, 30_000);

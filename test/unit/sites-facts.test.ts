@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { missingFacts, tallyDeals } from '../../lib/sites/facts';
+import { personOf, tallyDeals } from '../../lib/sites/facts';
+import { missingFacts } from '../../lib/sites/missing';
 
 test.each([
   ['no deals', [], { openCount: 0, wonCount: 0 }],
@@ -24,6 +25,12 @@ test.each([
   ],
 ])('tallyDeals: %s', (_, deals, expected) => {
   expect(tallyDeals(deals)).toEqual(expected);
+});
+
+test('a person is what a row shows: an address is not a name, a placeholder is no title', () => {
+  expect(personOf('Dana Whitfield', 'dana@northwind.com', 'COO')).toEqual({ name: 'Dana Whitfield', email: 'dana@northwind.com', title: 'COO' });
+  expect(personOf('dana@northwind.com', undefined, '—')).toBeUndefined();
+  expect(personOf('', 'dana@northwind.com', '--None--', (t) => t === '--None--')).toEqual({ email: 'dana@northwind.com' });
 });
 
 test('missingFacts lists the absent company facts in display order', () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { generic, readGeneric } from '../../lib/sites/generic';
+import { grantedHostReader } from '../../lib/sites/reader';
 
 const URL_ = 'https://crm.example.com/accounts/42';
 
@@ -66,10 +67,20 @@ describe('label/value pairs', () => {
 });
 
 test('describeMissing lists what a page lacks', () => {
-  expect(generic.describeMissing(page('', '<p>Hello</p>'), new URL(URL_))).toEqual(['No company name or website found on this page']);
-  expect(generic.describeMissing(page('', '<dl><dt>Company</dt><dd>Acme</dd><dt>Industry</dt><dd>Retail</dd></dl>'), new URL(URL_))).toEqual([
-    'domain', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner',
-  ]);
+  expect(generic.describeMissing(page('', '<p>Hello</p>'), new URL(URL_))).toEqual({ kind: 'no-company', facts: [] });
+  expect(generic.describeMissing(page('', '<dl><dt>Company</dt><dd>Acme</dd><dt>Industry</dt><dd>Retail</dd></dl>'), new URL(URL_))).toEqual({
+    kind: 'record',
+    facts: ['domain', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner'],
+  });
+});
+
+test('on a granted host, the custom-host script calls a page without a company unrecognised, not unreadable', () => {
+  const reader = grantedHostReader(generic);
+  expect(reader.inspectPage(page('', '<p>Hello</p>'), URL_)).toEqual({ status: 'unrecognised', url: URL_ });
+  expect(reader.inspectPage(page('', '<dl><dt>Company</dt><dd>Acme</dd><dt>Industry</dt><dd>Retail</dd></dl>'), URL_)).toMatchObject({
+    status: 'ok',
+    snapshot: { site: 'generic', company: { name: 'Acme', industry: 'Retail' } },
+  });
 });
 
 test('matches no URL by itself', () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { gmail } from '../../lib/sites/gmail';
+import { missingOn, shown } from './sites-helpers';
 
 const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKhwjZqPrWcTbLmNvBdJsRtXy';
 
@@ -65,7 +66,7 @@ describe('participants', () => {
     const snap = gmail.read(doc, new URL(THREAD));
     expect(snap?.company).toEqual({ name: 'Иван Петров' });
     expect(snap?.people).toEqual([{ name: 'Иван Петров', email: 'ivan.petrov77@mail.ru' }]);
-    expect(gmail.describeMissing(doc, new URL(THREAD))).toEqual(['domain']);
+    expect(gmail.describeMissing(doc, new URL(THREAD))).toEqual({ kind: 'record', facts: ['domain'] });
   });
 
   test('a company participant wins over a free-mail sender', () => {
@@ -111,7 +112,7 @@ describe('participants', () => {
   test('an internal thread has no company', () => {
     const doc = page([{ from: ['boss@fleetwise.io', 'Boss'], to: [REP], body: 'Lunch?' }]);
     expect(gmail.read(doc, new URL(THREAD))).toBeNull();
-    expect(gmail.describeMissing(doc, new URL(THREAD))).toEqual(['A participant from outside your company']);
+    expect(missingOn(gmail, doc, THREAD)).toEqual({ kind: 'internal', facts: [] });
   });
 
   test('collapsed messages count as participants but give no text', () => {
@@ -124,15 +125,15 @@ describe('participants', () => {
 
 describe('urls', () => {
   test.each([
-    ['https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKhwjZqPrWcTbLmNvBdJsRtXy', 'FMfcgzQXKhwjZqPrWcTbLmNvBdJsRtXy'],
-    ['https://mail.google.com/mail/u/2/#label/Clients%2FHot/FMfcgzQXKhwjZqPrWcTbLmNvBdJsRtXy', 'FMfcgzQXKhwjZqPrWcTbLmNvBdJsRtXy'],
-    ['https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKhwjZqPrWcTbLmNvBdJsRtXy?compose=new', 'FMfcgzQXKhwjZqPrWcTbLmNvBdJsRtXy'],
-    ['https://mail.google.com/mail/u/0/#inbox', undefined],
-    ['https://mail.google.com/mail/u/0/#inbox/p3', undefined],
-    ['https://mail.google.com/mail/u/0/#search/references', undefined],
-    ['https://mail.google.com/chat/u/0/#chat/home', undefined],
-  ])('%s → %s', (url, key) => {
-    expect(gmail.recordKey(new URL(url))).toBe(key);
+    ['https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKhwjZqPrWcTbLmNvBdJsRtXy', 'record FMfcgzQXKhwjZqPrWcTbLmNvBdJsRtXy'],
+    ['https://mail.google.com/mail/u/2/#label/Clients%2FHot/FMfcgzQXKhwjZqPrWcTbLmNvBdJsRtXy', 'record FMfcgzQXKhwjZqPrWcTbLmNvBdJsRtXy'],
+    ['https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKhwjZqPrWcTbLmNvBdJsRtXy?compose=new', 'record FMfcgzQXKhwjZqPrWcTbLmNvBdJsRtXy'],
+    ['https://mail.google.com/mail/u/0/#inbox', 'inbox'],
+    ['https://mail.google.com/mail/u/0/#inbox/p3', 'inbox'],
+    ['https://mail.google.com/mail/u/0/#search/references', 'inbox'],
+    ['https://mail.google.com/chat/u/0/#chat/home', 'inbox'],
+  ])('%s → %s', (url, what) => {
+    expect(shown(gmail, page([{ from: ['ana@acme-tools.com', 'Ana Buyer'], to: [REP], body: 'Hi' }]), url)).toBe(what);
   });
 
   test('Google Chat and Calendar are not Gmail', () => {

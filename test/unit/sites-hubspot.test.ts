@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { hubspot } from '../../lib/sites/hubspot';
+import { missingOn, shown } from './sites-helpers';
 
 const COMPANY = new URL('https://app.hubspot.com/contacts/4410123/record/0-2/18234567012');
 
@@ -11,17 +12,17 @@ const prop = (name: string, value: string) => `<div data-selenium-test="property
 
 describe('urls', () => {
   test.each([
-    ['https://app.hubspot.com/contacts/4410123/record/0-2/18234567012', '4410123/0-2/18234567012'],
-    ['https://app-eu1.hubspot.com/contacts/26012345/company/9876543210', '26012345/0-2/9876543210'],
-    ['https://app-na2.hubspot.com/contacts/243381751/record/0-2/5', '243381751/0-2/5'],
-    ['https://app.hubspot.com/contacts/4410123/record/0-1/51234', '4410123/0-1/51234'],
-    ['https://app.hubspot.com/contacts/4410123/objects/0-2/views/all/list', undefined],
-  ])('%s → %s', (url, key) => {
-    expect(hubspot.recordKey(new URL(url))).toBe(key);
+    ['https://app.hubspot.com/contacts/4410123/record/0-2/18234567012', 'record 18234567012'],
+    ['https://app-eu1.hubspot.com/contacts/26012345/company/9876543210', 'record 9876543210'],
+    ['https://app-na2.hubspot.com/contacts/243381751/record/0-2/5', 'record 5'],
+    ['https://app.hubspot.com/contacts/4410123/record/0-1/51234', 'contact'],
+    ['https://app.hubspot.com/contacts/4410123/objects/0-2/views/all/list', 'other'],
+  ])('%s → %s', (url, what) => {
+    expect(shown(hubspot, page('<h1 data-selenium-test="highlightTitle">Acme</h1>'), url)).toBe(what);
   });
 
   test('the record comes from the path; the host is for matches() alone, so a host assigned to HubSpot reads too', () => {
-    expect(hubspot.recordKey(new URL('https://crm.intranet.example/contacts/1/record/0-2/2'))).toBe('1/0-2/2');
+    expect(shown(hubspot, page('<h1 data-selenium-test="highlightTitle">Acme</h1>'), 'https://crm.intranet.example/contacts/1/record/0-2/2')).toBe('record 2');
   });
 
   test('lookalike hosts are not HubSpot', () => {
@@ -30,15 +31,15 @@ describe('urls', () => {
   });
 
   test.each([
-    ['https://app.hubspot.com/contacts/1/record/0-1/2', 'This is a contact record: open its company'],
-    ['https://app.hubspot.com/contacts/1/record/0-3/2', 'This is a deal: open its company'],
-    ['https://app.hubspot.com/contacts/1/deal/2', 'This is a deal: open its company'],
-    ['https://app.hubspot.com/contacts/1/record/0-5/2', 'Open a company record in HubSpot'],
-    ['https://app.hubspot.com/reports-dashboard/1/view/2', 'Open a company record in HubSpot'],
-  ])('%s is not a company page', (url, message) => {
+    ['https://app.hubspot.com/contacts/1/record/0-1/2', 'contact'],
+    ['https://app.hubspot.com/contacts/1/record/0-3/2', 'deal'],
+    ['https://app.hubspot.com/contacts/1/deal/2', 'deal'],
+    ['https://app.hubspot.com/contacts/1/record/0-5/2', 'other'],
+    ['https://app.hubspot.com/reports-dashboard/1/view/2', 'other'],
+  ])('%s is not a company page', (url, kind) => {
     const doc = page(`<h1 data-selenium-test="highlightTitle">Someone</h1>${prop('domain', 'acme.com')}`);
     expect(hubspot.read(doc, new URL(url))).toBeNull();
-    expect(hubspot.describeMissing(doc, new URL(url))).toEqual([message]);
+    expect(missingOn(hubspot, doc, url)).toEqual({ kind, facts: [] });
   });
 });
 
@@ -46,7 +47,7 @@ describe('fields', () => {
   test('a record still loading is unreadable and says what is missing', () => {
     const doc = page('<div class="UILoadingSpinner"></div>');
     expect(hubspot.read(doc, COMPANY)).toBeNull();
-    expect(hubspot.describeMissing(doc, COMPANY)).toEqual(['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner']);
+    expect(missingOn(hubspot, doc, COMPANY)).toEqual({ kind: 'record', facts: ['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner'] });
   });
 
   test('empty placeholders count as missing', () => {
@@ -54,7 +55,7 @@ describe('fields', () => {
       `<h1 data-selenium-test="highlightTitle">Acme</h1>${prop('numberofemployees', '--')}${prop('annualrevenue', '')}${prop('industry', '—')}${prop('country', 'Romania')}`,
     );
     expect(hubspot.read(doc, COMPANY)?.company).toEqual({ name: 'Acme', country: 'RO' });
-    expect(hubspot.describeMissing(doc, COMPANY)).toEqual(['domain', 'industry', 'employees', 'annualRevenue', 'city', 'type', 'owner']);
+    expect(hubspot.describeMissing(doc, COMPANY)).toEqual({ kind: 'record', facts: ['domain', 'industry', 'employees', 'annualRevenue', 'city', 'type', 'owner'] });
   });
 
   test('values in edit controls and ranges are read', () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { outlook } from '../../lib/sites/outlook';
+import { missingOn, shown } from './sites-helpers';
 
 const THREAD = new URL('https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1hZjU3LWI2ZDYtMDACLTAwCgAQAHn%2BqJ8%3D');
 
@@ -88,7 +89,7 @@ describe('participants', () => {
   test('free-mail senders give no domain; the display name stands for the account', () => {
     const doc = page([{ from: ['ivan.petrov77@outlook.com', 'Иван Петров'], to: [REP], body: 'Сравниваем три предложения.' }]);
     expect(outlook.read(doc, THREAD)?.company).toEqual({ name: 'Иван Петров' });
-    expect(outlook.describeMissing(doc, THREAD)).toEqual(['domain']);
+    expect(outlook.describeMissing(doc, THREAD)).toEqual({ kind: 'record', facts: ['domain'] });
   });
 
   test('a company participant wins over a free-mail sender', () => {
@@ -125,23 +126,23 @@ describe('participants', () => {
   test('an internal thread has no company', () => {
     const doc = page([{ from: ['boss@fleetwise.io', 'Boss'], to: [REP], body: 'Lunch?' }]);
     expect(outlook.read(doc, THREAD)).toBeNull();
-    expect(outlook.describeMissing(doc, THREAD)).toEqual(['A participant from outside your company']);
+    expect(missingOn(outlook, doc, THREAD)).toEqual({ kind: 'internal', facts: [] });
   });
 });
 
 describe('urls and pages that are not threads', () => {
   test.each([
-    ['https://outlook.office.com/mail/inbox/id/AAQkADAw%2BqJ8%3D', 'AAQkADAw+qJ8='],
-    ['https://outlook.office365.com/mail/0/inbox/id/AAQkAGI2TG93AAAEAAAQ', 'AAQkAGI2TG93AAAEAAAQ'],
-    ['https://outlook.live.com/mail/0/id/AQQkADAwATYwMAItYjI3', 'AQQkADAwATYwMAItYjI3'],
-    ['https://outlook.cloud.microsoft/mail/sentitems/id/AAQkADFkZWM5NjQ3', 'AAQkADFkZWM5NjQ3'],
-    ['https://outlook.office.com/mail/shared@fleetwise.io/inbox/id/AAQkADFkZWM5NjQ3', 'AAQkADFkZWM5NjQ3'],
-    ['https://outlook.office.com/mail/deeplink/read/AAMkADFkZWM5NjQ3?ItemID=x', 'AAMkADFkZWM5NjQ3'],
-    ['https://outlook.office.com/mail/inbox', undefined],
-    ['https://outlook.office.com/mail/0/', undefined],
-    ['https://outlook.office.com/calendar/view/week', undefined],
-  ])('%s → %s', (url, key) => {
-    expect(outlook.recordKey(new URL(url))).toBe(key);
+    ['https://outlook.office.com/mail/inbox/id/AAQkADAw%2BqJ8%3D', 'record AAQkADAw+qJ8='],
+    ['https://outlook.office365.com/mail/0/inbox/id/AAQkAGI2TG93AAAEAAAQ', 'record AAQkAGI2TG93AAAEAAAQ'],
+    ['https://outlook.live.com/mail/0/id/AQQkADAwATYwMAItYjI3', 'record AQQkADAwATYwMAItYjI3'],
+    ['https://outlook.cloud.microsoft/mail/sentitems/id/AAQkADFkZWM5NjQ3', 'record AAQkADFkZWM5NjQ3'],
+    ['https://outlook.office.com/mail/shared@fleetwise.io/inbox/id/AAQkADFkZWM5NjQ3', 'record AAQkADFkZWM5NjQ3'],
+    ['https://outlook.office.com/mail/deeplink/read/AAMkADFkZWM5NjQ3?ItemID=x', 'record AAMkADFkZWM5NjQ3'],
+    ['https://outlook.office.com/mail/inbox', 'inbox'],
+    ['https://outlook.office.com/mail/0/', 'inbox'],
+    ['https://outlook.office.com/calendar/view/week', 'inbox'],
+  ])('%s → %s', (url, what) => {
+    expect(shown(outlook, page([{ from: BUYER, to: [REP], body: 'Hi' }]), url)).toBe(what);
   });
 
   test('calendar, people and lookalike hosts are not Outlook mail', () => {
@@ -155,13 +156,13 @@ describe('urls and pages that are not threads', () => {
     const doc = page([{ from: BUYER, to: [REP], body: 'Hi' }]);
     const list = new URL('https://outlook.office.com/mail/inbox');
     expect(outlook.read(doc, list)).toBeNull();
-    expect(outlook.describeMissing(doc, list)).toEqual(['Open an email']);
+    expect(missingOn(outlook, doc, list)).toEqual({ kind: 'inbox', facts: [] });
   });
 
   test('a message still loading is unreadable', () => {
     const doc = new DOMParser().parseFromString('<html><body><div role="main"><div id="ReadingPaneContainerId"></div></div></body></html>', 'text/html');
     expect(outlook.read(doc, THREAD)).toBeNull();
-    expect(outlook.describeMissing(doc, THREAD)).toEqual(['The message has not loaded yet']);
+    expect(missingOn(outlook, doc, THREAD)).toEqual({ kind: 'loading', facts: [] });
   });
 
   test('observeRoot is the reading pane container', () => {
@@ -191,21 +192,18 @@ test('broken markup never throws', () => {
   expect(outlook.read(doc, THREAD)).toBeNull();
   const broken = { querySelector: () => { throw new Error('boom'); }, querySelectorAll: () => { throw new Error('boom'); }, title: '' } as unknown as Document;
   expect(outlook.read(broken, THREAD)).toBeNull();
-  expect(outlook.describeMissing(broken, THREAD).length).toBeGreaterThan(0);
+  expect(missingOn(outlook, broken, THREAD)).toMatchObject({ kind: 'loading' });
 });
 
-test('a read stays cheap on a 10,000-element page', () => {
+// How long a read takes is measured in Chromium by `npm run bench`, not asserted here.
+test('a 10,000-element page is read whole', () => {
   const messages: Msg[] = Array.from({ length: 12 }, (_, i) => ({ from: i % 2 ? REP : BUYER, to: [i % 2 ? BUYER : REP], body: `<div>Message ${i}</div>`.repeat(20) }));
   const doc = page(messages);
   const filler = Array.from({ length: 2_000 }, (_, i) => `<div role="option"><span>${i}</span><a href="#">x</a><i></i><b></b></div>`).join('');
   doc.body.insertAdjacentHTML('afterbegin', `<div class="list">${filler}</div>`);
   expect(doc.getElementsByTagName('*').length).toBeGreaterThan(10_000);
-  // The median of several reads: one slow read under a busy test runner is noise, not a regression.
-  const times = Array.from({ length: 15 }, () => {
-    const started = performance.now();
-    outlook.read(doc, THREAD);
-    return performance.now() - started;
-  }).sort((a, b) => a - b);
-  // The budget is 5 ms in Chromium; happy-dom is slower, so this bound is conservative there.
-  expect(times[7]).toBeLessThan(5);
-});
+  const snapshot = outlook.read(doc, THREAD);
+  expect(snapshot?.company).toEqual({ domain: 'acme-tools.com' });
+  expect(snapshot?.people).toEqual([{ email: 'ana@acme-tools.com', name: 'Ana Buyer' }]);
+  // Building a 10,000-element page in happy-dom is slow on a busy machine: a generous timeout, no timing asserted.
+}, 30_000);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { pipedrive } from '../../lib/sites/pipedrive';
+import { missingOn, shown } from './sites-helpers';
 
 const ORG = new URL('https://fleetwise.pipedrive.com/organization/1042');
 const HASH = '4b1e7d0c2a9f8e6d5c3b2a1f0e9d8c7b6a5f4e3d';
@@ -18,16 +19,16 @@ function page(sidebar: string, header = '<h1 data-testid="header-title">Acme Too
 
 describe('urls', () => {
   test.each([
-    ['https://fleetwise.pipedrive.com/organization/1042', 'organization/1042'],
-    ['https://fleetwise.pipedrive.com/organization/1042/activities', 'organization/1042'],
-    ['https://app.pipedrive.com/organization/5?tab=notes', 'organization/5'],
-    ['https://fleetwise.pipedrive.com/person/5531', 'person/5531'],
-    ['https://fleetwise.pipedrive.com/deal/881', 'deal/881'],
-    ['https://fleetwise.pipedrive.com/leads/inbox/1c2b3a40-5d6e-11ef-9a1b-0f6c1e2d3a4b', 'lead/1c2b3a40-5d6e-11ef-9a1b-0f6c1e2d3a4b'],
-    ['https://fleetwise.pipedrive.com/organizations/list/user/everyone', undefined],
-    ['https://fleetwise.pipedrive.com/organization/', undefined],
-  ])('%s → %s', (url, key) => {
-    expect(pipedrive.recordKey(new URL(url))).toBe(key);
+    ['https://fleetwise.pipedrive.com/organization/1042', 'record 1042'],
+    ['https://fleetwise.pipedrive.com/organization/1042/activities', 'record 1042'],
+    ['https://app.pipedrive.com/organization/5?tab=notes', 'record 5'],
+    ['https://fleetwise.pipedrive.com/person/5531', 'contact'],
+    ['https://fleetwise.pipedrive.com/deal/881', 'deal'],
+    ['https://fleetwise.pipedrive.com/leads/inbox/1c2b3a40-5d6e-11ef-9a1b-0f6c1e2d3a4b', 'lead'],
+    ['https://fleetwise.pipedrive.com/organizations/list/user/everyone', 'other'],
+    ['https://fleetwise.pipedrive.com/organization/', 'other'],
+  ])('%s → %s', (url, what) => {
+    expect(shown(pipedrive, page(''), url)).toBe(what);
   });
 
   test.each(['https://www.pipedrive.com/en/pricing', 'https://www.pipedrive.com/organization/1', 'https://developers.pipedrive.com/docs/api/v1', 'https://pipedrive.com/', 'https://fleetwise.pipedrive.com.evil.example/'])(
@@ -36,16 +37,16 @@ describe('urls', () => {
   );
 
   test.each([
-    ['https://fleetwise.pipedrive.com/person/5531', 'This is a person: open their organization'],
-    ['https://fleetwise.pipedrive.com/deal/881', 'This is a deal: open its organization'],
-    ['https://fleetwise.pipedrive.com/leads/inbox/1c2b3a40-5d6e-11ef-9a1b-0f6c1e2d3a4b', 'This is a lead: open its organization'],
-    ['https://fleetwise.pipedrive.com/organizations/list/user/everyone', 'Open an organization in Pipedrive'],
-    ['https://fleetwise.pipedrive.com/pipeline/1/user/everyone', 'Open an organization in Pipedrive'],
-  ])('%s is not a company page', (url, message) => {
+    ['https://fleetwise.pipedrive.com/person/5531', 'contact'],
+    ['https://fleetwise.pipedrive.com/deal/881', 'deal'],
+    ['https://fleetwise.pipedrive.com/leads/inbox/1c2b3a40-5d6e-11ef-9a1b-0f6c1e2d3a4b', 'lead'],
+    ['https://fleetwise.pipedrive.com/organizations/list/user/everyone', 'other'],
+    ['https://fleetwise.pipedrive.com/pipeline/1/user/everyone', 'other'],
+  ])('%s is not a company page', (url, kind) => {
     const doc = page(row('website', 'Website', 'acme.com'));
     expect(pipedrive.matches(new URL(url))).toBe(true);
     expect(pipedrive.read(doc, new URL(url))).toBeNull();
-    expect(pipedrive.describeMissing(doc, new URL(url))).toEqual([message]);
+    expect(missingOn(pipedrive, doc, url)).toEqual({ kind, facts: [] });
   });
 });
 
@@ -53,13 +54,13 @@ describe('virtualised details list', () => {
   test('reads the rendered rows, reports the rest, and picks up rows as they render', () => {
     const doc = page(row('address', 'Address', 'Via Roma 1, 20121 Milano, Italia'));
     expect(pipedrive.read(doc, ORG)?.company).toEqual({ name: 'Acme Tools', country: 'IT', city: 'Milano' });
-    expect(pipedrive.describeMissing(doc, ORG)).toEqual(['domain', 'industry', 'employees', 'annualRevenue', 'type', 'owner']);
+    expect(pipedrive.describeMissing(doc, ORG)).toEqual({ kind: 'record', facts: ['domain', 'industry', 'employees', 'annualRevenue', 'type', 'owner'] });
 
     // Scrolling renders the next rows into the same list.
     const list = doc.querySelector('[data-testid="virtualized-list"]')!;
     list.insertAdjacentHTML('beforeend', row('website', 'Website', '<a href="https://www.acme-tools.it/">www.acme-tools.it</a>') + row('employee_count', 'Number of employees', '51-200'));
     expect(pipedrive.read(doc, ORG)?.company).toMatchObject({ domain: 'acme-tools.it', employees: 51 });
-    expect(pipedrive.describeMissing(doc, ORG)).toEqual(['industry', 'annualRevenue', 'type', 'owner']);
+    expect(pipedrive.describeMissing(doc, ORG)).toEqual({ kind: 'record', facts: ['industry', 'annualRevenue', 'type', 'owner'] });
   });
 
   test('observeRoot is the sidebar (kept across records); null before it renders', () => {
@@ -72,7 +73,7 @@ describe('virtualised details list', () => {
   test('a record still loading is unreadable', () => {
     const doc = new DOMParser().parseFromString('<html><body><div class="cui5-spinner"></div></body></html>', 'text/html');
     expect(pipedrive.read(doc, ORG)).toBeNull();
-    expect(pipedrive.describeMissing(doc, ORG)).toEqual(['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner']);
+    expect(missingOn(pipedrive, doc, ORG)).toEqual({ kind: 'record', facts: ['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner'] });
   });
 });
 
@@ -131,21 +132,17 @@ test('broken markup never throws', () => {
   expect(() => pipedrive.describeMissing(doc, ORG)).not.toThrow();
   const broken = { querySelector: () => { throw new Error('boom'); }, querySelectorAll: () => { throw new Error('boom'); } } as unknown as Document;
   expect(pipedrive.read(broken, ORG)).toBeNull();
-  expect(pipedrive.describeMissing(broken, ORG).length).toBeGreaterThan(0);
+  // Each query fails alone (dom.first catches it), so nothing is found.
+  expect(missingOn(pipedrive, broken, ORG)).toEqual({ kind: 'record', facts: ['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner'] });
 });
 
-test('a read stays cheap on a 10,000-element page', () => {
+// How long a read takes is measured in Chromium by `npm run bench`, not asserted here.
+test('a 10,000-element page is read whole', () => {
   const filler = Array.from({ length: 2_000 }, (_, i) => `<div class="f"><span>${i}</span><a href="#">x</a><i></i><b></b></div>`).join('');
   const rows = Array.from({ length: 20 }, (_, i) => row(i ? `${HASH.slice(0, 38)}${String(i).padStart(2, '0')}` : 'website', i ? `Custom ${i}` : 'Website', `v${i}`)).join('');
   const doc = page(rows + row('employee_count', 'Number of employees', '40'));
   doc.body.insertAdjacentHTML('afterbegin', filler);
   expect(doc.getElementsByTagName('*').length).toBeGreaterThan(10_000);
-  // The median of several reads: one slow read under a busy test runner is noise, not a regression.
-  const times = Array.from({ length: 15 }, () => {
-    const started = performance.now();
-    pipedrive.read(doc, ORG);
-    return performance.now() - started;
-  }).sort((a, b) => a - b);
-  // The budget is 5 ms in Chromium; happy-dom is slower, so this bound is conservative there.
-  expect(times[7]).toBeLessThan(5);
-});
+  expect(pipedrive.read(doc, ORG)?.company).toEqual({ name: 'Acme Tools', employees: 40 });
+  // Building a 10,000-element page in happy-dom is slow on a busy machine: a generous timeout, no timing asserted.
+}, 30_000);

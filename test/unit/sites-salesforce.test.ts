@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { queryAllDeep, queryDeep } from '../../lib/sites/dom';
+import { DeepFinder } from '../../lib/sites/dom';
 import { salesforce } from '../../lib/sites/salesforce';
+import { missingOn, shown } from './sites-helpers';
 
 const ID = '0015g00000XyZabAAF';
 const ACCOUNT = new URL(`https://vantage-bio.lightning.force.com/lightning/r/Account/${ID}/view`);
@@ -18,14 +19,14 @@ const title = (name: string) => `<records-highlights2><h1><div class="entityName
 
 describe('urls', () => {
   test.each([
-    [`https://vantage-bio.lightning.force.com/lightning/r/Account/${ID}/view`, `Account/${ID}`],
-    [`https://vantage-bio.lightning.force.com/lightning/r/${ID}/view`, `Account/${ID}`],
-    ['https://acme--uat.sandbox.lightning.force.com/lightning/r/Account/0015g00000XyZab/related/Contacts/view', 'Account/0015g00000XyZab'],
-    ['https://acme.lightning.force.com/lightning/r/Contact/0035g00000AbCdEAAV/view', 'Contact/0035g00000AbCdEAAV'],
-    ['https://acme.lightning.force.com/lightning/r/a0X5g000001AbCdEAF/view', 'a0X/a0X5g000001AbCdEAF'],
-    ['https://acme.lightning.force.com/lightning/o/Account/list?filterName=Recent', undefined],
-  ])('%s → %s', (url, key) => {
-    expect(salesforce.recordKey(new URL(url))).toBe(key);
+    [`https://vantage-bio.lightning.force.com/lightning/r/Account/${ID}/view`, `record ${ID}`],
+    [`https://vantage-bio.lightning.force.com/lightning/r/${ID}/view`, `record ${ID}`],
+    ['https://acme--uat.sandbox.lightning.force.com/lightning/r/Account/0015g00000XyZab/related/Contacts/view', 'record 0015g00000XyZab'],
+    ['https://acme.lightning.force.com/lightning/r/Contact/0035g00000AbCdEAAV/view', 'contact'],
+    ['https://acme.lightning.force.com/lightning/r/a0X5g000001AbCdEAF/view', 'other'],
+    ['https://acme.lightning.force.com/lightning/o/Account/list?filterName=Recent', 'list'],
+  ])('%s → %s', (url, what) => {
+    expect(shown(salesforce, page(title('Acme')), url)).toBe(what);
   });
 
   test('lookalike hosts are not Salesforce', () => {
@@ -36,16 +37,17 @@ describe('urls', () => {
   });
 
   test.each([
-    ['https://acme.lightning.force.com/lightning/r/Contact/0035g00000AbCdEAAV/view', 'This is a contact: open its Account'],
-    ['https://acme.lightning.force.com/lightning/r/0065g00000QrStUAA1/view', 'This is an opportunity: open its Account'],
-    ['https://acme.lightning.force.com/lightning/r/User/0055g00000FgHiJAAV/view', 'Open an Account record'],
-    ['https://acme.lightning.force.com/lightning/o/Account/new?count=1', 'This is a new Account form: save it, then open the record'],
-    ['https://acme.lightning.force.com/lightning/page/home', 'Open an Account record'],
-    ['https://acme.my.salesforce.com/0015g00000XyZab', 'Open an Account record in Lightning Experience'],
-  ])('%s is not a company page', (url, message) => {
+    ['https://acme.lightning.force.com/lightning/r/Contact/0035g00000AbCdEAAV/view', 'contact'],
+    ['https://acme.lightning.force.com/lightning/r/0065g00000QrStUAA1/view', 'deal'],
+    ['https://acme.lightning.force.com/lightning/r/00Q5g00000QrStUAA1/view', 'lead'],
+    ['https://acme.lightning.force.com/lightning/r/User/0055g00000FgHiJAAV/view', 'other'],
+    ['https://acme.lightning.force.com/lightning/o/Account/new?count=1', 'new-record'],
+    ['https://acme.lightning.force.com/lightning/page/home', 'other'],
+    ['https://acme.my.salesforce.com/0015g00000XyZab', 'classic'],
+  ])('%s is not a company page', (url, kind) => {
     const doc = page(title('Someone') + field('Website', 'Website', 'acme.com'));
     expect(salesforce.read(doc, new URL(url))).toBeNull();
-    expect(salesforce.describeMissing(doc, new URL(url))).toEqual([message]);
+    expect(missingOn(salesforce, doc, url)).toEqual({ kind, facts: [] });
   });
 });
 
@@ -53,7 +55,7 @@ describe('fields', () => {
   test('a record still loading is unreadable and says what is missing', () => {
     const doc = page('<div class="slds-spinner_container"></div>');
     expect(salesforce.read(doc, ACCOUNT)).toBeNull();
-    expect(salesforce.describeMissing(doc, ACCOUNT)).toEqual(['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner']);
+    expect(missingOn(salesforce, doc, ACCOUNT)).toEqual({ kind: 'record', facts: ['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner'] });
   });
 
   test('empty values and "--None--" picklists count as missing; labels and assistive text are not values', () => {
@@ -64,7 +66,7 @@ describe('fields', () => {
         field('NumberOfEmployees', 'Employees', '—'),
     );
     expect(salesforce.read(doc, ACCOUNT)?.company).toEqual({ name: 'Acme' });
-    expect(salesforce.describeMissing(doc, ACCOUNT)).toEqual(['domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner']);
+    expect(salesforce.describeMissing(doc, ACCOUNT)).toEqual({ kind: 'record', facts: ['domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner'] });
   });
 
   test.each([
@@ -164,7 +166,7 @@ describe('console and cached pages', () => {
         `<div class="windowViewMode-normal oneContent active">${title('Vantage')}</div></div>`,
     );
     expect(salesforce.read(doc, ACCOUNT)?.company).toEqual({ name: 'Vantage' });
-    expect(salesforce.describeMissing(doc, ACCOUNT)).toContain('industry');
+    expect(salesforce.describeMissing(doc, ACCOUNT).facts).toContain('industry');
     expect(salesforce.observeRoot?.(doc)?.className).toBe('oneCenterStage');
   });
 
@@ -193,12 +195,16 @@ describe('shadow DOM', () => {
     expect(salesforce.read(shadowPage(), ACCOUNT)?.company).toEqual({ name: 'Shadow Labs', domain: 'shadowlabs.io', employees: 50_000 });
   });
 
-  test('queryDeep and queryAllDeep look into nested open roots', () => {
+  test('DeepFinder looks into nested open roots, light DOM first, and skips what it excludes', () => {
     const doc = shadowPage();
+    const find = new DeepFinder(doc);
     expect(doc.querySelector('lightning-formatted-url')).toBeNull();
-    expect(queryDeep(doc, 'lightning-formatted-url')?.textContent).toBe('shadowlabs.io');
-    expect(queryAllDeep(doc, 'lightning-formatted-text, lightning-formatted-number')).toHaveLength(2);
-    expect(queryDeep(doc, '!!not a selector')).toBeNull();
+    expect(find.first(['lightning-formatted-url'])?.textContent).toBe('shadowlabs.io');
+    expect(find.all(['lightning-formatted-text, lightning-formatted-number'])).toHaveLength(2);
+    expect(find.first(['!!not a selector', 'records-highlights2'])?.tagName).toBe('RECORDS-HIGHLIGHTS2');
+    doc.body.insertAdjacentHTML('beforeend', '<div role="dialog"><lightning-formatted-url>new.example</lightning-formatted-url></div>');
+    expect(new DeepFinder(doc).first(['lightning-formatted-url'])?.textContent).toBe('new.example');
+    expect(new DeepFinder(doc, ['[role="dialog"]']).first(['lightning-formatted-url'])?.textContent).toBe('shadowlabs.io');
   });
 });
 
@@ -235,17 +241,14 @@ test('broken markup does not throw', () => {
   expect(() => salesforce.observeRoot?.(doc)).not.toThrow();
   const broken = { querySelector: () => { throw new Error('boom'); }, querySelectorAll: () => { throw new Error('boom'); }, getElementById: () => null } as unknown as Document;
   expect(salesforce.read(broken, ACCOUNT)).toBeNull();
-  expect(salesforce.describeMissing(broken, ACCOUNT)).toEqual(['company']);
+  expect(missingOn(salesforce, broken, ACCOUNT)).toEqual({ kind: 'record', facts: [] });
 });
 
-test('a 10,000-element page is read within budget', () => {
+// How long a read takes is measured in Chromium by `npm run bench`, not asserted here.
+test('a 10,000-element page is read whole', () => {
   const filler = Array.from({ length: 1000 }, (_, i) => `<div class="row"><span>${i}</span><span>a</span><span>b</span><span>c</span><span>d</span><span>e</span><span>f</span><span>g</span><span>h</span></div>`).join('');
   const doc = page(`<div class="oneCenterStage"><div class="windowViewMode-normal active">${title('Acme')}${field('Industry', 'Industry', 'Retail')}${filler}</div></div>`);
   expect(doc.querySelectorAll('*').length).toBeGreaterThan(10_000);
-  salesforce.read(doc, ACCOUNT);
-  const started = performance.now();
-  for (let i = 0; i < 5; i++) salesforce.read(doc, ACCOUNT);
-  const each = (performance.now() - started) / 5;
-  // happy-dom is many times slower than Chrome; the Chrome budget is 5 ms (npm run bench).
-  expect(each).toBeLessThan(100);
-});
+  expect(salesforce.read(doc, ACCOUNT)?.company).toEqual({ name: 'Acme', industry: 'Retail' });
+  // Building a 10,000-element page in happy-dom is slow on a busy machine: a generous timeout, no timing asserted.
+}, 30_000);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { zoho } from '../../lib/sites/zoho';
+import { missingOn, shown } from './sites-helpers';
 
 const ACCOUNT = new URL('https://crm.zoho.com/crm/org712345678/tab/Accounts/5127839000000412001');
 
@@ -17,20 +18,20 @@ const header = (name: string) => `<span id="recHeader1"><span data-zcqa="value_A
 
 describe('urls', () => {
   test.each([
-    ['https://crm.zoho.com/crm/org712345678/tab/Accounts/5127839000000412001', '712345678/Accounts/5127839000000412001'],
-    ['https://crm.zoho.eu/crm/tab/Accounts/481264000000236017', '/Accounts/481264000000236017'],
-    ['https://crm.zoho.in/crm/org60012345/tab/Accounts/2245871000000098123/?sub_module=Notes', '60012345/Accounts/2245871000000098123'],
-    ['https://crm.zoho.com.au/crm/org7001/tab/Accounts/7002345000000001234', '7001/Accounts/7002345000000001234'],
-    ['https://crm.zoho.jp/crm/org9001/tab/Accounts/9001234000000054321', '9001/Accounts/9001234000000054321'],
-    ['https://crm.zoho.com.cn/crm/org1/tab/Accounts/123456789', '1/Accounts/123456789'],
-    ['https://crm.zoho.sa/crm/org1/tab/Accounts/123456789', '1/Accounts/123456789'],
-    ['https://crm.zohocloud.ca/crm/org1/tab/Accounts/123456789', '1/Accounts/123456789'],
-    ['https://crmsandbox.zoho.com/crm/org1/tab/Accounts/123456789', '1/Accounts/123456789'],
-    ['https://crm.zoho.com/crm/org1/tab/Contacts/123456789', '1/Contacts/123456789'],
-    ['https://crm.zoho.com/crm/org1/tab/Accounts/custom-view/5127839000000087501/list', undefined],
-    ['https://crm.zoho.com/crm/org1/tab/Accounts/123456789/edit', undefined],
-  ])('%s → %s', (url, key) => {
-    expect(zoho.recordKey(new URL(url))).toBe(key);
+    ['https://crm.zoho.com/crm/org712345678/tab/Accounts/5127839000000412001', 'record 5127839000000412001'],
+    ['https://crm.zoho.eu/crm/tab/Accounts/481264000000236017', 'record 481264000000236017'],
+    ['https://crm.zoho.in/crm/org60012345/tab/Accounts/2245871000000098123/?sub_module=Notes', 'record 2245871000000098123'],
+    ['https://crm.zoho.com.au/crm/org7001/tab/Accounts/7002345000000001234', 'record 7002345000000001234'],
+    ['https://crm.zoho.jp/crm/org9001/tab/Accounts/9001234000000054321', 'record 9001234000000054321'],
+    ['https://crm.zoho.com.cn/crm/org1/tab/Accounts/123456789', 'record 123456789'],
+    ['https://crm.zoho.sa/crm/org1/tab/Accounts/123456789', 'record 123456789'],
+    ['https://crm.zohocloud.ca/crm/org1/tab/Accounts/123456789', 'record 123456789'],
+    ['https://crmsandbox.zoho.com/crm/org1/tab/Accounts/123456789', 'record 123456789'],
+    ['https://crm.zoho.com/crm/org1/tab/Contacts/123456789', 'contact'],
+    ['https://crm.zoho.com/crm/org1/tab/Accounts/custom-view/5127839000000087501/list', 'list'],
+    ['https://crm.zoho.com/crm/org1/tab/Accounts/123456789/edit', 'list'],
+  ])('%s → %s', (url, what) => {
+    expect(shown(zoho, page(header('Acme')), url)).toBe(what);
   });
 
   test('lookalike and other Zoho hosts are not Zoho CRM', () => {
@@ -40,16 +41,16 @@ describe('urls', () => {
   });
 
   test.each([
-    ['https://crm.zoho.com/crm/org1/tab/Contacts/123456789', 'This is a contact: open its account'],
-    ['https://crm.zoho.com/crm/org1/tab/Leads/123456789', 'This is a lead: open an account'],
-    ['https://crm.zoho.eu/crm/tab/Potentials/123456789', 'This is a deal: open its account'],
-    ['https://crm.zoho.com/crm/org1/tab/Accounts/custom-view/5127839000000087501/list', 'This is a list of accounts: open one'],
-    ['https://crm.zoho.com/crm/org1/tab/Home/begin', 'Open an account in Zoho CRM'],
-    ['https://crm.zoho.com/crm/org1/settings', 'Open an account in Zoho CRM'],
-  ])('%s is not a company page', (url, message) => {
+    ['https://crm.zoho.com/crm/org1/tab/Contacts/123456789', 'contact'],
+    ['https://crm.zoho.com/crm/org1/tab/Leads/123456789', 'lead'],
+    ['https://crm.zoho.eu/crm/tab/Potentials/123456789', 'deal'],
+    ['https://crm.zoho.com/crm/org1/tab/Accounts/custom-view/5127839000000087501/list', 'list'],
+    ['https://crm.zoho.com/crm/org1/tab/Home/begin', 'other'],
+    ['https://crm.zoho.com/crm/org1/settings', 'other'],
+  ])('%s is not a company page', (url, kind) => {
     const doc = page(header('Someone') + row('WEBSITE', 'Website', 'acme.com'));
     expect(zoho.read(doc, new URL(url))).toBeNull();
-    expect(zoho.describeMissing(doc, new URL(url))).toEqual([message]);
+    expect(missingOn(zoho, doc, url)).toEqual({ kind, facts: [] });
   });
 });
 
@@ -57,7 +58,7 @@ describe('fields', () => {
   test('a record still loading is unreadable and says what is missing', () => {
     const doc = page('<div class="cxDetailLoadingDiv"><div class="cxSpinloader"></div></div>');
     expect(zoho.read(doc, ACCOUNT)).toBeNull();
-    expect(zoho.describeMissing(doc, ACCOUNT)).toEqual(['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner']);
+    expect(missingOn(zoho, doc, ACCOUNT)).toEqual({ kind: 'record', facts: ['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner'] });
   });
 
   test('fields by column, whatever the UI language calls them', () => {
@@ -136,14 +137,13 @@ test('broken markup does not throw', () => {
   expect(zoho.read(doc, ACCOUNT)?.company.name).toContain('Acme');
   const broken = { querySelector: () => { throw new Error('boom'); }, querySelectorAll: () => { throw new Error('boom'); } } as unknown as Document;
   expect(zoho.read(broken, ACCOUNT)).toBeNull();
-  expect(zoho.describeMissing(broken, ACCOUNT)).toEqual(['company']);
+  expect(missingOn(zoho, broken, ACCOUNT)).toEqual({ kind: 'record', facts: [] });
 });
 
-test('a 10,000-element page reads in a few milliseconds', () => {
+// How long a read takes is measured in Chromium by `npm run bench`, not asserted here.
+test('a 10,000-element page is read whole', () => {
   const filler = Array.from({ length: 10_000 }, (_, i) => `<div class="x${i % 7}"><span></span></div>`).join('');
   const doc = page(`${header('Acme')}${filler}${row('WEBSITE', 'Website', 'acme.com')}`);
-  zoho.read(doc, ACCOUNT);
-  const started = performance.now();
-  for (let i = 0; i < 5; i++) zoho.read(doc, ACCOUNT);
-  expect((performance.now() - started) / 5).toBeLessThan(50);
-});
+  expect(zoho.read(doc, ACCOUNT)?.company).toEqual({ name: 'Acme', domain: 'acme.com' });
+  // Building a 10,000-element page in happy-dom is slow on a busy machine: a generous timeout, no timing asserted.
+}, 30_000);

@@ -1,0 +1,50 @@
+// The model trained from a playbook: the classifier plus the compiled signals. Plain data
+// (arrays, typed arrays, plain objects), so the background can train it once when a playbook
+// is installed, store it in IndexedDB beside the playbook, and the panel can use it as loaded.
+import type { Playbook } from '../../playbook/schema';
+import { trainClassifier, type Classifier } from './classifier';
+import { compileSignals, type CompiledSignals } from './signals';
+
+/**
+ * Bumped whenever the model's shape or training changes: a model stored by an earlier version
+ * of the extension is then retrained instead of misread.
+ */
+export const PERSONA_MODEL_FORMAT = 1;
+
+export interface PersonaModel extends Classifier, CompiledSignals {
+  format: typeof PERSONA_MODEL_FORMAT;
+  /** The playbook's persona ids, in its order: the classifier's classes and signals refer to them by index. */
+  personaIds: string[];
+}
+
+/** Trains the persona model for `playbook`: a few tens of milliseconds for the default playbook. */
+export function trainPersonaModel(playbook: Playbook): PersonaModel {
+  return {
+    format: PERSONA_MODEL_FORMAT,
+    personaIds: playbook.personas.map((p) => p.id),
+    ...trainClassifier(playbook),
+    ...compileSignals(playbook),
+  };
+}
+
+/** Whether a (stored) model can serve `playbook`: the current format, and the same personas in the same order. */
+export function modelFits(model: PersonaModel, playbook: Playbook): boolean {
+  return (
+    model.format === PERSONA_MODEL_FORMAT &&
+    model.personaIds.length === playbook.personas.length &&
+    playbook.personas.every((p, i) => model.personaIds[i] === p.id)
+  );
+}
+
+const trained = new WeakMap<Playbook, PersonaModel>();
+
+/** The given model when it fits the playbook; otherwise one trained for this playbook object (once). */
+export function modelFor(playbook: Playbook, given?: PersonaModel): PersonaModel {
+  if (given && modelFits(given, playbook)) return given;
+  let model = trained.get(playbook);
+  if (!model) {
+    model = trainPersonaModel(playbook);
+    trained.set(playbook, model);
+  }
+  return model;
+}

@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { LanguageSection } from '../../components/language-section';
+import { textLanguage, uiLanguage } from '../../lib/i18n';
+import { followLanguageSetting, languageSetting, readLanguageSetting } from '../../lib/i18n/setting';
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+}
+
+let stop: (() => void) | undefined;
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => {
+  stop?.();
+  uiLanguage.value = 'en';
+  textLanguage.value = 'en';
+  document.body.replaceChildren();
+});
+
+test('a page follows the browser at once, then the stored setting, then each change of it', async () => {
+  await languageSetting.setValue({ text: 'it' });
+  const root = document.createElement('html');
+  stop = followLanguageSetting(['pl-PL', 'pl'], root);
+  // Before storage answers: the browser's languages (Polish text, English UI: no Polish catalogue yet).
+  expect([uiLanguage.value, textLanguage.value, root.lang]).toEqual(['en', 'pl-PL', 'en']);
+  await until(() => textLanguage.value === 'it', 'the stored text language');
+
+  await languageSetting.setValue({ ui: 'en', text: 'ro' });
+  await until(() => textLanguage.value === 'ro', 'the changed text language');
+  await languageSetting.setValue({});
+  await until(() => textLanguage.value === 'pl-PL', 'back to the browser');
+});
+
+test('a stored setting is read defensively', () => {
+  expect(readLanguageSetting(undefined)).toEqual({});
+  expect(readLanguageSetting('pl')).toEqual({});
+  expect(readLanguageSetting({ ui: 'pl', text: 'pt-BR' })).toEqual({ ui: 'pl', text: 'pt-BR' });
+  expect(readLanguageSetting({ ui: 42, text: '<img>' })).toEqual({});
+});
+
+test("the options section offers the browser's choice and each language by its own name, and saves the rep's choice", async () => {
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(<LanguageSection browserLanguages={['pl-PL', 'pl']} />, root);
+  const text = root.querySelector('select[name="text"]') as HTMLSelectElement;
+  const ui = root.querySelector('select[name="ui"]') as HTMLSelectElement;
+  expect([...text.options].map((o) => o.textContent)).toEqual(['As the browser: Polski (Polska)', 'English', 'Polski', 'Русский', 'Română', 'Italiano']);
+  expect([...ui.options].map((o) => o.textContent)).toEqual(['As the browser: English', 'English']);
+
+  text.value = 'ru';
+  text.dispatchEvent(new Event('change', { bubbles: true }));
+  let stored = await languageSetting.getValue();
+  for (let i = 0; i < 100 && !stored.text; i++) stored = await languageSetting.getValue();
+  expect(stored).toEqual({ text: 'ru' });
+  await until(() => text.value === 'ru', 'the choice shown');
+  render(null, root);
+});
