@@ -11,6 +11,7 @@ import { createTabReports } from '../lib/reports';
 import { customHosts, tabState } from '../lib/storage-items';
 import { CUSTOM_SCRIPT_PREFIX, matchPatterns, registrationsFor } from '../lib/custom-hosts';
 import { ADAPTERS } from '../lib/sites';
+import { addLearnMenu } from '../lib/learn/open-learn';
 
 interface FirefoxSidebar {
   sidebarAction?: { toggle(): Promise<void> };
@@ -90,6 +91,8 @@ export default defineBackground(() => {
   customHosts.watch(syncCustomHosts);
   browser.permissions.onAdded.addListener(syncCustomHosts);
   browser.permissions.onRemoved.addListener(syncCustomHosts);
+
+  addLearnMenu();
 
   // The toolbar button opens the panel: Chrome's side panel, Firefox's sidebar.
   const firefox = (browser as unknown as FirefoxSidebar).sidebarAction;

@@ -22,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { EXTENSION_DIR, findChromium, launchWithExtension, openPanel, type ExtensionBrowser } from './lib/browser';
 import type { FixturePage } from './lib/fixtures';
+import { benchLearnOpen, LEARN_REVIEWS } from './lib/bench-learn';
 
 // ---------------------------------------------------------------- options
 
@@ -1009,6 +1010,15 @@ if (pages && loaded.length) {
     } catch (error) {
       failed(`latency.coldWorker.${site.site}`, 'first SPA navigation after the background worker was stopped → panel', site.site, error);
     }
+  }
+
+  console.log('\n4c. Learn');
+  try {
+    const learnBrowser = await launchWithExtension();
+    const samples = await benchLearnOpen(learnBrowser).finally(() => learnBrowser.close());
+    add({ id: 'learn.open', figure: `learn.html → first card, ${LEARN_REVIEWS} reviews`, median: median(samples), p95: p95(samples), unit: 'ms', budget: 100, budgetOn: 'median', samples: samples.length });
+  } catch (error) {
+    failed('learn.open', `learn.html → first card, ${LEARN_REVIEWS} reviews`, undefined, error);
   }
 
   console.log('\n5. Scale');

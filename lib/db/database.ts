@@ -3,6 +3,8 @@ import type { PersonaModel } from '../core/persona';
 import type { PlaybookChange } from '../playbook/diff';
 import type { Rejection } from '../playbook/runtime/outcome';
 import type { LocalText, Playbook } from '../playbook/schema';
+import type { ReviewRecord } from '../learn/ready';
+import type { CardProgress } from '../learn/schedule';
 import type { PageSnapshot } from '../snapshot';
 import type { StorageProblem } from './storage-errors';
 import type { AccountScore, HistoryEntry, ImportMapping, Pin } from '../accounts/types';
@@ -141,6 +143,10 @@ export type PlaycardDb = Dexie & {
   playbooks: EntityTable<StoredPlaybook, 'key'>;
   playbookHistory: EntityTable<PlaybookVersion, 'seq'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  /** Learn (schema v3): one memory state per card, keyed by card id (`persona:expert`, `scenario:<id>`). */
+  learnProgress: EntityTable<CardProgress, 'id'>;
+  /** Learn (schema v3): every card review, quiz answer and panel guess, oldest first. */
+  learnReviews: EntityTable<ReviewRecord, 'seq'>;
   studioDrafts: EntityTable<StudioDraft, 'id'>;
   signingKeys: EntityTable<SigningKeyRecord, 'publicKey'>;
   /** The last scored state of each account (schema v5): the book's rows and the base of the history. */
@@ -185,8 +191,12 @@ export function openDb(name = DB_NAME, hooks: OpenDbHooks = {}): PlaycardDb {
     playbookHistory: '++seq, hash, appliedAt',
     meta: 'key',
   });
-  // v4 (v3 is the Learn page's): the studio's draft and the lead's signing keys. New tables
-  // only, so nothing to convert; the gap at v3 is fine for Dexie.
+  // v3 (Learn): a new hire's spaced-repetition state and history. New tables only: nothing to upgrade.
+  db.version(3).stores({
+    learnProgress: 'id, due',
+    learnReviews: '++seq, at, cardId',
+  });
+  // v4: the studio's draft and the lead's signing keys. New tables only, so nothing to convert.
   db.version(4).stores({
     studioDrafts: 'id',
     signingKeys: 'publicKey, createdAt',

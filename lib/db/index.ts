@@ -10,3 +10,4 @@ export * from './storage-errors';
 export * from './book';
 export * from './import';
 export { sha256Hex } from '../playbook/hash';
+export * from './learn';
