@@ -14,7 +14,7 @@
  */
 import type { PageSnapshotInput } from '../snapshot';
 import { isEmptyValue, valueText } from './dom';
-import { cleanText, countryCode, domainFromEmail, domainFromUrl, isFreeMailDomain, parseCount, parseMoney } from './normalise';
+import { LABEL_SCAN, cleanText, countryCode, domainFromEmail, domainFromUrl, isFreeMailDomain, parseCount, parseMoney, trimEndChars } from './normalise';
 import { COMPANY_NOT_FOUND, missingFacts, wrongPage } from './missing';
 import type { SiteAdapter } from './types';
 
@@ -67,13 +67,12 @@ const FIELD_IDS: Partial<Record<Field, string[]>> = {
 };
 
 function labelKey(text: string): string {
-  return cleanText(text)
+  const key = cleanText(text.slice(0, LABEL_SCAN))
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[\s:：*]+$/u, '')
-    .replace(/[’`]/g, "'")
-    .trim();
+    .replace(/[’`]/g, "'");
+  return trimEndChars(key, /[\s:：*]/u).trim();
 }
 
 let labelIndex: Map<string, Field> | undefined;

@@ -13,7 +13,7 @@
  * are steadier still and come first where both exist.
  */
 import { all, first } from './dom';
-import { classifyThread, cleanBodyText, mailReader, sawParticipant, textLines, type MailMessage, type MailReading, type MailThread, type Participant } from './mail';
+import { classifyThread, cleanBodyText, ownLines, mailReader, sawParticipant, textLines, type MailMessage, type MailReading, type MailThread, type Participant } from './mail';
 import { cleanText, emailIn } from './normalise';
 import type { SiteAdapter } from './types';
 
@@ -63,8 +63,13 @@ export const SELECTORS = {
     '.adL',
     // Outlook replies quoted as a div.
     '#divRplyFwdMsg',
-    '#appendonsend ~ *',
   ],
+  /**
+   * Outlook's marker above a quoted reply: it and everything after it are
+   * dropped (one cut, not a `#appendonsend ~ *` selector and one removal per
+   * sibling, which is quadratic on 20,000 `<br>`).
+   */
+  quoteStart: ['#appendonsend'],
   signature: ['div.gmail_signature', '[data-smartmail="gmail_signature"]'],
   /** Where Gmail shows whose mailbox this is. */
   account: [
@@ -102,7 +107,7 @@ function userEmail(doc: Document, pane: ParentNode): string | undefined {
 }
 
 function bodyText(body: Element): string {
-  return cleanBodyText(body, [...SELECTORS.quoted, ...SELECTORS.signature]);
+  return cleanBodyText(body, [...SELECTORS.quoted, ...SELECTORS.signature], SELECTORS.quoteStart);
 }
 
 function signatureLines(message: MailMessage): string[] {
@@ -110,9 +115,7 @@ function signatureLines(message: MailMessage): string[] {
   if (sig) return textLines(sig);
   if (!message.body) return [];
   // No marked signature: the last lines before any quote.
-  const copy = message.body.cloneNode(true) as Element;
-  for (const selector of SELECTORS.quoted) copy.querySelectorAll(selector).forEach((el) => el.remove());
-  return textLines(copy).slice(-6);
+  return ownLines(message.body, SELECTORS.quoted, SELECTORS.quoteStart).map(cleanText).filter(Boolean).slice(-6);
 }
 
 const READING: MailReading = { site: 'gmail', signatureLines, bodyText };

@@ -134,22 +134,51 @@ interface Address {
   name?: string;
 }
 
-const NAME_ADDRESS = /([^<>,;\n]*?)\s*<\s*([^<>\s]+@[^<>\s]+?)\s*>/g;
+/** The most of a header line's text or attribute read: To lines of 50 recipients fit. */
+const TEXT_SCAN = 20_000;
+/** How far "Name <address>" is looked for around a `<`: an address is at most 320 characters, a display name is kept to 500. */
+const ADDRESS_SCAN = 330;
+const NAME_SCAN = 500;
+const NAME_STOP = /[<>,;\n]/;
+
+/**
+ * Every "Name <address>" in a text, in linear time: each `<` is looked at
+ * once, with a bounded scan on each side (a pattern with a lazy name before
+ * `<` retries from every position and is quadratic on a 50,000-character
+ * display name).
+ */
+export function nameAddressPairs(text: string): Array<{ name: string; email: string }> {
+  const pairs: Array<{ name: string; email: string }> = [];
+  let from = 0;
+  for (let open = text.indexOf('<'); open >= 0; open = text.indexOf('<', open + 1)) {
+    const close = text.indexOf('>', open + 1);
+    if (close < 0) break;
+    if (close - open > ADDRESS_SCAN) continue;
+    const inner = text.slice(open + 1, close).trim();
+    if (!inner.includes('@') || /[\s<]/.test(inner)) continue;
+    let start = open;
+    while (start > from && open - start < NAME_SCAN && !NAME_STOP.test(text[start - 1]!)) start--;
+    pairs.push({ name: text.slice(start, open).trim(), email: inner });
+    from = close + 1;
+  }
+  return pairs;
+}
 
 /** Addresses an element shows: "Name <address>" text, or personas whose title/aria-label holds the address. */
 function addressesIn(el: Element): Address[] {
   const found = new Map<string, Address>();
   const add = (email: string | undefined, name: string | undefined) => {
     if (!email || found.has(email)) return;
-    const clean = cleanText(name).replace(/^["'“]|["'”]$/g, '').replace(/[;,:]$/, '').trim();
+    const clean = cleanText(name?.slice(0, NAME_SCAN)).replace(/^["'“]|["'”]$/g, '').replace(/[;,:]$/, '').trim();
     found.set(email, clean && !clean.includes('@') ? { email, name: clean } : { email });
   };
-  const text = el.textContent ?? '';
-  for (const m of text.matchAll(NAME_ADDRESS)) add(emailIn(m[2]), m[1]);
+  // A header line is short; a hostile display name is cut before any work on it.
+  const text = (el.textContent ?? '').slice(0, TEXT_SCAN);
+  for (const pair of nameAddressPairs(text)) add(emailIn(pair.email), pair.name);
   const personas = [el, ...Array.from(el.querySelectorAll('[title*="@"], [aria-label*="@"]'))];
   for (const persona of personas) {
-    const email = emailIn(persona.getAttribute('title')) ?? emailIn(persona.getAttribute('aria-label'));
-    if (email) add(email, persona.textContent ?? undefined);
+    const email = emailIn(persona.getAttribute('title')?.slice(0, TEXT_SCAN)) ?? emailIn(persona.getAttribute('aria-label')?.slice(0, TEXT_SCAN));
+    if (email) add(email, persona.textContent?.slice(0, NAME_SCAN));
   }
   if (!found.size) add(emailIn(text), undefined);
   return [...found.values()];

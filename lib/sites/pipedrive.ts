@@ -22,7 +22,7 @@
  */
 import type { PageSnapshotInput } from '../snapshot';
 import { all, blockText, first, isEmptyValue, valueText } from './dom';
-import { cleanText, countryCode, domainFromUrl, parseCount, parseMoney, type MoneyValue } from './normalise';
+import { LABEL_SCAN, cleanText, countryCode, domainFromUrl, parseCount, parseMoney, trimEndChars, type MoneyValue } from './normalise';
 import { readPeople, tallyDeals } from './facts';
 import { describeRecord, type MissingKind } from './missing';
 import type { SiteAdapter } from './types';
@@ -156,7 +156,7 @@ interface Row {
 }
 
 function labelKey(text: string): string {
-  return cleanText(text).toLowerCase().replace(/[:*]+$/, '').trim();
+  return trimEndChars(cleanText(text.slice(0, LABEL_SCAN)).toLowerCase(), /[:*]/).trim();
 }
 
 /** The rendered rows of the sidebar, read once per call. */

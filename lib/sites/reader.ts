@@ -43,9 +43,19 @@ function short(value: string | undefined, cap: number = CAPS.shortText): string 
   return text || undefined;
 }
 
+/** Amounts beyond 2^53 are not a company's revenue but a page's noise. */
+const AMOUNT_LIMIT = Number.MAX_SAFE_INTEGER;
 const MONEY_OK = (m: { amount: number; currency?: string } | undefined) =>
-  m && Number.isFinite(m.amount) && m.amount >= 0 ? (m.currency && CURRENCY_PATTERN.test(m.currency) ? m : { amount: m.amount }) : undefined;
-const COUNT_OK = (n: number | undefined) => (n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined);
+  m && Number.isFinite(m.amount) && m.amount >= 0 && m.amount <= AMOUNT_LIMIT ? (m.currency && CURRENCY_PATTERN.test(m.currency) ? m : { amount: m.amount }) : undefined;
+/** A count the background accepts: a safe integer (2^53 and above lose precision and fail its schema). */
+const COUNT_OK = (n: number | undefined) => (n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined);
+
+const RANGE_OK = (r: { min: number; max?: number | undefined } | undefined) => {
+  const min = COUNT_OK(r?.min);
+  if (min === undefined) return undefined;
+  const max = COUNT_OK(r?.max);
+  return max !== undefined && max >= min ? { min, max } : { min };
+};
 
 function without<T extends object>(value: T): T {
   for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
@@ -63,6 +73,8 @@ export function tidySnapshot(snapshot: PageSnapshotInput): PageSnapshotInput {
     domain: c.domain && DOMAIN_PATTERN.test(c.domain) ? c.domain : undefined,
     industry: short(c.industry),
     employees: COUNT_OK(c.employees),
+    employeesRange: RANGE_OK(c.employeesRange),
+    founded: c.founded !== undefined && Number.isInteger(c.founded) && c.founded >= 1000 && c.founded <= 2200 ? c.founded : undefined,
     annualRevenue: MONEY_OK(c.annualRevenue),
     country: short(c.country),
     city: short(c.city),
