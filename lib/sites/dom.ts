@@ -99,16 +99,33 @@ export interface LeaveOut {
   cutAt?: Element;
 }
 
+/**
+ * The option a `<select>` shows. Frameworks (Dynamics 365's option sets,
+ * React) set the choice as a property, so a page read from its markup (a
+ * saved or server-rendered page) has no `selected` attribute and the browser
+ * selects the first option, a placeholder. Marked choices come first: the
+ * `selected` attribute, then the select's `value` or `title` attribute naming
+ * an option, then the live selection.
+ */
+function selectedOption(select: HTMLSelectElement): HTMLOptionElement | null {
+  const options = Array.from(select.querySelectorAll('option'));
+  const marked = options.find((option) => option.hasAttribute('selected'));
+  if (marked) return marked;
+  const value = select.getAttribute('value');
+  const byValue = value !== null ? options.find((option) => option.getAttribute('value') === value) : undefined;
+  if (byValue) return byValue;
+  const title = cleanText(select.getAttribute('title'));
+  const byTitle = title ? options.find((option) => cleanText(option.textContent) === title) : undefined;
+  if (byTitle) return byTitle;
+  return select.selectedOptions?.[0] ?? null;
+}
+
 /** One-line text of an element; for form controls, their value. */
 export function valueText(el: Element | null | undefined): string {
   if (!el) return '';
   const tag = el.tagName;
   if (tag === 'INPUT' || tag === 'TEXTAREA') return cleanText((el as HTMLInputElement).value || el.getAttribute('value'));
-  if (tag === 'SELECT') {
-    const select = el as HTMLSelectElement;
-    const option = select.selectedOptions?.[0] ?? select.querySelector('option[selected]');
-    return cleanText(option?.textContent);
-  }
+  if (tag === 'SELECT') return cleanText(selectedOption(el as HTMLSelectElement)?.textContent);
   return cleanText(blockText(el).replace(/\n+/g, ' '));
 }
 
