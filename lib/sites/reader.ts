@@ -11,6 +11,7 @@
 import { CAPS, CURRENCY_PATTERN, DOMAIN_PATTERN } from '../limits';
 import type { PageSnapshotInput } from '../snapshot';
 import { COMPANY_NOT_FOUND, tidyMissing, type Missing } from './missing';
+import { crmFieldForLabel, type CrmField } from './normalise';
 import type { SiteAdapter } from './types';
 
 /** `PageReport` of lib/snapshot.ts as the content script builds it (not validated here). */
@@ -63,23 +64,32 @@ function without<T extends object>(value: T): T {
 }
 
 /**
+ * A fact that is its own field's label ("Industry: Industry", "Branża"): a
+ * reader took the label for the value. Checked for every adapter here,
+ * against the field labels CRMs show in the languages read.
+ */
+function notALabel(value: string | undefined, field: CrmField): string | undefined {
+  return value !== undefined && crmFieldForLabel(value) === field ? undefined : value;
+}
+
+/**
  * Trims a snapshot to what the background's zod schema accepts (caps, empty
  * strings, bad numbers), so one odd field never loses the whole page.
  */
 export function tidySnapshot(snapshot: PageSnapshotInput): PageSnapshotInput {
   const c = snapshot.company;
   const company = without({
-    name: short(c.name),
+    name: notALabel(short(c.name), 'name'),
     domain: c.domain && DOMAIN_PATTERN.test(c.domain) ? c.domain : undefined,
-    industry: short(c.industry),
+    industry: notALabel(short(c.industry), 'industry'),
     employees: COUNT_OK(c.employees),
     employeesRange: RANGE_OK(c.employeesRange),
     founded: c.founded !== undefined && Number.isInteger(c.founded) && c.founded >= 1000 && c.founded <= 2200 ? c.founded : undefined,
     annualRevenue: MONEY_OK(c.annualRevenue),
-    country: short(c.country),
-    city: short(c.city),
-    type: short(c.type),
-    owner: short(c.owner),
+    country: notALabel(short(c.country), 'country'),
+    city: notALabel(short(c.city), 'city'),
+    type: notALabel(short(c.type), 'type'),
+    owner: notALabel(short(c.owner), 'owner'),
   });
   const tidy: PageSnapshotInput = {
     site: snapshot.site,
