@@ -49,7 +49,11 @@ export const SELECTORS = {
     // Older header layout.
     'h3.iw [email]',
   ],
-  /** Every participant in the pane: senders, To/Cc ("g2"), collapsed headers. */
+  /** The open thread's messages, expanded and collapsed: Gmail's conversation list. */
+  thread: ['[role="list"]'],
+  /** A row of the thread list (inbox, label, search), kept in the DOM behind an open thread. */
+  listRow: ['tr.zA', '[role="row"]'],
+  /** Every participant in the thread: senders, To/Cc ("g2"), collapsed headers. */
   participant: ['span[email]'],
   /** Quoted history inside a body: never the buyer's words in this message. */
   quoted: [
@@ -91,7 +95,7 @@ function threadId(url: URL): string | undefined {
   return parts.length >= 2 && /^[A-Za-z0-9_-]{16,}$/.test(last) ? last : undefined;
 }
 
-function userEmail(doc: Document, pane: ParentNode): string | undefined {
+function userEmail(doc: Document, thread: Element): string | undefined {
   // The tab title: "Inbox (3) - sam.carter@fleetwise.io - Fleetwise Mail".
   const fromTitle = emailIn(doc.title);
   if (fromTitle) return fromTitle;
@@ -100,10 +104,19 @@ function userEmail(doc: Document, pane: ParentNode): string | undefined {
     const found = emailIn(el?.getAttribute('data-email')) ?? emailIn(el?.getAttribute('aria-label'));
     if (found) return found;
   }
-  for (const el of Array.from(pane.querySelectorAll('span.g2[email]'))) {
+  for (const el of Array.from(thread.querySelectorAll('span.g2[email]'))) {
     if (ME.test(cleanText(el.textContent))) return emailIn(el.getAttribute('email'));
   }
   return undefined;
+}
+
+/** The element holding the open thread's messages (collapsed ones too), never the thread list. */
+function threadContainer(message: Element): Element {
+  for (const selector of SELECTORS.thread) {
+    const found = message.closest(selector);
+    if (found) return found;
+  }
+  return message.parentElement ?? message;
 }
 
 function bodyText(body: Element): string {
@@ -136,8 +149,11 @@ function readThread(doc: Document, url: URL): MailThread | undefined {
   });
   if (!messages.length) return undefined;
 
+  // Only the open thread's container: the inbox's rows stay in the DOM behind it, each with its sender's `span[email]`.
+  const thread = threadContainer(messages[0]!.el);
   const participants = new Map<string, Participant>();
-  for (const el of all(pane, SELECTORS.participant)) {
+  for (const el of all(thread, SELECTORS.participant)) {
+    if (el.closest(SELECTORS.listRow.join(', '))) continue;
     const email = emailIn(el.getAttribute('email'));
     if (!email) continue;
     const name = cleanText(el.getAttribute('name') ?? '') || cleanText(el.textContent);
@@ -146,7 +162,7 @@ function readThread(doc: Document, url: URL): MailThread | undefined {
   for (const message of messages) {
     if (message.from) sawParticipant(participants, message.from, message.fromName, true);
   }
-  return classifyThread(id, messages, participants, userEmail(doc, pane));
+  return classifyThread(id, messages, participants, userEmail(doc, thread));
 }
 
 export const gmail: SiteAdapter = {
