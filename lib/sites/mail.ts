@@ -11,7 +11,7 @@ import type { PageSnapshotInput } from '../snapshot';
 import { blockText, type LeaveOut } from './dom';
 import { CAPS } from '../limits';
 import { COMPANY_NOT_FOUND, wrongPage, type FactCode, type Missing } from './missing';
-import { cleanText, domainFromEmail, isFreeMailDomain } from './normalise';
+import { cleanText, domainFromEmail, domainFromUrl, isFreeMailDomain } from './normalise';
 import type { SiteAdapter } from './types';
 
 /** A line that introduces quoted history; everything from it on is dropped. */
@@ -104,6 +104,25 @@ export const LEGAL_FORM =
 export function companyLine(lines: readonly string[]): string | undefined {
   return lines.find((line) => line.length <= 80 && !line.includes('@') && LEGAL_FORM.test(line));
 }
+
+/** A web address as signatures write it: `www.meblex.pl`, `https://meblex.pl/kontakt`, `meblex.pl`. */
+const WEBSITE = /^(?:https?:\/\/|www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:\/\S*)?$|^[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\/?$/i;
+
+/** The company website a signature gives (never a free-mail or social-network address). */
+export function websiteIn(lines: readonly string[]): string | undefined {
+  for (const line of lines) {
+    if (line.length > 160) continue;
+    for (const token of line.split(/[\s|•·,;]+/)) {
+      if (token.length > 100 || token.includes('@') || !WEBSITE.test(token)) continue;
+      const domain = domainFromUrl(token);
+      if (domain && !isFreeMailDomain(domain) && !SOCIAL.test(domain)) return domain;
+    }
+  }
+  return undefined;
+}
+
+/** Links a signature carries that are not the company's own site. */
+const SOCIAL = /(?:^|\.)(?:linkedin\.com|facebook\.com|twitter\.com|x\.com|instagram\.com|youtube\.com|calendly\.com|google\.com|goo\.gl|bit\.ly)$/;
 
 /** The line after the person's name in their signature, when it reads like a job title. */
 export function titleLine(lines: readonly string[], name: string | undefined, company: string | undefined): string | undefined {
@@ -217,8 +236,20 @@ export function mailSnapshot(thread: MailThread, url: URL, how: MailReading): Pa
     name = companyLine(lines);
     if (name) break;
   }
-  if (!name && !thread.companyDomain) {
-    // Only free-mail outsiders: the main sender's display name stands for the account.
+  let domain = thread.companyDomain;
+  if (!domain) {
+    // Only free-mail outsiders: a signature with a company and its website says which company writes.
+    for (const lines of signatures.values()) {
+      const site = websiteIn(lines);
+      const company = companyLine(lines);
+      if (!site && !company) continue;
+      domain = site;
+      name = company;
+      break;
+    }
+  }
+  if (!name && !domain) {
+    // No company anywhere: the main sender's display name stands for the account.
     const main = [...thread.external].sort((a, b) => b.sent - a.sent || b.seen - a.seen)[0];
     name = main?.name;
   }
@@ -239,7 +270,7 @@ export function mailSnapshot(thread: MailThread, url: URL, how: MailReading): Pa
 
   const company: PageSnapshotInput['company'] = {};
   if (name) company.name = name;
-  if (thread.companyDomain) company.domain = thread.companyDomain;
+  if (domain) company.domain = domain;
   const snapshot: PageSnapshotInput = {
     site: how.site,
     kind: 'email',
@@ -256,8 +287,8 @@ export function mailSnapshot(thread: MailThread, url: URL, how: MailReading): Pa
 export function mailMissing(thread: MailThread, url: URL, how: MailReading): Missing {
   if (!thread.external.length) return wrongPage('internal');
   const facts: FactCode[] = [];
-  if (!thread.companyDomain) facts.push('domain');
   const snap = mailSnapshot(thread, url, how);
+  if (!snap?.company.domain) facts.push('domain');
   if (!snap?.company.name) facts.push('name');
   if (!snap?.text) facts.push('text');
   return { kind: 'record', facts };
