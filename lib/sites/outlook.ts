@@ -140,6 +140,8 @@ const TEXT_SCAN = 20_000;
 const ADDRESS_SCAN = 330;
 const NAME_SCAN = 500;
 const NAME_STOP = /[<>,;\n]/;
+/** A name part that is only a legal form ("Inc.", "LLC", "GmbH", "S.A."). */
+const LEGAL_FORM_ONLY = /^(?:inc\.?|llc|l\.l\.c\.|ltd\.?|limited|gmbh|ag|s\.?a\.?|s\.p\.a\.?|spa|s\.r\.l\.?|srl|sp\. ?z ?o\. ?o\.?|b\.v\.|n\.v\.|corp\.?|co\.?|plc|oy|ab|a\/s|s\.r\.o\.?|kft\.?)$/i;
 
 /**
  * Every "Name <address>" in a text, in linear time: each `<` is looked at
@@ -157,7 +159,15 @@ export function nameAddressPairs(text: string): Array<{ name: string; email: str
     const inner = text.slice(open + 1, close).trim();
     if (!inner.includes('@') || /[\s<]/.test(inner)) continue;
     let start = open;
-    while (start > from && open - start < NAME_SCAN && !NAME_STOP.test(text[start - 1]!)) start--;
+    for (;;) {
+      while (start > from && open - start < NAME_SCAN && !NAME_STOP.test(text[start - 1]!)) start--;
+      // "PagerDuty, Inc. <…>": a comma before a legal form is part of a company's name, not a list separator.
+      if (start > from && text[start - 1] === ',' && LEGAL_FORM_ONLY.test(text.slice(start, open).trim()) && open - start < NAME_SCAN) {
+        start--;
+        continue;
+      }
+      break;
+    }
     pairs.push({ name: text.slice(start, open).trim(), email: inner });
     from = close + 1;
   }

@@ -62,6 +62,9 @@ describe('text helpers are linear in their input', () => {
       { name: 'Ravi Patel', email: 'ravi.patel@alderfinch.co.uk' },
       { name: 'Olivia Grant', email: 'olivia.grant@alderfinch.co.uk' },
     ]);
+    // A company's name with a comma before its legal form is one name (issue 13), a list of people is several.
+    expect(nameAddressPairs('PagerDuty, Inc. <no-reply@pagerduty.com>')).toEqual([{ name: 'PagerDuty, Inc.', email: 'no-reply@pagerduty.com' }]);
+    expect(nameAddressPairs('Dana <dana@acme.com>, Marcus Lee <marcus@acme.com>').map((p) => p.name)).toEqual(['Dana', 'Marcus Lee']);
     expect(nameAddressPairs(`${'a'.repeat(HUGE)}<ravi.patel@alderfinch.co.uk>`)[0]?.email).toBe('ravi.patel@alderfinch.co.uk');
     expect(growth((n) => () => nameAddressPairs(`${'a'.repeat(n)}<x`), 5000)).toBeLessThan(LINEAR);
   });
