@@ -50,7 +50,7 @@ function at(value: unknown, path: string): unknown {
 const EVERY = [...ADAPTERS, GENERIC_ADAPTER];
 
 test('fixtures are found for every site', () => {
-  expect(new Set(fixtures.map((f) => f.site))).toEqual(new Set(['hubspot', 'gmail', 'generic', 'dynamics', 'zoho', 'salesforce', 'pipedrive', 'outlook']));
+  expect(new Set(fixtures.map((f) => f.site))).toEqual(new Set(['hubspot', 'gmail', 'generic', 'dynamics', 'zoho', 'salesforce', 'pipedrive', 'outlook', 'linkedin']));
   expect(fixtures.length).toBeGreaterThanOrEqual(9);
 });
 
