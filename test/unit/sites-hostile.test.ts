@@ -110,5 +110,6 @@ describe.each(hostilePages(load))('$name', (hostile) => {
     expect(read?.company.name).toBe(original?.company.name);
     expect(read?.company.domain).toBe(original?.company.domain);
     expect(() => PageSnapshot.parse(read)).not.toThrow();
-  });
+    // happy-dom's parser takes seconds on 20,000 <br> when the machine is busy: the parse is not the read under test.
+  }, 60_000);
 });
