@@ -65,9 +65,11 @@ export const SELECTORS = {
     '[id$="_FROM"]',
     // A collapsed message of the conversation: its persona's title is the address.
     '[aria-expanded="false"] [title*="@"]',
+    // 2025 reading pane (real OWA markup, any language): the header region's persona, labelled "<localised From>: <address>".
+    '[role="region"] [aria-label*="@"]',
   ],
   /** To, Cc and Bcc lines of expanded headers. */
-  recipients: ['[id$="_TO"]', '[id$="_CC"]', '[id$="_BCC"]'],
+  recipients: ['[id$="_TO"]', '[id$="_CC"]', '[id$="_BCC"]', '[data-testid="RecipientWell"]'],
   body: [
     // The rendered body: id "UniqueMessageBody" or "UniqueMessageBody_<n>".
     '[id^="UniqueMessageBody"]',
@@ -107,6 +109,7 @@ export const SELECTORS = {
     // Account manager flyout (rendered once opened): the signed-in address.
     '#mectrl_currentAccount_secondary',
     // Folder pane: the mailbox's root node is titled with its address.
+    '[id^="primaryMailboxRoot_"][title*="@"]',
     '[role="tree"] [role="treeitem"][title*="@"]',
     '[role="tree"] [title*="@"]',
   ],
@@ -256,7 +259,8 @@ function readThread(doc: Document, url: URL): MailThread | undefined {
   const id = itemId(url);
   if (!id) return undefined;
   const pane = first(doc, SELECTORS.pane);
-  if (!pane || !first(pane, SELECTORS.subject)) return undefined;
+  // A subject heading, or (layouts without one: the 2025 reading pane) a rendered message body.
+  if (!pane || !(first(pane, SELECTORS.subject) ?? first(pane, SELECTORS.body))) return undefined;
   const messages: MailMessage[] = readMessages(pane).filter((m) => m.from || m.body);
   if (!messages.length) return undefined;
 
