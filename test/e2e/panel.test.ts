@@ -8,8 +8,11 @@ import { cardFor, companyPages, expectedName, openSite, spaNavigate } from './he
 
 const hubspot = companyPages('hubspot');
 const gmail = companyPages('gmail');
-const [hubspotA, hubspotB] = hubspot as [FixturePage, FixturePage];
-const [gmailA] = gmail as [FixturePage];
+// Named, not by position: other fixtures of the same site come and go.
+const byName = (pages: FixturePage[], name: string) => pages.find((page) => page.name === name)!;
+const hubspotA = byName(hubspot, 'hubspot/company-kowalski-sparse');
+const hubspotB = byName(hubspot, 'hubspot/company-northwind');
+const gmailA = byName(gmail, 'gmail/thread-meble-pl');
 
 /**
  * What the panel must show, worked out by hand from the fixture page and the default playbook
