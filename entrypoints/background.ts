@@ -20,11 +20,21 @@ export default defineBackground(() => {
   // Panels read the playbook from the database, so the shipped one (large) stays out of their bundle.
   // Then the team's source (policy, URL, file) takes over if there is one.
   const playbooks = createPlaybookService({ db, alarms: browser.alarms, fetch: (input, init) => fetch(input, init), builtin: DEFAULT_PLAYBOOK });
-  void installBuiltinPlaybook(db, DEFAULT_PLAYBOOK)
-    .then(() => ensurePlaybookHistory(db))
-    .then(() => ensurePersonaModel(db))
-    .then(() => playbooks.start())
-    .catch((error: unknown) => console.warn('Playcard: playbook start-up', error));
+  // The worker sleeps between calls and wakes for a page's report: a wake does no playbook work,
+  // so the report is answered at once. The shipped playbook is installed (and the team's source
+  // checked) when the extension is installed or updated and when the browser starts, or when the
+  // database has no playbook at all (it was cleared).
+  playbooks.listen();
+  let booting: Promise<unknown> | undefined;
+  const boot = () =>
+    (booting ??= installBuiltinPlaybook(db, DEFAULT_PLAYBOOK)
+      .then(() => ensurePlaybookHistory(db))
+      .then(() => ensurePersonaModel(db))
+      .then(() => playbooks.checkNow())
+      .catch((error: unknown) => console.warn('Playcard: playbook start-up', error)));
+  browser.runtime.onInstalled.addListener(() => void boot());
+  browser.runtime.onStartup.addListener(() => void boot());
+  void db.playbooks.count().then((count) => (count === 0 ? boot() : undefined));
 
   // Pages read and ask; only extension pages may ask for a playbook change, never a content script.
   const extensionOrigin = browser.runtime.getURL('/');

@@ -32,6 +32,8 @@ export async function activate(
   now: number,
   { announce = true, when }: ActivateOptions = {},
 ): Promise<number | undefined> {
+  // A conditional activation that will not happen must not pay for training.
+  if (when && !when(await db.playbooks.get('active'))) return undefined;
   // Trained here, once per activation, outside the transaction (it is CPU work, not I/O).
   const personaModel = trainPersonaModel(playbook);
   return db.transaction('rw', db.playbooks, db.playbookHistory, db.meta, async () => {

@@ -82,12 +82,21 @@ export function createPlaybookService({ db, alarms, fetch, builtin, allowInsecur
     checkNow: (): Promise<CheckOutcome> => serialise(check),
     importFile: (file: ImportedPlaybook): Promise<ApplyOutcome> => serialise(() => importNow(file)),
     rollBack: (seq: number): Promise<ApplyOutcome> => serialise(() => rollBack(db, seq)),
-    /** Checks on the alarm and whenever the source's settings change, and once now. */
-    start(): Promise<CheckOutcome> {
+    /**
+     * Checks on the alarm and whenever the source's settings change. Registered on every wake of
+     * the background (listeners must be), while the check itself runs only when the browser
+     * starts or the extension is installed or updated (`start`): a woken worker must answer the
+     * page's report at once, not poll first.
+     */
+    listen(): void {
       alarms.onAlarm.addListener((alarm) => {
         if (alarm.name === PLAYBOOK_ALARM) void serialise(check);
       });
       watchSource(() => void serialise(check));
+    },
+    /** `listen`, and one check now. */
+    start(): Promise<CheckOutcome> {
+      this.listen();
       return serialise(check);
     },
   };
