@@ -167,6 +167,33 @@ describe('a browser in Polish, then in Russian', () => {
     expect(await scanPage('options.html', 'ru')).toEqual([]);
   });
 
+  test('on an English browser, the options page switches the screens and then the playbook text to Polish, live', async () => {
+    const panel = await panelOnNorthwind(['en-US', 'en']);
+    const options = await browser!.context.newPage();
+    await options.goto(`chrome-extension://${browser!.extensionId}/options.html`);
+    await options.waitForSelector('h1:has-text("Playcard settings")');
+
+    await options.selectOption('select[name="ui"]', 'pl');
+    await options.waitForSelector('h1:has-text("Ustawienia Playcard")');
+    expect(await options.title()).toBe('Ustawienia Playcard');
+    // Back to the CRM tab: the panel shows the active tab's account.
+    await browser!.context.pages().find((page) => page.url() === northwind.url)!.bringToFront();
+    // The open panel follows at once: its own words in Polish, the playbook's still in the browser's English.
+    await panel.waitForSelector('[data-testid="glance-progress"]:has-text("Zrobione: 0 z 27")');
+    expect(await panel.locator('[data-testid="account"] [data-testid="segment-label"]').allTextContents()).toEqual(['Standard account']);
+
+    await options.bringToFront();
+    await options.selectOption('select[name="text"]', 'pl');
+    await browser!.context.pages().find((page) => page.url() === northwind.url)!.bringToFront();
+    await panel.waitForSelector('[data-testid="account"] [data-testid="segment-label"]:has-text("Klient standardowy")');
+    expect(await panel.locator('[data-testid="account"] [data-testid="glance-persona"]').allTextContents()).toEqual([
+      'prawdopodobnie Sparzony',
+      '+ Ekspert',
+    ]);
+    expect(englishIn(await renderedTexts(options), 'pl')).toEqual([]);
+    expect(englishIn(await renderedTexts(panel), 'pl')).toEqual([]);
+  });
+
   test('the scan finds English: an English browser shows the English catalogue', async () => {
     // Guards the scan itself: were it blind, the two tests above would pass for nothing.
     const panel = await panelOnNorthwind(['en-US', 'en']);
