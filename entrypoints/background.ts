@@ -1,10 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ensurePersonaModel, ensurePlaybookHistory, installBuiltinPlaybook, openDb } from '../lib/db';
-import { onMessage } from '../lib/messages';
+import { onMessage, type PlaybookFileMessage } from '../lib/messages';
 import { DEFAULT_PLAYBOOK } from '../lib/playbook/default';
 import type { CheckOutcome } from '../lib/playbook/runtime/outcome';
-import { createPlaybookService } from '../lib/playbook/runtime/service';
+import { createPlaybookService, type ImportedPlaybook } from '../lib/playbook/runtime/service';
 import { decodeBase64 } from '../lib/playbook/signature';
 import { createTabReports } from '../lib/reports';
 import { customHosts, tabState } from '../lib/storage-items';
@@ -46,13 +46,13 @@ export default defineBackground(() => {
   onMessage('resolvePlaybookSource', () => playbooks.resolve());
   onMessage('checkPlaybook', ({ sender }) => answer(sender, () => playbooks.checkNow()));
   onMessage('rollBackPlaybook', ({ sender, data: seq }) => answer(sender, () => playbooks.rollBack(seq)));
-  onMessage('importPlaybook', ({ sender, data: file }) =>
-    answer(sender, async () => {
-      const bytes = file.base64 === '' ? new Uint8Array() : decodeBase64(file.base64);
-      if (!bytes) return { status: 'rejected', reason: { code: 'failed', detail: 'the file did not arrive intact' } };
-      return playbooks.importFile({ name: file.name, bytes, signature: file.signature });
-    }),
-  );
+  const receive = (file: PlaybookFileMessage, apply: (file: ImportedPlaybook) => Promise<CheckOutcome>) => async (): Promise<CheckOutcome> => {
+    const bytes = file.base64 === '' ? new Uint8Array() : decodeBase64(file.base64);
+    if (!bytes) return { status: 'rejected', reason: { code: 'failed', detail: 'the file did not arrive intact' } };
+    return apply({ name: file.name, bytes, signature: file.signature });
+  };
+  onMessage('importPlaybook', ({ sender, data }) => answer(sender, receive(data, playbooks.importFile)));
+  onMessage('publishPlaybook', ({ sender, data }) => answer(sender, receive(data, playbooks.publish)));
 
   const reports = createTabReports({
     db,

@@ -33,6 +33,8 @@ export interface ProtocolMap {
   importPlaybook(file: PlaybookFileMessage): CheckOutcome;
   /** Options page → background: make an earlier version (history `seq`) active again. */
   rollBackPlaybook(seq: number): CheckOutcome;
+  /** Studio → background: apply the lead's exported playbook (and its signature) to this browser. */
+  publishPlaybook(file: PlaybookFileMessage): CheckOutcome;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

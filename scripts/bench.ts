@@ -1020,6 +1020,21 @@ if (pages && loaded.length) {
   }
 }
 
+console.log('\n7. Playbook studio');
+try {
+  const { benchStudio } = await import('./lib/bench-studio');
+  const browser = await launch();
+  try {
+    const f = await benchStudio(browser, CONFIG.scaleRuns);
+    add({ id: 'studio.open', figure: 'studio opens the built-in playbook', median: median(f.openMs), p95: p95(f.openMs), unit: 'ms', budget: 300, budgetOn: 'median', samples: f.openMs.length });
+    add({ id: 'studio.rescore', figure: `studio re-scores ${f.accounts} cached accounts after an edit`, median: median(f.rescoreMs), p95: p95(f.rescoreMs), unit: 'ms', budget: 200, budgetOn: 'median', samples: f.rescoreMs.length, note: `longest main-thread task meanwhile ${Math.max(...f.longestTaskMs).toFixed(0)} ms` });
+  } finally {
+    await browser.close();
+  }
+} catch (error) {
+  failed('studio', 'playbook studio', undefined, error);
+}
+
 const table = markdownTable();
 console.log(`\n${table}\n`);
 mkdirSync('bench', { recursive: true });

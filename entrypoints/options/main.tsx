@@ -102,6 +102,7 @@ function Options() {
   return (
     <main class="options">
       <h1>{t('options.title')}</h1>
+      <p><a href="/studio.html" data-testid="studio-link">{t('options.studioLink')}</a></p>
       <PlaybookSection
         active={active.value.value ?? undefined}
         history={history.value.value ?? []}

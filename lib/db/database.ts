@@ -97,12 +97,42 @@ export interface UpdateNotice {
   seen: boolean;
 }
 
+/** Where a studio draft started (schema v4). */
+export interface DraftBase {
+  kind: 'active' | 'file' | 'builtin';
+  /** The file name, for an imported file. */
+  name?: string;
+  version: string;
+}
+
+/** The playbook a lead is editing in the studio, saved as they type (schema v4). */
+export interface StudioDraft {
+  /** `current`: the studio edits one draft at a time. */
+  id: 'current';
+  /** The playbook file as JSON, exactly as edited (it may be invalid while the lead types). */
+  doc: unknown;
+  base: DraftBase;
+  savedAt: number;
+}
+
+/** A lead's signing key (schema v4). The private half is a non-extractable CryptoKey: usable here, readable nowhere. */
+export interface SigningKeyRecord {
+  /** The base64 SPKI public key. */
+  publicKey: string;
+  privateKey: CryptoKey;
+  createdAt: number;
+  /** `created`: made in the studio (one backup was downloaded); `loaded`: from a key file. */
+  origin: 'created' | 'loaded';
+}
+
 export type PlaycardDb = Dexie & {
   accounts: EntityTable<AccountRecord, 'key'>;
   inputs: EntityTable<RepInput, 'key'>;
   playbooks: EntityTable<StoredPlaybook, 'key'>;
   playbookHistory: EntityTable<PlaybookVersion, 'seq'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  studioDrafts: EntityTable<StudioDraft, 'id'>;
+  signingKeys: EntityTable<SigningKeyRecord, 'publicKey'>;
 };
 
 export const DB_NAME = 'playcard';
@@ -124,6 +154,12 @@ export function openDb(name = DB_NAME): PlaycardDb {
   db.version(2).stores({
     playbookHistory: '++seq, hash, appliedAt',
     meta: 'key',
+  });
+  // v4 (v3 is the Learn page's): the studio's draft and the lead's signing keys. New tables
+  // only, so nothing to convert; the gap at v3 is fine for Dexie.
+  db.version(4).stores({
+    studioDrafts: 'id',
+    signingKeys: 'publicKey, createdAt',
   });
   return db;
 }

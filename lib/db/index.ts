@@ -5,4 +5,5 @@ export * from './accounts';
 export * from './inputs';
 export * from './playbooks';
 export * from './meta';
+export * from './studio';
 export { sha256Hex } from '../playbook/hash';

@@ -64,7 +64,7 @@ test('a CRM host added in the options page is read and shown in the panel; remov
   const crm = await browser.context.newPage();
   await crm.goto(suite.url);
   await panel.waitForFunction(() => document.querySelector('[data-testid="account-name"]')?.textContent === 'DD Furniture Inc', undefined, { timeout: 15_000 });
-  expect(await panel.textContent('[data-testid="account"]')).toContain('Consulting');
+  expect(await panel.textContent('[data-testid="facts"]')).toContain('Consulting');
 
   await options.bringToFront();
   await options.click(`[data-origin="${HOST}"] button`);

@@ -69,8 +69,10 @@ export function createPlaybookService({ db, alarms, fetch, builtin, allowInsecur
   async function importNow(file: ImportedPlaybook): Promise<ApplyOutcome> {
     if (file.bytes.byteLength > MAX_PLAYBOOK_BYTES)
       return { status: 'rejected', reason: { code: 'too-large', bytes: file.bytes.byteLength, limit: MAX_PLAYBOOK_BYTES } };
-    // The key in force now (policy or the rep's), not one a page could pass along.
-    const { publicKey } = await resolve();
+    // The key in force (policy or the rep's), not one a page could pass along, resolved as if this
+    // file were the source: while the built-in playbook is active no key applies, and the first
+    // import would otherwise skip the signature check the key asks for.
+    const { publicKey } = await currentSource(builtin, rules, { name: file.name });
     const outcome = await applyIncoming(db, { bytes: file.bytes, source: 'file', origin: file.name, publicKey, signature: file.signature });
     if (outcome.status !== 'rejected') await playbookFile.setValue({ name: file.name });
     return outcome;
@@ -82,6 +84,11 @@ export function createPlaybookService({ db, alarms, fetch, builtin, allowInsecur
     checkNow: (): Promise<CheckOutcome> => serialise(check),
     importFile: (file: ImportedPlaybook): Promise<ApplyOutcome> => serialise(() => importNow(file)),
     rollBack: (seq: number): Promise<ApplyOutcome> => serialise(() => rollBack(db, seq)),
+    /**
+     * The studio's "publish to this browser": the lead's exported file and its signature, applied
+     * exactly as an imported file is (same checks, same key in force), in the same queue.
+     */
+    publish: (file: ImportedPlaybook): Promise<ApplyOutcome> => serialise(() => importNow(file)),
     /**
      * Checks on the alarm and whenever the source's settings change. Registered on every wake of
      * the background (listeners must be), while the check itself runs only when the browser

@@ -1,0 +1,147 @@
+import { signal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import { LANGUAGES } from '../../lib/playbook/constants';
+import { signingKeys, type PlaycardDb } from '../../lib/db';
+import { parseJsonText } from '../../lib/studio/validate';
+import type { StudioState } from '../../lib/studio/state';
+import { Criteria, General, Matrix, Personas, Scenarios, Segments } from './editor';
+import { editingLanguage } from './fields';
+import { Moves, Quality, RepPanel, TryEmail } from './preview';
+import { Diff, Publish, signingKeyList } from './publish';
+import { RawJson } from './raw';
+import { Rollout } from './rollout';
+
+const TABS = ['edit', 'raw', 'preview', 'publish', 'rollout'] as const;
+type Tab = (typeof TABS)[number];
+const tab = signal<Tab>('edit');
+
+function Header({ s }: { s: StudioState }) {
+  const base = s.base.value;
+  const errors = s.check.value?.errors ?? [];
+  const languages = [...new Set([...LANGUAGES, editingLanguage.value])];
+  const openFile = async (file: File | undefined) => {
+    if (!file) return;
+    const parsed = parseJsonText(await file.text());
+    if (parsed.ok) s.openFile(file.name, parsed.value);
+    else alertLine.value = t('studio.open.notJson', { name: file.name, message: parsed.message });
+  };
+  return (
+    <header class="studio-head">
+      <h1>{t('studio.title')}</h1>
+      <p class="small muted" data-testid="draft-base">
+        {base && t(`studio.base.${base.kind}` as 'studio.base.active', { version: base.version, name: base.name ?? '' })} ·{' '}
+        <span data-testid="save-state">{t(`studio.save.${s.saveState.value}` as 'studio.save.saved')}</span>
+      </p>
+      <div class="row">
+        <button type="button" onClick={() => s.openActive()} disabled={!s.active.value}>
+          {t('studio.open.active')}
+        </button>
+        <button type="button" onClick={() => s.openBuiltin()}>
+          {t('studio.open.builtin')}
+        </button>
+        <label class="file">
+          {t('studio.open.file')}
+          <input type="file" accept=".json,application/json" onChange={(e) => void openFile(e.currentTarget.files?.[0])} />
+        </label>
+        <span class="spacer" />
+        <button type="button" onClick={() => s.undo()} disabled={!s.canUndo.value} data-testid="undo" aria-keyshortcuts="Control+Z">
+          {t('studio.undo')}
+        </button>
+        <button type="button" onClick={() => s.redo()} disabled={!s.canRedo.value} data-testid="redo" aria-keyshortcuts="Control+Shift+Z">
+          {t('studio.redo')}
+        </button>
+        <label for="edit-language" class="small">
+          {t('studio.language')}
+        </label>
+        <select id="edit-language" value={editingLanguage.value} onChange={(e) => (editingLanguage.value = e.currentTarget.value)}>
+          {languages.map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </div>
+      {alertLine.value && (
+        <p class="error small" role="alert">
+          {alertLine.value}
+        </p>
+      )}
+      <p class={errors.length ? 'error small' : 'ok small'} data-testid="error-count" role="status">
+        {errors.length ? t('studio.errors', { n: errors.length }) : t('studio.valid')}
+      </p>
+      <nav class="tabs" aria-label={t('studio.title')}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            aria-current={tab.value === id ? 'page' : undefined}
+            data-testid={`tab-${id}`}
+            onClick={() => (tab.value = id)}
+          >
+            {t(`studio.tab.${id}` as 'studio.tab.edit')}
+          </button>
+        ))}
+      </nav>
+    </header>
+  );
+}
+
+const alertLine = signal<string | undefined>(undefined);
+
+export function Studio({ s, db, extensionId }: { s: StudioState; db: PlaycardDb; extensionId: string }) {
+  useEffect(() => {
+    void signingKeys(db).then((list) => (signingKeyList.value = list));
+  }, []);
+  useEffect(() => {
+    // The draft's own undo, also inside text fields (their native undo would not know the draft).
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z' && event.key.toLowerCase() !== 'y') return;
+      if ((event.target as HTMLElement | null)?.closest('[data-testid="raw-json"]')) return;
+      event.preventDefault();
+      if (event.key.toLowerCase() === 'y' || event.shiftKey) s.redo();
+      else s.undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  if (s.doc.value === undefined) return <p class="status muted">{t('panel.loading')}</p>;
+  return (
+    <div class="studio">
+      <Header s={s} />
+      <main>
+        {tab.value === 'edit' && (
+          <>
+            <General s={s} />
+            <Segments s={s} />
+            <Criteria s={s} />
+            <Matrix s={s} />
+            <Personas s={s} />
+            <Scenarios s={s} />
+          </>
+        )}
+        {tab.value === 'raw' && <RawJson s={s} />}
+        {tab.value === 'preview' && (
+          <>
+            <Moves s={s} />
+            <TryEmail s={s} />
+            <RepPanel s={s} />
+            <Quality s={s} />
+          </>
+        )}
+        {tab.value === 'publish' && (
+          <>
+            <Diff s={s} />
+            <Publish s={s} db={db} />
+          </>
+        )}
+        {tab.value === 'rollout' && <Rollout s={s} extensionId={extensionId} />}
+      </main>
+      {tab.value === 'edit' && (
+        <aside class="side">
+          <Moves s={s} />
+        </aside>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+// The studio page's state: the draft with its history, its check by the schema, autosave to
+// IndexedDB, and the preview of its effect. Components read signals and call actions only.
+import { batch, computed, effect, signal } from '@preact/signals';
+import { factsOf } from '../core/facts';
+import { loadDraft, saveDraft, type DraftBase, type PlaycardDb, type StoredPlaybook } from '../db';
+import type { Playbook } from '../playbook/schema';
+import { DEMO_ACCOUNTS } from './demo-accounts';
+import { record, redo, startHistory, undo, type History, type Json } from './draft';
+import { movesBetween, segmentsChunked, segmentsOf, type PreviewAccount, type SegmentMove } from './preview';
+import { recognitionQuality, type RecognitionQuality } from './quality';
+import { checkDraft } from './validate';
+
+export interface StudioDeps {
+  db: PlaycardDb;
+  /** The built-in playbook (the studio page bundles it: it is the lead's starting point). */
+  builtin: Playbook;
+  onError?: (error: unknown) => void;
+  /** Autosave delay after the last edit (ms). */
+  saveDelay?: number;
+}
+
+export type SaveState = 'idle' | 'pending' | 'saved' | 'failed';
+
+export function createStudioState({ db, builtin, onError = console.error, saveDelay = 300 }: StudioDeps) {
+  const history = signal<History | undefined>(undefined);
+  const base = signal<DraftBase | undefined>(undefined);
+  const active = signal<StoredPlaybook | undefined>(undefined);
+  const saveState = signal<SaveState>('idle');
+  const doc = computed<Json | undefined>(() => history.value?.present);
+  const check = computed(() => (doc.value === undefined ? undefined : checkDraft(doc.value)));
+  /** The last valid state of the draft: previews keep showing it while the lead fixes an error. */
+  const lastValid = signal<Playbook | undefined>(undefined);
+  effect(() => {
+    const playbook = check.value?.playbook;
+    if (playbook) lastValid.value = playbook;
+  });
+
+  // Autosave: each edit (re)starts a short timer; leaving the page saves at once.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let saving: Promise<void> = Promise.resolve();
+  function saveNow(): Promise<void> {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const current = doc.peek();
+    const from = base.peek();
+    if (current === undefined || !from) return saving;
+    saving = saving
+      .then(() => saveDraft(db, current, from))
+      .then(() => {
+        if (doc.peek() === current) saveState.value = 'saved';
+      })
+      .catch((error: unknown) => {
+        saveState.value = 'failed';
+        onError(error);
+      });
+    return saving;
+  }
+  function scheduleSave(): void {
+    saveState.value = 'pending';
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void saveNow(), saveDelay);
+  }
+
+  function setDraft(next: Json, from: DraftBase): void {
+    batch(() => {
+      history.value = startHistory(next);
+      base.value = from;
+    });
+    scheduleSave();
+  }
+
+  // Preview: every cached account (with the rep's answers) plus the demo accounts.
+  const accounts = signal<PreviewAccount[]>(DEMO_ACCOUNTS.map((a) => ({ ...a, demo: true })));
+  const activeSegments = computed(() => (active.value ? segmentsOf(accounts.value, active.value.playbook) : undefined));
+  const draftSegments = signal<string[] | undefined>(undefined);
+  const moves = computed<SegmentMove[]>(() => {
+    const before = activeSegments.value;
+    const after = draftSegments.value;
+    return before && after && after.length === before.length ? movesBetween(accounts.value, before, after) : [];
+  });
+  let scoring = 0;
+  effect(() => {
+    const playbook = lastValid.value;
+    const list = accounts.value;
+    if (!playbook) return;
+    const run = ++scoring;
+    void segmentsChunked(list, playbook, { cancelled: () => run !== scoring }).then((segments) => {
+      if (segments && run === scoring) draftSegments.value = segments;
+    });
+  });
+
+  const quality = signal<RecognitionQuality | undefined>(undefined);
+  const qualityRunning = signal(false);
+  let qualityRun = 0;
+
+  return {
+    history,
+    doc,
+    base,
+    active,
+    check,
+    lastValid,
+    saveState,
+    accounts,
+    moves,
+    draftSegments,
+    quality,
+    qualityRunning,
+    canUndo: computed(() => (history.value?.past.length ?? 0) > 0),
+    canRedo: computed(() => (history.value?.future.length ?? 0) > 0),
+
+    /** Loads the active playbook and the saved draft; with no draft, starts from the active playbook. */
+    async load(): Promise<void> {
+      const [stored, draft, cached, inputs] = await Promise.all([db.playbooks.get('active'), loadDraft(db), db.accounts.toArray(), db.inputs.toArray()]);
+      active.value = stored;
+      const answers = new Map(inputs.map((input) => [input.key, input.answers]));
+      accounts.value = [
+        ...cached.map((a) => ({ key: a.key, name: a.name, facts: factsOf(a.snapshot), answers: answers.get(a.key) ?? {}, text: a.snapshot.text ?? '', demo: false })),
+        ...DEMO_ACCOUNTS.map((a) => ({ ...a, demo: true })),
+      ];
+      if (draft) {
+        batch(() => {
+          history.value = startHistory(draft.doc as Json);
+          base.value = draft.base;
+          saveState.value = 'saved';
+        });
+      } else if (stored) setDraft(stored.playbook as unknown as Json, { kind: 'active', version: stored.version });
+      else setDraft(builtin as unknown as Json, { kind: 'builtin', version: builtin.version });
+    },
+    openActive(): void {
+      const stored = active.peek();
+      if (stored) setDraft(stored.playbook as unknown as Json, { kind: 'active', version: stored.version });
+    },
+    openBuiltin(): void {
+      setDraft(builtin as unknown as Json, { kind: 'builtin', version: builtin.version });
+    },
+    /** A file the lead picked, already parsed as JSON (it may be invalid: the studio shows why). */
+    openFile(name: string, value: Json): void {
+      const version = value !== null && typeof value === 'object' && !Array.isArray(value) && typeof value.version === 'string' ? value.version : '';
+      setDraft(value, { kind: 'file', name, version });
+    },
+    /** One edit. `coalesce` (the field's path) merges typing in one field into one undo step. */
+    edit(change: (doc: Json) => Json, coalesce?: string): void {
+      const current = history.peek();
+      if (!current) return;
+      const next = record(current, change(current.present), coalesce);
+      if (next === current) return;
+      history.value = next;
+      scheduleSave();
+    },
+    undo(): void {
+      const current = history.peek();
+      if (current && current.past.length) {
+        history.value = undo(current);
+        scheduleSave();
+      }
+    },
+    redo(): void {
+      const current = history.peek();
+      if (current && current.future.length) {
+        history.value = redo(current);
+        scheduleSave();
+      }
+    },
+    saveNow,
+    async measureQuality(): Promise<void> {
+      const playbook = check.peek()?.playbook;
+      if (!playbook) return;
+      const run = ++qualityRun;
+      qualityRunning.value = true;
+      try {
+        const result = await recognitionQuality(playbook, { cancelled: () => run !== qualityRun });
+        if (result && run === qualityRun) quality.value = result;
+      } catch (error) {
+        onError(error);
+      } finally {
+        if (run === qualityRun) qualityRunning.value = false;
+      }
+    },
+    setActive(stored: StoredPlaybook | undefined): void {
+      active.value = stored;
+    },
+  };
+}
+
+export type StudioState = ReturnType<typeof createStudioState>;

@@ -1,0 +1,36 @@
+// The draft checked by the extension's own zod schema, errors keyed by JSON path so each
+// message sits next to its field. The studio bundles zod; the panel never loads this.
+import { loadPlaybook } from '../playbook/migrate';
+import type { Playbook, PlaybookError } from '../playbook/schema';
+import type { Json } from './draft';
+
+export interface DraftCheck {
+  /** The parsed playbook (defaults filled in), when the draft is valid. */
+  playbook?: Playbook;
+  errors: PlaybookError[];
+}
+
+export function checkDraft(doc: Json): DraftCheck {
+  const result = loadPlaybook(doc);
+  return result.ok ? { playbook: result.playbook, errors: [] } : { errors: result.errors };
+}
+
+/**
+ * The errors that belong to the field at `path`: at it or inside it (`label` holds
+ * `label.en`'s error). With `exact`, only errors at the path itself, for a list whose
+ * items show their own.
+ */
+export function errorsAt(errors: readonly PlaybookError[], path: string, exact = false): PlaybookError[] {
+  return errors.filter((e) => e.path === path || (!exact && (e.path.startsWith(`${path}.`) || e.path.startsWith(`${path}[`))));
+}
+
+export type JsonSyntax = { ok: true; value: Json } | { ok: false; message: string };
+
+/** The raw JSON view's text as JSON; the parser's message when it is not. */
+export function parseJsonText(text: string): JsonSyntax {
+  try {
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) as Json };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,83 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, expect, test } from 'vitest';
+import { activate, installBuiltinPlaybook, loadDraft, openDb, saveSnapshot, setAnswer, type PlaycardDb } from '../../lib/db';
+import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
+import { parsePlaybook } from '../../lib/playbook/schema';
+import { PageSnapshot } from '../../lib/snapshot';
+import { getAt, setAt } from '../../lib/studio/draft';
+import { createStudioState } from '../../lib/studio/state';
+import small from '../fixtures/playbooks/small.json';
+
+let db: PlaycardDb;
+let n = 0;
+const states: { saveNow(): Promise<void> }[] = [];
+const studio = (options: Omit<Parameters<typeof createStudioState>[0], 'db' | 'builtin'> = {}) => {
+  const state = createStudioState({ db, builtin: DEFAULT_PLAYBOOK, ...options });
+  states.push(state);
+  return state;
+};
+afterEach(async () => {
+  // Pending autosaves are written before the database goes.
+  await Promise.all(states.splice(0).map((s) => s.saveNow()));
+  db.close();
+  await Dexie.delete(db.name);
+});
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+const until = async (ready: () => boolean) => {
+  for (let i = 0; i < 200 && !ready(); i++) await settle();
+};
+
+test('a first visit starts from the active playbook; edits are saved; a new page opens the saved draft, not the active one', async () => {
+  db = openDb(`studio-state-${++n}`);
+  const team = parsePlaybook(small);
+  if (!team.ok) throw new Error('fixture');
+  await activate(db, team.playbook, { hash: 'h', source: 'url', origin: 'https://x.example/team.json' }, 1);
+
+  const first = studio({ saveDelay: 0 });
+  await first.load();
+  expect(first.base.value).toEqual({ kind: 'active', version: '2026.01-1' });
+  expect(getAt(first.doc.value, ['id'])).toBe('small-test');
+  first.edit((doc) => setAt(doc, ['version'], '2026.01-2'), 'version');
+  await first.saveNow();
+  expect((await loadDraft(db))?.doc).toMatchObject({ id: 'small-test', version: '2026.01-2' });
+
+  const again = studio();
+  await again.load();
+  expect(getAt(again.doc.value, ['version'])).toBe('2026.01-2');
+  expect(again.saveState.value).toBe('saved');
+  // A reload has no undo history of its own.
+  expect(again.canUndo.value).toBe(false);
+});
+
+test('an invalid edit shows its error and keeps the last valid draft for the preview; undo brings the valid draft back', async () => {
+  db = openDb(`studio-state-${++n}`);
+  await installBuiltinPlaybook(db, DEFAULT_PLAYBOOK);
+  const s = studio({ saveDelay: 0 });
+  await s.load();
+  expect(s.check.value?.errors).toEqual([]);
+  s.edit((doc) => setAt(doc, ['segmentation', 'segments', 2, 'serviceLevel', 'touch'], 'extreme'));
+  expect(s.check.value?.errors).toEqual([
+    { path: 'segmentation.segments[2].serviceLevel.touch', message: 'Invalid option: expected one of "high"|"medium"|"low"' },
+  ]);
+  expect(s.lastValid.value?.segmentation.segments[2]?.serviceLevel.touch).toBe('medium');
+  s.undo();
+  expect(s.check.value?.errors).toEqual([]);
+  s.redo();
+  expect(s.check.value?.errors.length).toBe(1);
+});
+
+test("the preview moves a cached account, with the rep's answers, when its segment's threshold changes", async () => {
+  db = openDb(`studio-state-${++n}`);
+  await installBuiltinPlaybook(db, DEFAULT_PLAYBOOK);
+  // 320 employees (3 points) and the rep's answer "ongoing cooperation" (3 points): 6 points, Low-touch.
+  const snapshot = PageSnapshot.parse({ site: 'hubspot', kind: 'company', url: 'https://app.hubspot.com/contacts/1/record/0-2/7', recordId: '7', company: { name: 'Cached Co', domain: 'cached.example', employees: 320 } });
+  await saveSnapshot(db, snapshot, 1);
+  await setAnswer(db, 'domain:cached.example', 'cooperation', 'ongoing', 2);
+  const s = studio({ saveDelay: 0 });
+  await s.load();
+  expect(s.accounts.value.length).toBe(9);
+  s.edit((doc) => setAt(doc, ['segmentation', 'segments', 2, 'minPoints'], 6));
+  await until(() => s.moves.value.length > 0);
+  expect(s.moves.value).toEqual([{ key: 'domain:cached.example', name: 'Cached Co', from: 'low-touch', to: 'standard' }]);
+});
