@@ -83,11 +83,17 @@ describe('every catalogue is complete', () => {
       'glance.toolbar',
       'playbook.reason.failed',
       'playbook.reason.response',
+      'studio.rollout.firefox',
+      'studio.tab.raw',
     ];
-    expect(same('pl')).toEqual([...everywhere, 'change.field.segment', 'change.owner.segment', 'change.thing.segment', 'segment.title'].sort());
+    expect(same('pl')).toEqual(
+      [...everywhere, 'change.field.segment', 'change.owner.segment', 'change.thing.segment', 'segment.title', 'studio.matrix.segment', 'studio.rep.demo'].sort(),
+    );
     expect(same('ru')).toEqual(everywhere);
-    expect(same('ro')).toEqual([...everywhere, 'change.field.id', 'change.field.segment', 'change.field.text', 'segment.title'].sort());
-    expect(same('it')).toEqual([...everywhere, 'change.condition.max', 'change.condition.min', 'change.field.id', 'change.thing.scenario'].sort());
+    expect(same('ro')).toEqual(
+      [...everywhere, 'change.field.id', 'change.field.segment', 'change.field.text', 'segment.title', 'studio.matrix.segment', 'studio.rep.demo'].sort(),
+    );
+    expect(same('it')).toEqual([...everywhere, 'change.condition.max', 'change.condition.min', 'change.field.id', 'change.thing.scenario', 'studio.rep.demo'].sort());
   });
 });
 
