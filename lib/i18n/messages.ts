@@ -469,6 +469,9 @@ export const en = {
   'studio.check.unsigned': 'No signature found at {url}.',
   'studio.check.badSignature': 'The signature at {url} does not match the public key.',
   'studio.check.response': 'The host’s answer would be refused: {detail}',
+  // Languages (i18n): labels the studio's fact picker needs for every FACT_KEYS entry (lib/playbook/constants.ts).
+  'fact.openAmount': 'Open deals value',
+  'fact.wonAmount': 'Won deals value',
 } as const;
 
 export type MessageKey = keyof typeof en;

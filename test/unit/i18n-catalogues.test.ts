@@ -3,6 +3,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, test } from 'vitest';
 import { translate } from '../../lib/i18n';
 import { CATALOGUES, en, type MessageKey } from '../../lib/i18n/messages';
+import { FACT_KEYS } from '../../lib/playbook/constants';
 
 /**
  * The five UI catalogues (issue 12): complete, well-formed, with each language's
@@ -71,6 +72,10 @@ describe('every catalogue is complete', () => {
       }
     });
   }
+
+  test('every fact a rule may use has a label (the studio words them by key: a missing one broke the page)', () => {
+    expect(FACT_KEYS.filter((fact) => !Object.hasOwn(en, `fact.${fact}`))).toEqual([]);
+  });
 
   test('the only messages left as in English are names, codes and bare placeholders', () => {
     const same = (language: string) =>

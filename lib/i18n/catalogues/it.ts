@@ -478,4 +478,7 @@ export const it = {
   'studio.check.unsigned': 'Nessuna firma trovata in {url}.',
   'studio.check.badSignature': 'La firma in {url} non corrisponde alla chiave pubblica.',
   'studio.check.response': 'La risposta del server verrebbe rifiutata: {detail}',
+  // Languages (i18n): the studio's fact picker.
+  'fact.openAmount': 'Valore delle trattative aperte',
+  'fact.wonAmount': 'Valore delle trattative vinte',
 } satisfies Catalogue;

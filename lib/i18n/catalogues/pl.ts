@@ -481,4 +481,7 @@ export const pl = {
   'studio.check.unsigned': 'Nie znaleziono podpisu pod {url}.',
   'studio.check.badSignature': 'Podpis pod {url} nie pasuje do klucza publicznego.',
   'studio.check.response': 'Odpowiedź serwera zostałaby odrzucona: {detail}',
+  // Languages (i18n): the studio's fact picker.
+  'fact.openAmount': 'Wartość otwartych szans',
+  'fact.wonAmount': 'Wartość wygranych szans',
 } satisfies Catalogue;

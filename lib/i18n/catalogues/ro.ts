@@ -485,4 +485,7 @@ export const ro = {
   'studio.check.unsigned': 'Nu s-a găsit nicio semnătură la {url}.',
   'studio.check.badSignature': 'Semnătura de la {url} nu se potrivește cu cheia publică.',
   'studio.check.response': 'Răspunsul serverului ar fi refuzat: {detail}',
+  // Languages (i18n): the studio's fact picker.
+  'fact.openAmount': 'Valoarea oportunităților deschise',
+  'fact.wonAmount': 'Valoarea oportunităților câștigate',
 } satisfies Catalogue;

@@ -487,4 +487,7 @@ export const ru = {
   'studio.check.unsigned': 'По адресу {url} подпись не найдена.',
   'studio.check.badSignature': 'Подпись по адресу {url} не совпадает с открытым ключом.',
   'studio.check.response': 'Ответ сервера будет отклонён: {detail}',
+  // Languages (i18n): the studio's fact picker.
+  'fact.openAmount': 'Сумма открытых сделок',
+  'fact.wonAmount': 'Сумма выигранных сделок',
 } satisfies Catalogue;
