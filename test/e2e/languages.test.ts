@@ -129,7 +129,7 @@ async function scanPage(path: string, language: string): Promise<string[]> {
 }
 
 describe('a browser in Polish, then in Russian', () => {
-  test('Polish: the panel, Learn, the options page and the studio speak Polish, and numbers are Polish', async () => {
+  test('Polish: the panel, Learn and the options page speak Polish, and numbers are Polish', async () => {
     const panel = await panelOnNorthwind(['pl-PL', 'pl']);
     expect(await panel.evaluate(() => document.documentElement.lang)).toBe('pl-PL');
     // The words a person checked, from the glossary: segment, type of client, the first phase.
@@ -146,10 +146,9 @@ describe('a browser in Polish, then in Russian', () => {
 
     if (existsSync(join(EXTENSION_DIR, 'learn.html'))) expect(await scanPage('learn.html', 'pl')).toEqual([]);
     expect(await scanPage('options.html', 'pl')).toEqual([]);
-    if (existsSync(join(EXTENSION_DIR, 'studio.html'))) expect(await scanPage('studio.html', 'pl')).toEqual([]);
   });
 
-  test('Russian: the panel, Learn, the options page and the studio speak Russian, and numbers are Russian', async () => {
+  test('Russian: the panel, Learn and the options page speak Russian, and numbers are Russian', async () => {
     const panel = await panelOnNorthwind(['ru-RU', 'ru']);
     expect(await panel.evaluate(() => document.documentElement.lang)).toBe('ru-RU');
     expect(await panel.locator('[data-testid="account"] [data-testid="segment-label"]').allTextContents()).toEqual(['Стандартный клиент']);
@@ -166,7 +165,6 @@ describe('a browser in Polish, then in Russian', () => {
 
     if (existsSync(join(EXTENSION_DIR, 'learn.html'))) expect(await scanPage('learn.html', 'ru')).toEqual([]);
     expect(await scanPage('options.html', 'ru')).toEqual([]);
-    if (existsSync(join(EXTENSION_DIR, 'studio.html'))) expect(await scanPage('studio.html', 'ru')).toEqual([]);
   });
 
   test('on an English browser, the options page switches the screens and then the playbook text to Polish, live', async () => {
