@@ -7,7 +7,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 /** Files that run in the CRM's page: every byte counts and zod must never ship there. */
-export const CONTENT_SCRIPT_FILES = ['lib/sites/**/*.ts', 'lib/content/**/*.ts', 'lib/page-watch.ts', 'entrypoints/*.content.ts'];
+export const CONTENT_SCRIPT_FILES = ['lib/sites/**/*.ts', 'lib/content/**/*.ts', 'lib/diagnostics/**/*.ts', 'lib/page-watch.ts', 'entrypoints/*.content.ts'];
 
 /** Pure logic, run in the background, the panel, tests and scripts alike. */
 export const PURE_FILES = ['lib/core/**/*.ts', 'lib/playbook/**/*.ts'];

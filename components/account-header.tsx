@@ -27,11 +27,14 @@ export function AccountHeader({
   account,
   fromCache,
   onOpenSettings,
+  onReport,
   children,
 }: {
   account: AccountRecord;
   fromCache: boolean;
   onOpenSettings?: () => void;
+  /** "Report this page": the card looks wrong for the page. */
+  onReport?: () => void;
   children?: ComponentChildren;
 }) {
   const host = hostOf(account.snapshot.url);
@@ -40,12 +43,20 @@ export function AccountHeader({
     <header class="account" data-testid="account">
       <div class="title-row">
         <h1 data-testid="account-name">{account.name}</h1>
-        {onOpenSettings && (
+        {(onOpenSettings || onReport) && (
           <nav class="toolbar" aria-label={t('glance.toolbar')}>
+            {onReport && (
+              <button type="button" class="icon" onClick={onReport} title={t('glance2.report')} data-testid="report-page-button">
+                <span aria-hidden="true">⚑</span>
+                <span class="visually-hidden">{t('glance2.report')}</span>
+              </button>
+            )}
+            {onOpenSettings && (
             <button type="button" class="icon" onClick={onOpenSettings} title={t('glance.settings')} data-testid="open-settings">
               <span aria-hidden="true">⚙</span>
               <span class="visually-hidden">{t('glance.settings')}</span>
             </button>
+            )}
           </nav>
         )}
       </div>

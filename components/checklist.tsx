@@ -12,8 +12,11 @@ export function Checklist({
   archived = [],
   playbook,
   onToggle,
+  segmentPending = false,
 }: {
   items: ChecklistItem[];
+  /** The segment is not scored yet: its tactics are left out until it is, and the list says so. */
+  segmentPending?: boolean;
   checks: Record<string, TacticCheck>;
   /** Ticks of tactics a later playbook removed. */
   archived?: { id: string; text: LocalText }[];
@@ -24,13 +27,18 @@ export function Checklist({
   return (
     <details class="card fold" id="all-tactics" data-testid="checklist">
       <summary>
-        <span class="fold-title" id="checklist-title">{t('forCall.all')}</span>
+        <h2 class="fold-title" id="checklist-title">{t('forCall.all')}</h2>
         <span class="fold-line muted">
           {' · '}
           <span data-testid="checklist-progress">{t('checklist.progress', { done, total: items.length })}</span>
         </span>
       </summary>
       {items.length === 0 && <p class="small muted">{t('checklist.empty')}</p>}
+      {segmentPending && (
+        <p class="small muted" data-testid="checklist-segment-pending">
+          {t('glance2.checklist.segmentPending')}
+        </p>
+      )}
       {groupByWhen(items).map((group) => {
         const open = group.items.filter((item) => !checks[item.id]?.done);
         const finished = group.items.filter((item) => checks[item.id]?.done);

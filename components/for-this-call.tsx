@@ -23,7 +23,7 @@ export function ForThisCall({
   onPhase: (phase: When) => void;
 }) {
   return (
-    <section class="card for-call" id="for-this-call" aria-labelledby="for-call-title" data-testid="for-this-call" data-phase={forCall.phase}>
+    <section class="card for-call" id="for-this-call" tabIndex={-1} aria-labelledby="for-call-title" data-testid="for-this-call" data-phase={forCall.phase}>
       <div class="card-head">
         <h2 id="for-call-title">{t('forCall.title')}</h2>
         <div class="phases" role="group" aria-label={t('forCall.phase')}>

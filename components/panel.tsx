@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
+import { textSourceOf } from '../lib/panel/evidence';
+import type { ReportPage } from '../lib/panel/report-page';
 import type { PanelState } from '../lib/panel/state';
 import { AccountFacts, AccountHeader } from './account-header';
 import { Checklist } from './checklist';
@@ -9,7 +11,8 @@ import { PersonaCard } from './persona-card';
 import { Questions } from './questions';
 import { RecentAccounts } from './recent-accounts';
 import { SegmentCard } from './segment-card';
-import { UnreadableNotice } from './unreadable-notice';
+import { ReportPageAction, ReportResultLine } from './report-page';
+import { PageHint, pageNoticeKind, UnreadableNotice } from './unreadable-notice';
 import { UpdateError, UpdateNotice } from './update-banner';
 
 /**
@@ -18,10 +21,10 @@ import { UpdateError, UpdateNotice } from './update-banner';
  * Visually: the sticky header (company, segment, persona, progress, settings), then
  * "For this call", then, while the segment is not scored, the questions that decide it;
  * everything else (all tactics, the segment's story, the persona picker, the CRM's facts)
- * follows, folded where it is long. In the DOM "For this call" comes first, so keyboard focus
- * starts there; the header is moved above it with CSS `order`.
+ * follows, folded where it is long. The header and its h1 come first in the DOM too, so
+ * headings read in order; the first thing focus reaches is a skip link to "For this call".
  */
-export function Panel({ state, onOpenSettings }: { state: PanelState; onOpenSettings?: () => void }) {
+export function Panel({ state, onOpenSettings, report }: { state: PanelState; onOpenSettings?: () => void; report?: ReportPage }) {
   const [segmentOpen, setSegmentOpen] = useState(false);
   const playbook = state.playbook.value;
   const notice = state.notice.value;
@@ -40,7 +43,8 @@ export function Panel({ state, onOpenSettings }: { state: PanelState; onOpenSett
           onDismiss={() => state.dismissNotice()}
         />
       )}
-      {updateError && <UpdateError error={updateError} version={state.activeVersion.value} />}
+      {updateError && <UpdateError version={state.activeVersion.value} onOpenSettings={onOpenSettings} />}
+      {report && state.accountKey.value && <ReportResultLine report={report} />}
     </>
   );
   const account = state.account.value;
@@ -70,6 +74,20 @@ export function Panel({ state, onOpenSettings }: { state: PanelState; onOpenSett
     };
     return (
       <main class="card-layout" data-testid="card" data-account-key={account.key}>
+        <a class="skip-first" href="#for-this-call">
+          {t('glance2.skipToCall')}
+        </a>
+        <AccountHeader account={account} fromCache={fromCache} {...(onOpenSettings ? { onOpenSettings } : {})} {...(report ? { onReport: () => void report.run() } : {})}>
+          <Glance assessment={assessment} standing={standing} playbook={playbook} done={done} onOpen={open} />
+          {pinned && (
+            <p class="pinned small">
+              {t('panel.viewing')} ·{' '}
+              <button type="button" class="link" onClick={() => state.backToTab()}>
+                {t('panel.back')}
+              </button>
+            </p>
+          )}
+        </AccountHeader>
         <ForThisCall
           forCall={forCall}
           checks={checks}
@@ -83,17 +101,6 @@ export function Panel({ state, onOpenSettings }: { state: PanelState; onOpenSett
           <a href="#segment">{t('segment.title')}</a>
           <a href="#persona">{t('persona.title')}</a>
         </nav>
-        <AccountHeader account={account} fromCache={fromCache} {...(onOpenSettings ? { onOpenSettings } : {})}>
-          <Glance assessment={assessment} standing={standing} playbook={playbook} done={done} onOpen={open} />
-          {pinned && (
-            <p class="pinned small">
-              {t('panel.viewing')} ·{' '}
-              <button type="button" class="link" onClick={() => state.backToTab()}>
-                {t('panel.back')}
-              </button>
-            </p>
-          )}
-        </AccountHeader>
         {atTop.length > 0 && (
           <section class="card ask" id="segment-ask" aria-labelledby="ask-title">
             <Questions
@@ -105,6 +112,7 @@ export function Panel({ state, onOpenSettings }: { state: PanelState; onOpenSett
               hint={t('segment.ask.hint')}
               testId="questions-top"
               id="ask-title"
+              level={2}
             />
           </section>
         )}
@@ -113,6 +121,7 @@ export function Panel({ state, onOpenSettings }: { state: PanelState; onOpenSett
           items={assessment.checklist}
           checks={checks}
           archived={state.archivedChecks.value}
+          segmentPending={!standing.scored}
           playbook={playbook}
           onToggle={(id, isDone) => state.toggleTactic(id, isDone)}
         />
@@ -132,6 +141,7 @@ export function Panel({ state, onOpenSettings }: { state: PanelState; onOpenSett
           onChoosePrimary={(id) => state.choosePrimaryPersona(id)}
           onChooseSecondary={(id) => state.chooseSecondaryPersona(id)}
           onReset={() => state.choosePersona(undefined)}
+          textSource={textSourceOf(account.snapshot)}
         />
         <AccountFacts account={account} />
       </main>
@@ -139,27 +149,50 @@ export function Panel({ state, onOpenSettings }: { state: PanelState; onOpenSett
   }
 
   if (tab.kind === 'waiting') return <p class="muted status" data-testid="status">{t('panel.loading')}</p>;
-
   const unreadable = tab.kind === 'state' && tab.state.status === 'unreadable' ? tab.state : undefined;
+  const noticeKind = unreadable ? pageNoticeKind(unreadable.missing) : undefined;
+  if (tab.kind === 'reading' || noticeKind === 'reading') {
+    const site = tab.kind === 'reading' ? tab.siteLabel : unreadable?.siteLabel;
+    return (
+      <p class="muted status" data-testid="status" data-reading={site ?? ''}>
+        {site ? t('glance2.reading', { site }) : t('panel.loading')}
+      </p>
+    );
+  }
+
+  const reportAction = report && <ReportPageAction report={report} />;
   return (
     <main data-testid="no-account">
       {banners}
-      {unreadable ? (
-        <UnreadableNotice siteLabel={unreadable.siteLabel} missing={unreadable.missing} />
+      {unreadable && noticeKind === 'hint' ? (
+        <PageHint siteLabel={unreadable.siteLabel} missing={unreadable.missing} />
+      ) : unreadable ? (
+        <UnreadableNotice siteLabel={unreadable.siteLabel} missing={unreadable.missing}>
+          {reportAction}
+        </UnreadableNotice>
       ) : (
         <section class="card notice" data-testid="not-recognised">
           <h2>{t('panel.notRecognised.title')}</h2>
           <p class="small">{t('panel.notRecognised.body')}</p>
+          {reportAction}
         </section>
       )}
       <RecentAccounts accounts={state.recent.value ?? []} onOpen={(key) => state.openAccount(key)} />
-      {onOpenSettings && (
-        <p class="small">
-          <button type="button" class="link" onClick={onOpenSettings} data-testid="open-settings">
-            {t('glance.settings')}
-          </button>
+      {(onOpenSettings || (report && noticeKind === 'hint')) && (
+        <p class="small footer-menu">
+          {onOpenSettings && (
+            <button type="button" class="link" onClick={onOpenSettings} data-testid="open-settings">
+              {t('glance.settings')}
+            </button>
+          )}
+          {report && noticeKind === 'hint' && (
+            <button type="button" class="link" onClick={() => void report.run()} data-testid="report-page-button">
+              {t('glance2.report')}
+            </button>
+          )}
         </p>
       )}
+      {report && noticeKind === 'hint' && <ReportResultLine report={report} />}
     </main>
   );
 }

@@ -1,4 +1,5 @@
-import { t } from '../lib/i18n';
+import { t, uiLanguage } from '../lib/i18n';
+import { evidenceLines, type EvidenceSource } from '../lib/panel/evidence';
 import type { PersonaEvidence, PersonaSuggestion } from '../lib/core/persona';
 import { badgeColours } from '../lib/panel/badge';
 import { personaCertainty } from '../lib/panel/persona-choice';
@@ -19,8 +20,11 @@ export function PersonaCard({
   onChoosePrimary,
   onChooseSecondary,
   onReset,
+  textSource = { kind: 'notes' },
 }: {
   persona: PersonaView;
+  /** Whose words the page's text is, to say it under each quote. */
+  textSource?: EvidenceSource;
   playbook: Playbook;
   /** Replaces the persona whole: a suggested secondary does not stay (lib/panel/persona-choice.ts). */
   onChoosePrimary: (personaId: string) => void;
@@ -78,10 +82,11 @@ export function PersonaCard({
         <details class="evidence">
           <summary>{t('persona.evidence')}</summary>
           <ul data-testid="persona-evidence">
-            {suggestion.evidence.map((item, index) => (
-              <li key={index}>
+            {evidenceLines(suggestion.evidence, textSource).map(({ item, source }, index) => (
+              <li key={index} data-evidence-kind={item.kind}>
                 <span class="tag">{text(byId(item.personaId)?.label, playbook)}</span> {evidenceLabel(item, playbook)}
                 {item.excerpt && <q>{item.excerpt}</q>}
+                <span class="who muted"> {whose(source)}</span>
               </li>
             ))}
           </ul>
@@ -146,6 +151,22 @@ export function PersonaCard({
       </details>
     </section>
   );
+}
+
+/** "— Dana Whitfield", "— from the page": whose words a quote is. */
+function whose(source: EvidenceSource): string {
+  switch (source.kind) {
+    case 'page':
+      return t('glance2.evidence.page');
+    case 'person':
+      return t('glance2.evidence.person', { name: source.name });
+    case 'people':
+      return t('glance2.evidence.people', { names: new Intl.ListFormat(uiLanguage.value, { type: 'conjunction' }).format(source.names) });
+    case 'thread':
+      return t('glance2.evidence.thread');
+    case 'notes':
+      return t('glance2.evidence.notes');
+  }
 }
 
 /** What an item of evidence is, in the rep's language: the signal's label, or whom the sentence reads like. */

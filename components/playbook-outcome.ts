@@ -23,9 +23,20 @@ export function describeRejection(reason: Rejection): string {
     case 'unknown-version':
       return t('playbook.reason.unknownVersion', { seq: reason.seq });
     case 'too-large':
-      return t('playbook.reason.tooLarge', { size: megabytes(reason.bytes), limit: megabytes(reason.limit) });
+      // "2.0 MB; the limit is 2.0 MB" says nothing: just over the limit, count bytes.
+      return megabytes(reason.bytes) === megabytes(reason.limit)
+        ? t('playbook.reason.tooLargeBytes', { size: reason.bytes, limit: reason.limit })
+        : t('playbook.reason.tooLarge', { size: megabytes(reason.bytes), limit: megabytes(reason.limit) });
     case 'failed':
       return t('playbook.reason.failed', { detail: reason.detail });
+    case 'malformed-signature':
+      return t('playbook.reason.malformedSignature', { origin: reason.origin });
+    case 'older-version':
+      return t('playbook.reason.olderVersion', { origin: reason.origin, version: reason.version, active: reason.active });
+    case 'other-playbook':
+      return t('playbook.reason.otherPlaybook', { origin: reason.origin, id: reason.id, active: reason.active });
+    case 'untrusted-version':
+      return t('playbook.reason.untrustedVersion', { seq: reason.seq });
   }
 }
 

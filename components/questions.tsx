@@ -22,6 +22,7 @@ export function Questions({
   hint,
   testId = 'questions',
   id = 'questions-title',
+  level = 3,
 }: {
   questions: SegmentAssessment['questions'];
   playbook: Playbook;
@@ -31,11 +32,13 @@ export function Questions({
   hint?: string;
   testId?: string;
   id?: string;
+  /** The title's heading level: 2 where the questions are a section of their own. */
+  level?: 2 | 3;
 }) {
   if (questions.length === 0) return null;
   return (
     <div class="questions" aria-labelledby={id} role="group" data-testid={testId}>
-      <h3 id={id}>{title}</h3>
+      {level === 2 ? <h2 id={id}>{title}</h2> : <h3 id={id}>{title}</h3>}
       {hint && <p class="small muted">{hint}</p>}
       {questions.map(({ criterion, answer }) => (
         <fieldset key={criterion.id} class="question" data-criterion={criterion.id}>

@@ -28,7 +28,8 @@ export function TacticRow({
   item: ChecklistItem;
   checked: boolean;
   playbook: Playbook;
-  onToggle: (tacticId: string, done: boolean) => void;
+  /** Resolves false when the tick could not be stored. */
+  onToggle: (tacticId: string, done: boolean) => void | boolean | Promise<boolean | void>;
 }) {
   const why = item.why ? text(item.why, playbook) : undefined;
   const reasonId = `${idPrefix}-why-${item.id}`;
@@ -40,7 +41,13 @@ export function TacticRow({
           checked={checked}
           data-tactic={item.id}
           aria-describedby={reasonId}
-          onChange={(event) => onToggle(item.id, event.currentTarget.checked)}
+          onChange={(event) => {
+            const box = event.currentTarget;
+            // Nothing stored (a full disk): the box goes back to what is stored.
+            void Promise.resolve(onToggle(item.id, box.checked)).then((stored) => {
+              if (stored === false) box.checked = checked;
+            });
+          }}
         />
         <span>{text(item.text, playbook)}</span>
       </label>

@@ -1,5 +1,5 @@
-import { t, timeAgo } from '../lib/i18n';
-import type { UpdateNotice, UpdateStatus } from '../lib/db';
+import { t } from '../lib/i18n';
+import type { UpdateNotice } from '../lib/db';
 import { relevantFirst, touches, type RelevanceContext } from '../lib/playbook/changes';
 import type { Playbook } from '../lib/playbook/schema';
 import { changeLine } from './change-line';
@@ -42,11 +42,22 @@ export function UpdateNotice({
   );
 }
 
-/** A failed update never blocks the panel: one line, the last good playbook stays. */
-export function UpdateError({ error, version }: { error: NonNullable<UpdateStatus['lastError']>; version: string | undefined }) {
+/**
+ * A failed update never blocks the panel: one human line, the last good playbook stays. Why it
+ * failed (a schema path, a network error) is for whoever manages the playbook: the options page.
+ */
+export function UpdateError({ version, onOpenSettings }: { version: string | undefined; onOpenSettings?: (() => void) | undefined }) {
   return (
     <p class="small update-error" role="status" data-testid="update-error">
-      {t('update.failed', { when: timeAgo(error.at), message: error.message, version: version ?? '' })}
+      {t('glance2.updateFailed', { version: version ?? '' })}
+      {onOpenSettings && (
+        <>
+          {' '}
+          <button type="button" class="link" onClick={onOpenSettings} data-testid="update-error-settings">
+            {t('glance2.updateFailed.settings')}
+          </button>
+        </>
+      )}
     </p>
   );
 }

@@ -14,5 +14,5 @@ export default defineContentScript({
   matches: [],
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startPageReader(ctx, grantedHostReader(generic)),
+  main: (ctx) => startPageReader(ctx, grantedHostReader(generic), { site: { id: 'custom' } }),
 });

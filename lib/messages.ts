@@ -2,6 +2,7 @@ import { defineExtensionMessaging, type GetDataType, type GetReturnType } from '
 import { browser } from 'wxt/browser';
 import type { CheckOutcome } from './playbook/runtime/outcome';
 import type { SourceResolution } from './playbook/fetch-rules';
+import type { PageDiagnostics } from './diagnostics/page';
 import type { PageReportInput } from './sites/reader';
 
 /** A playbook file as the options page sends it to the background. */
@@ -11,6 +12,13 @@ export interface PlaybookFileMessage {
   base64: string;
   /** The detached signature (.sig) picked with it, or null. */
   signature: string | null;
+}
+
+/** A content script's answer to "read again": whether its report is still to come (the page is settling). */
+export interface PageReading {
+  reading: boolean;
+  /** The site being read (`HubSpot`), when the reader knows it. */
+  siteLabel?: string;
 }
 
 /**
@@ -23,8 +31,10 @@ export interface ProtocolMap {
    * world is untrusted, so the background validates it with zod (lib/reports.ts).
    */
   pageReport(report: PageReportInput): void;
-  /** Panel → a tab's content script: read the page again and report. */
-  readAgain(): void;
+  /** Panel → a tab's content script: read the page again and report (or say it is still reading). */
+  readAgain(): PageReading;
+  /** Panel → a tab's content script: the page's shape for "report this page", without its content. */
+  diagnose(): PageDiagnostics;
   /** Options page → background: which source is in force and what the rep may change. */
   resolvePlaybookSource(): SourceResolution;
   /** Options page → background: poll the playbook source now. */
@@ -40,7 +50,7 @@ export interface ProtocolMap {
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 
 /** Messages the panel sends to a tab's content script. */
-type TabMessage = 'readAgain';
+type TabMessage = 'readAgain' | 'diagnose';
 let tabMessageId = 0;
 
 /**

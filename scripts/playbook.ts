@@ -4,7 +4,7 @@
  *   check <file>                          validate; every error with its JSON path
  *   diff <old> <new>                      what changed, as the extension will report it
  *   keygen [--out <prefix>]               a signing key pair: <prefix>.private.key, <prefix>.public.key
- *   sign <file> --key <private key file>  writes <file>.sig, the detached signature
+ *   sign <file> --key <private key file>  writes <file>.sig, the detached signature (format 2: binds id and version)
  *   schema [--check]                      rewrites lib/playbook/playbook.schema.json (or checks it)
  *
  * Exit codes: 0 ok, 1 invalid or failed, 2 usage.
@@ -20,7 +20,7 @@ import { JSON_SCHEMA_FILE, playbookJsonSchemaText } from '../lib/playbook/json-s
 import { loadPlaybookBytes, migratePlaybook } from '../lib/playbook/migrate';
 import { MAX_PLAYBOOK_BYTES } from '../lib/playbook/fetch-rules';
 import type { ParseResult, Playbook } from '../lib/playbook/schema';
-import { generateKeyPair, publicKeyOf, signPlaybook, verifyPlaybookSignature } from '../lib/playbook/signature';
+import { generateKeyPair, keyIdOf, publicKeyOf, signPlaybookFile, verifySignatureFile } from '../lib/playbook/signature';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -87,13 +87,14 @@ function load(io: CliIo, file: string): Playbook | null {
     io.err(`${file}: cannot read: ${(error as Error).message}\n`);
     return null;
   }
+  // Size first: the extension refuses a larger file before reading it, and so does this.
+  if (bytes.byteLength > MAX_PLAYBOOK_BYTES) {
+    io.err(`${file}: the playbook is ${bytes.byteLength} bytes; the limit is ${MAX_PLAYBOOK_BYTES} bytes (the extension refuses larger files)\n`);
+    return null;
+  }
   const result = loadPlaybookBytes(bytes);
   if (!result.ok) {
     io.err(describeErrors(file, result));
-    return null;
-  }
-  if (bytes.byteLength > MAX_PLAYBOOK_BYTES) {
-    io.err(`${file}: ${bytes.byteLength} bytes; the extension refuses playbooks over ${MAX_PLAYBOOK_BYTES} bytes\n`);
     return null;
   }
   return result.playbook;
@@ -167,7 +168,8 @@ async function sign(io: CliIo, args: string[]): Promise<number> {
   const keyFile = flags.get('key');
   if (typeof keyFile !== 'string') throw new Usage('sign needs --key <private key file>');
   // Never sign what the extension would refuse.
-  if (!load(io, file!)) return 1;
+  const playbook = load(io, file!);
+  if (!playbook) return 1;
   let privateKey: string;
   try {
     privateKey = readFileSync(resolve(io.cwd, keyFile), 'utf8');
@@ -179,19 +181,22 @@ async function sign(io: CliIo, args: string[]): Promise<number> {
   let signature: string;
   let publicKey: string;
   try {
-    signature = await signPlaybook(bytes, privateKey);
+    signature = await signPlaybookFile(bytes, privateKey, playbook);
     publicKey = await publicKeyOf(privateKey);
   } catch (error) {
     io.err(`${keyFile}: ${(error as Error).message}\n`);
     return 1;
   }
-  if (!(await verifyPlaybookSignature(bytes, signature, publicKey))) {
+  if (!(await verifySignatureFile(bytes, signature, [publicKey])).ok) {
     io.err('the signature does not verify; nothing written\n');
     return 1;
   }
   const sigFile = `${resolve(io.cwd, file!)}.sig`;
-  writeFileSync(sigFile, `${signature}\n`);
-  io.out(`Signed ${file} → ${sigFile}\nPublish both files side by side; reps verify with the public key\n${publicKey}\n`);
+  writeFileSync(sigFile, signature);
+  io.out(
+    `Signed ${file} ("${playbook.id}" version ${playbook.version}, key ${await keyIdOf(publicKey)}) → ${sigFile}\n` +
+      `Publish both files side by side; reps verify with the public key\n${publicKey}\n`,
+  );
   return 0;
 }
 
@@ -243,7 +248,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       io.err(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    throw error;
+    // A lead sees one line, never a stack trace.
+    io.err(`${command}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
   }
 }
 

@@ -10,8 +10,10 @@ import { addHost, matchPatterns, parseHostInput, removeHost, type CustomHost } f
 import { t } from '../../lib/i18n';
 import { followLanguageSetting } from '../../lib/i18n/setting';
 import { ADAPTERS } from '../../lib/sites';
-import { noticeOf, openDb, statusOf, type MetaRecord, type PlaybookVersion, type StoredPlaybook } from '../../lib/db';
+import { DB_NAME, noticeOf, openDb, statusOf, type MetaRecord, type PlaybookVersion, type StoredPlaybook } from '../../lib/db';
 import { sendMessage } from '../../lib/messages';
+import { StorageProblemNotice } from '../../components/storage-problem';
+import { noteStorageProblem } from '../../lib/storage-problem';
 import { liveSignal } from '../../lib/panel/live';
 import { checkPlaybookUrl, MAX_PLAYBOOK_BYTES, type RepSourceOptions } from '../../lib/playbook/fetch-rules';
 import { encodeBase64 } from '../../lib/playbook/signature';
@@ -28,7 +30,7 @@ const hosts = signal<CustomHost[]>([]);
 /** Worded at each render, so a language change reaches the list too. */
 const sites = () => [{ id: 'generic', label: t('options.hosts.generic') }, ...ADAPTERS.map(({ id, label }) => ({ id, label }))];
 
-const db = openDb();
+const db = openDb(DB_NAME, { onStorageProblem: noteStorageProblem });
 const active = liveSignal<StoredPlaybook | null>(() => async () => (await db.playbooks.get('active')) ?? null, console.error);
 const history = liveSignal<PlaybookVersion[]>(() => () => db.playbookHistory.reverse().toArray(), console.error);
 const meta = liveSignal<MetaRecord[]>(() => () => db.meta.toArray(), console.error);
@@ -102,6 +104,7 @@ function Options() {
   return (
     <main class="options">
       <h1>{t('options.title')}</h1>
+      <StorageProblemNotice />
       <p><a href="/studio.html" data-testid="studio-link">{t('options.studioLink')}</a></p>
       <PlaybookSection
         active={active.value.value ?? undefined}

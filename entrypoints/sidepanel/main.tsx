@@ -2,8 +2,11 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Panel } from '../../components/panel';
 import '../../components/panel.css';
-import { openDb } from '../../lib/db';
+import { DB_NAME, openDb } from '../../lib/db';
+import { StorageProblemNotice } from '../../components/storage-problem';
+import { noteStorageProblem } from '../../lib/storage-problem';
 import { followLanguageSetting } from '../../lib/i18n/setting';
+import { createReportPage } from '../../lib/panel/report-page';
 import { createPanelState } from '../../lib/panel/state';
 import { sendToTab } from '../../lib/messages';
 import { tabState } from '../../lib/storage-items';
@@ -11,18 +14,41 @@ import { followTab } from './follow-tab';
 
 followLanguageSetting();
 
-const state = createPanelState({ db: openDb() });
+const state = createPanelState({ db: openDb(DB_NAME, { onStorageProblem: noteStorageProblem }) });
+/** The tab the panel describes: "report this page" asks its content script. */
+let followed: number | undefined;
+const report = createReportPage({
+  version: browser.runtime.getManifest().version,
+  diagnose: () => (followed === undefined ? Promise.reject(new Error('no tab')) : sendToTab(followed, 'diagnose')),
+  copy: (text) => navigator.clipboard.writeText(text),
+});
 
 void followTab({
   onTab: async (tabId) => {
+    followed = tabId;
+    report.reset();
     if (tabId === undefined) return state.showTab({ kind: 'none' });
     const stored = await tabState(tabId).getValue();
     if (stored) return state.showTab({ kind: 'state', state: stored });
     state.showTab({ kind: 'none' });
-    // The tab may have a content script that has not reported to this browser session yet.
-    sendToTab(tabId, 'readAgain').catch(() => {});
+    // The tab may have a content script that has not reported to this browser session yet; while
+    // its page settles it says so, and the panel shows "Reading HubSpot…" until the report.
+    sendToTab(tabId, 'readAgain')
+      .then((reply) => {
+        if (reply?.reading && followed === tabId) state.showReading(reply.siteLabel);
+      })
+      .catch(() => {});
   },
-  onTabState: (next) => state.showTab({ kind: 'state', state: next }),
+  onTabState: (next) => {
+    report.reset();
+    state.showTab({ kind: 'state', state: next });
+  },
 });
 
-render(<Panel state={state} onOpenSettings={() => void browser.runtime.openOptionsPage()} />, document.getElementById('app')!);
+render(
+  <>
+    <StorageProblemNotice />
+    <Panel state={state} report={report} onOpenSettings={() => void browser.runtime.openOptionsPage()} />
+  </>,
+  document.getElementById('app')!,
+);

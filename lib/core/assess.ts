@@ -2,6 +2,7 @@ import type { Playbook } from '../playbook/schema';
 import { buildChecklist, type ChecklistItem } from './checklist';
 import type { Facts } from './facts';
 import { assessSegment, type Answers, type SegmentAssessment } from './segment';
+import { segmentStanding, type SegmentStanding } from './segment-standing';
 
 /** What `suggestPersona` (lib/core/persona/) returns, as far as this module needs it. */
 export type PersonaSuggestionLike = { primary?: string; secondary?: string; confidence: number };
@@ -19,6 +20,8 @@ export interface AssessInput {
 
 export interface AccountAssessment<S extends PersonaSuggestionLike = PersonaSuggestionLike> {
   segment: SegmentAssessment;
+  /** Whether the segment is a verdict ("Not scored yet" when the facts are too few) and what would decide it. */
+  standing: SegmentStanding;
   persona: {
     primary?: string;
     secondary?: string;
@@ -27,6 +30,7 @@ export interface AccountAssessment<S extends PersonaSuggestionLike = PersonaSugg
     /** The suggestion as made, even when the rep's choice or low confidence set it aside. */
     suggestion: S;
   };
+  /** The tactics for the account: the persona's, and the segment's once the segment is scored. */
   checklist: ChecklistItem[];
 }
 
@@ -37,6 +41,9 @@ export interface AccountAssessment<S extends PersonaSuggestionLike = PersonaSugg
  * playbook (an unknown secondary is dropped); otherwise the suggestion, when its
  * primary exists and its confidence reaches `personaSuggestion.minConfidence`;
  * otherwise none.
+ *
+ * An unscored segment is no verdict: the lowest segment it falls back to only echoes the
+ * missing facts, so its tactics are not in the checklist until the segment is scored.
  */
 export function assessAccount<S extends PersonaSuggestionLike>(
   input: AssessInput,
@@ -44,6 +51,7 @@ export function assessAccount<S extends PersonaSuggestionLike>(
   suggest: (text: string, facts: Facts, playbook: Playbook) => S,
 ): AccountAssessment<S> {
   const segment = assessSegment(input.facts, input.answers, playbook);
+  const standing = segmentStanding(segment, playbook);
   const suggestion = suggest(input.text, input.facts, playbook);
 
   const known = (id: string | undefined): id is string => id !== undefined && playbook.personas.some((p) => p.id === id);
@@ -66,7 +74,8 @@ export function assessAccount<S extends PersonaSuggestionLike>(
 
   return {
     segment,
+    standing,
     persona: { ...persona, chosenBy, suggestion },
-    checklist: buildChecklist(segment.segment.id, persona, playbook),
+    checklist: buildChecklist(standing.scored ? segment.segment.id : undefined, persona, playbook),
   };
 }

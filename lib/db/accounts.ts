@@ -1,6 +1,7 @@
 import { accountKeyOf, mergeSnapshots } from '../core/account';
 import type { PageSnapshot } from '../snapshot';
 import type { AccountRecord, PlaycardDb } from './database';
+import { mergeRepInputs } from './inputs';
 
 /** Stores a page read, merged into what was known; returns the account key, or undefined when the page names no account. */
 export async function saveSnapshot(db: PlaycardDb, snapshot: PageSnapshot, now = Date.now()): Promise<string | undefined> {
@@ -23,8 +24,10 @@ export async function saveSnapshot(db: PlaycardDb, snapshot: PageSnapshot, now =
       seenAt: now,
     });
     if (earlier && provisional) {
+      // The domain may already hold input (from a mail thread, say): merge, never drop either.
       const input = await db.inputs.get(provisional);
-      if (input && !(await db.inputs.get(key))) await db.inputs.put({ ...input, key });
+      const existing = await db.inputs.get(key);
+      if (input) await db.inputs.put(existing ? mergeRepInputs(key, existing, input) : { ...input, key });
       await db.inputs.delete(provisional);
       await db.accounts.delete(provisional);
     }

@@ -4,6 +4,7 @@ import type { PlaybookChange } from '../playbook/diff';
 import type { Rejection } from '../playbook/runtime/outcome';
 import type { LocalText, Playbook } from '../playbook/schema';
 import type { PageSnapshot } from '../snapshot';
+import type { StorageProblem } from './storage-errors';
 
 export interface AccountRecord {
   /** `domain:acme.com`, `hubspot:123`, ... see accountKeyOf. */
@@ -61,6 +62,8 @@ export interface StoredPlaybook {
    * Absent on records written before it existed; the background fills it in at start.
    */
   personaModel?: PersonaModel;
+  /** Id of the public key that verified its signature; absent when it was not signed. Not indexed. */
+  signedBy?: string;
 }
 
 /** Every playbook ever applied, newest last, for the options page's history and rollback (schema v2). */
@@ -72,6 +75,12 @@ export interface PlaybookVersion {
   origin?: string;
   playbook: Playbook;
   appliedAt: number;
+  /**
+   * Id of the public key (keyIdOf) that verified this version's signature when it arrived;
+   * absent when it was not signed. History keeps the parsed playbook, not the bytes, so a
+   * rollback cannot re-verify: it checks this key is still trusted instead. Not indexed.
+   */
+  signedBy?: string;
 }
 
 /** Small records about playbook updates, keyed by what they are (schema v2). */
@@ -141,8 +150,20 @@ export const DB_NAME = 'playcard';
  * Versions that shipped are never edited: add a new `db.version(n + 1)` with an
  * upgrade and a fixture test instead (test/unit/db.test.ts).
  */
-export function openDb(name = DB_NAME): PlaycardDb {
+export interface OpenDbHooks {
+  /**
+   * Told when the database cannot be used as it is: `blocked` while an upgrade waits for an old
+   * tab to let go (without this, a panel would wait on "Reading the page..." forever), and
+   * `outdated` when a newer build upgraded it under this page (Dexie then closes this copy).
+   */
+  onStorageProblem?: (problem: Extract<StorageProblem, 'blocked' | 'outdated'>) => void;
+}
+
+export function openDb(name = DB_NAME, hooks: OpenDbHooks = {}): PlaycardDb {
   const db = new Dexie(name) as PlaycardDb;
+  db.on('blocked', () => hooks.onStorageProblem?.('blocked'));
+  // Dexie closes the database on a version change by default; this only says so.
+  db.on('versionchange', () => void hooks.onStorageProblem?.('outdated'));
   db.version(1).stores({
     accounts: 'key, seenAt, domain',
     inputs: 'key',

@@ -6,4 +6,5 @@ export * from './inputs';
 export * from './playbooks';
 export * from './meta';
 export * from './studio';
+export * from './storage-errors';
 export { sha256Hex } from '../playbook/hash';

@@ -1,6 +1,32 @@
 import type { LocalText } from '../playbook/schema';
 import type { PlaycardDb, RepInput } from './database';
 
+/**
+ * One account's input from two keys (a record first saved under its CRM id, then found under
+ * its domain, which already had input from an email). Nothing the rep did is dropped:
+ * - answers: per criterion, the one from the input changed more recently (answers carry no
+ *   time of their own, the input's `updatedAt` is the best we know);
+ * - ticks: a union; for a tactic in both, the state set later (`at`) wins, untick included;
+ * - persona choice: the one made later.
+ */
+export function mergeRepInputs(key: string, a: RepInput, b: RepInput): RepInput {
+  const [older, newer] = a.updatedAt <= b.updatedAt ? [a, b] : [b, a];
+  const checks: RepInput['checks'] = { ...older.checks };
+  for (const [tactic, check] of Object.entries(newer.checks)) {
+    const other = checks[tactic];
+    if (!other || check.at >= other.at) checks[tactic] = check;
+  }
+  const persona =
+    older.persona && newer.persona ? (newer.persona.at >= older.persona.at ? newer.persona : older.persona) : (newer.persona ?? older.persona);
+  return {
+    key,
+    answers: { ...older.answers, ...newer.answers },
+    ...(persona ? { persona } : {}),
+    checks,
+    updatedAt: newer.updatedAt,
+  };
+}
+
 function emptyInput(key: string, now: number): RepInput {
   return { key, answers: {}, checks: {}, updatedAt: now };
 }

@@ -11,6 +11,28 @@ export interface PlaybookOrigin {
   source: PlaybookSource;
   /** The URL or file name. */
   origin?: string;
+  /** The key that verified its signature (see PlaybookVersion.signedBy). */
+  signedBy?: string;
+}
+
+/** How many applied versions the history keeps, besides the newest built-in and imported-file ones. */
+export const HISTORY_LIMIT = 50;
+
+/**
+ * Keeps the history bounded: the newest HISTORY_LIMIT versions, plus the newest built-in one
+ * (to go back to) and the newest imported file (what followSource returns to when the rep
+ * drops their URL). Runs inside activate's transaction.
+ */
+async function pruneHistory(db: PlaycardDb): Promise<void> {
+  const total = await db.playbookHistory.count();
+  if (total <= HISTORY_LIMIT) return;
+  const all = await db.playbookHistory.orderBy('seq').toArray();
+  const keep = new Set(all.slice(-HISTORY_LIMIT).map((v) => v.seq));
+  for (const source of ['builtin', 'file'] as const) {
+    const newest = all.findLast((v) => v.source === source);
+    if (newest) keep.add(newest.seq);
+  }
+  await db.playbookHistory.bulkDelete(all.filter((v) => !keep.has(v.seq)).map((v) => v.seq!));
 }
 
 export interface ActivateOptions {
@@ -40,8 +62,9 @@ export async function activate(
     const previous = await db.playbooks.get('active');
     if (when && !when(previous)) return undefined;
     const changes = previous && announce ? diffPlaybooks(previous.playbook, playbook) : [];
-    await db.playbooks.put({ key: 'active', source: from.source, origin: from.origin, version: playbook.version, playbook, appliedAt: now, hash: from.hash, personaModel });
-    await db.playbookHistory.add({ hash: from.hash, version: playbook.version, source: from.source, origin: from.origin, playbook, appliedAt: now });
+    await db.playbooks.put({ key: 'active', source: from.source, origin: from.origin, version: playbook.version, playbook, appliedAt: now, hash: from.hash, personaModel, ...(from.signedBy ? { signedBy: from.signedBy } : {}) });
+    await db.playbookHistory.add({ hash: from.hash, version: playbook.version, source: from.source, origin: from.origin, playbook, appliedAt: now, ...(from.signedBy ? { signedBy: from.signedBy } : {}) });
+    await pruneHistory(db);
     if (announce) {
       const notice: UpdateNotice = { from: previous?.version, to: playbook.version, at: now, changes, seen: false };
       await db.meta.put({ key: 'update-notice', value: notice });

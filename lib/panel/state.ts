@@ -2,7 +2,7 @@ import { batch, computed, signal } from '@preact/signals';
 import { assessAccount } from '../core/assess';
 import { factsOf, type Facts } from '../core/facts';
 import { forThisCall, type ForThisCall } from '../core/for-this-call';
-import { segmentStanding, type SegmentStanding } from '../core/segment-standing';
+import type { SegmentStanding } from '../core/segment-standing';
 import { suggestPersona, type PersonaSuggestion } from '../core/persona';
 import {
   markNoticeSeen,
@@ -23,6 +23,7 @@ import {
 import type { Playbook, When } from '../playbook/schema';
 import type { TabState } from '../tab-state';
 import { liveSignal } from './live';
+import { clearStorageProblem, noteStorageError } from '../storage-problem';
 import { choosePrimary, chooseSecondary } from './persona-choice';
 
 /** A value that belongs to one account: read back only while that account is shown. */
@@ -37,6 +38,8 @@ export interface PanelDeps {
 export type TabView =
   | { kind: 'waiting' }
   | { kind: 'none' }
+  /** The tab's content script is still reading (the page settles): no report yet. */
+  | { kind: 'reading'; siteLabel?: string }
   | { kind: 'state'; state: TabState };
 
 /**
@@ -72,8 +75,15 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
     const latest = noticeOf(meta.value.value);
     return latest && !latest.seen ? latest : undefined;
   });
-  /** A failed update that no later success has cleared: the last good playbook is still in use. */
-  const updateError = computed<NonNullable<UpdateStatus['lastError']> | undefined>(() => statusOf(meta.value.value).lastError);
+  /**
+   * A failed update that nothing since has settled: no later success cleared it, and no playbook
+   * was activated after it (a rollback activates one but leaves `lastError` for the options page).
+   */
+  const updateError = computed<NonNullable<UpdateStatus['lastError']> | undefined>(() => {
+    const error = statusOf(meta.value.value).lastError;
+    const activeSince = storedPlaybook.value.value?.appliedAt;
+    return error && !(activeSince !== undefined && activeSince > error.at) ? error : undefined;
+  });
 
   const facts = computed<Facts>(() => factsOf(account.value.value?.snapshot));
   const text = computed(() => account.value.value?.snapshot.text ?? '');
@@ -106,10 +116,7 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
       .map(([id, check]) => ({ id, text: check.text!, at: check.at }));
   });
 
-  const standing = computed<SegmentStanding | undefined>(() => {
-    const current = assessment.value;
-    return current && playbook.value ? segmentStanding(current.segment, playbook.value) : undefined;
-  });
+  const standing = computed<SegmentStanding | undefined>(() => assessment.value?.standing);
 
   const mine = <T>(entry: ForAccount<T>): T | undefined => (entry && entry.key === accountKey.value ? entry.value : undefined);
   /** The phase the rep picked for "For this call"; forgotten when another account is shown. */
@@ -121,10 +128,8 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
     if (!current) return undefined;
     const done = checks.value;
     const phase = mine(chosenPhase.value);
-    // An unscored segment is no verdict, so its tactics are no plan for the call either.
-    const scored = standing.value?.scored ?? false;
-    const items = scored ? current.checklist : current.checklist.filter((item) => item.source.kind === 'persona');
-    return forThisCall(items, (id) => done[id]?.done === true, {
+    // The checklist holds the segment's tactics only once the segment is scored (assessAccount).
+    return forThisCall(current.checklist, (id) => done[id]?.done === true, {
       ...(phase ? { phase } : {}),
       keep: mine(tickedHere.value) ?? new Set(),
     });
@@ -187,6 +192,11 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
         if (after !== undefined && after !== before) pinnedKey.value = undefined;
       });
     },
+    /** The tab's reader says it is still reading: shown only while no report has come for the tab. */
+    showReading(siteLabel: string | undefined) {
+      if (tab.peek().kind !== 'none') return;
+      tab.value = siteLabel ? { kind: 'reading', siteLabel } : { kind: 'reading' };
+    },
     openAccount(key: string) {
       pinnedKey.value = key;
     },
@@ -227,7 +237,17 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
       const key = keyOrThrow();
       if (done) tickedHere.value = { key, value: new Set([...(mine(tickedHere.peek()) ?? []), tacticId]) };
       const item = assessment.peek()?.checklist.find((i) => i.id === tacticId);
-      return setCheck(db, key, tacticId, done, Date.now(), item?.text).catch(onError);
+      // Resolves false when nothing was stored (a full disk): the row puts its box back and the
+      // rep is told why (storageProblem); a ticked box with nothing behind it is a lie.
+      return setCheck(db, key, tacticId, done, Date.now(), item?.text).then(
+        () => (clearStorageProblem(), true),
+        (error: unknown) => {
+          noteStorageError(error);
+          if (done) tickedHere.value = { key, value: new Set([...(mine(tickedHere.peek()) ?? [])].filter((id) => id !== tacticId)) };
+          onError(error);
+          return false;
+        },
+      );
     },
     dispose() {
       account.dispose();

@@ -116,7 +116,13 @@ export function checkResponse(facts: ResponseFacts, options: UrlRuleOptions = {}
   const length = facts.byteLength;
   if (typeof length === 'number') {
     if (length > MAX_PLAYBOOK_BYTES)
-      return error('too-large', `the playbook is ${megabytes(length)}; the limit is ${megabytes(MAX_PLAYBOOK_BYTES)}`);
+      return error(
+        'too-large',
+        // "2.0 MB; the limit is 2.0 MB" would say nothing: just over the limit, count bytes.
+        megabytes(length) === megabytes(MAX_PLAYBOOK_BYTES)
+          ? `the playbook is ${length.toLocaleString('en')} bytes; the limit is ${MAX_PLAYBOOK_BYTES.toLocaleString('en')} bytes`
+          : `the playbook is ${megabytes(length)}; the limit is ${megabytes(MAX_PLAYBOOK_BYTES)}`,
+      );
     if (length === 0) return error('empty', 'the server sent an empty file');
   }
   if (facts.bodyStart !== undefined) {

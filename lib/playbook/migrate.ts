@@ -2,7 +2,53 @@
 // subscription URL, imported file, built-in) goes through `loadPlaybook`, never straight
 // through `parsePlaybook`, so a team's file written for an older Playcard keeps working.
 import { SCHEMA_VERSION } from './constants';
-import { parsePlaybook, type ParseResult } from './schema';
+import { formatPath, parsePlaybook, type ParseResult, type PlaybookError } from './schema';
+
+/**
+ * The deepest nesting a playbook may have. The real format is about 7 levels deep
+ * (`personas[0].signals[0].fact.when.equals[0]`); 32 leaves room for later formats while
+ * keeping every recursive step after this check (structuredClone, migrations, zod, the diff)
+ * far from the engine's stack limit.
+ */
+export const MAX_PLAYBOOK_DEPTH = 32;
+
+/**
+ * Problems no schema should meet, found without recursion so a hostile file cannot exhaust the
+ * stack: nesting deeper than MAX_PLAYBOOK_DEPTH (one error, at the first path that goes too deep)
+ * and `__proto__` keys anywhere (zod's records skip them silently; here they are reported like
+ * any other bad key). Returns at most one depth error and the first few key errors.
+ */
+export function checkStructure(json: unknown, maxDepth = MAX_PLAYBOOK_DEPTH): PlaybookError[] {
+  type Frame = { value: unknown; depth: number; parent?: Frame; key?: string | number };
+  const pathOf = (frame: Frame): string => {
+    const keys: (string | number)[] = [];
+    for (let at: Frame | undefined = frame; at?.parent; at = at.parent) keys.push(at.key!);
+    return formatPath(keys.reverse());
+  };
+  const errors: PlaybookError[] = [];
+  const stack: Frame[] = [{ value: json, depth: 0 }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const { value, depth } = frame;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= maxDepth) {
+      errors.unshift({ path: pathOf(frame), message: `nested more than ${maxDepth} levels deep; a playbook is never this deep` });
+      break;
+    }
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], depth: depth + 1, parent: frame, key: i });
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (key === '__proto__') {
+        if (errors.length < 5) errors.push({ path: pathOf({ value: null, depth, parent: frame, key }), message: 'the key "__proto__" is not allowed' });
+        continue;
+      }
+      stack.push({ value: (value as JsonObject)[key], depth: depth + 1, parent: frame, key });
+    }
+  }
+  return errors;
+}
 
 type JsonObject = Record<string, unknown>;
 
@@ -59,6 +105,9 @@ export function migratePlaybook(json: unknown, migrations = MIGRATIONS, current 
 
 /** What every source uses: migrate, then validate. Errors carry JSON paths, as parsePlaybook's do. */
 export function loadPlaybook(json: unknown): ParseResult {
+  // Before any recursive step (the migrations' clone, zod, error formatting).
+  const structure = checkStructure(json);
+  if (structure.length > 0) return { ok: false, errors: structure };
   const migrated = migratePlaybook(json);
   if (!migrated.ok) {
     const path = isObject(json) ? 'schemaVersion' : '(root)';

@@ -1,23 +1,45 @@
 import { z } from 'zod';
-import { FACT_KEYS, SCHEMA_VERSION, WHEN } from './constants';
+import { FACT_KEYS, PLAYBOOK_LIMITS as LIMITS, SCHEMA_VERSION, WHEN } from './constants';
 
 // zod 4 probes the Function constructor to decide whether to JIT; the extension CSP
 // reports that as a violation. Turning it off costs nothing measurable here.
 z.config({ jitless: true });
 
-export { FACT_KEYS, LANGUAGES, SCHEMA_VERSION, WHEN, type Language } from './constants';
+export { FACT_KEYS, LANGUAGES, PLAYBOOK_LIMITS, SCHEMA_VERSION, WHEN, type Language } from './constants';
 
 const LanguageCode = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language code such as "en" or "pt-BR"');
 
 /** `{"en": "...", "pl": "..."}`: at least one language; readers fall back to the playbook's fallback language. */
+const atMostLanguages = (record: object) => Object.keys(record).length <= LIMITS.languages;
+const tooManyLanguages = `at most ${LIMITS.languages} languages`;
+
 export const LocalText = z
   .record(LanguageCode, z.string().trim().min(1).max(2000))
-  .refine((text) => Object.keys(text).length > 0, 'at least one language');
+  .refine((text) => Object.keys(text).length > 0, 'at least one language')
+  .refine(atMostLanguages, tooManyLanguages);
 export type LocalText = z.infer<typeof LocalText>;
 
-/** Words or phrases per language. */
-export const LocalPhrases = z.record(LanguageCode, z.array(z.string().trim().min(1).max(300)).max(300));
+/** Words or phrases per language, at most `perLanguage` of them. */
+const phrasesOf = (perLanguage: number) =>
+  z.record(LanguageCode, z.array(z.string().trim().min(1).max(300)).max(perLanguage)).refine(atMostLanguages, tooManyLanguages);
+export const LocalPhrases = phrasesOf(LIMITS.examplesPerLanguage);
 export type LocalPhrases = z.infer<typeof LocalPhrases>;
+const LocalPatterns = phrasesOf(LIMITS.patternsPerLanguage);
+
+const Points = z.number().min(-LIMITS.points).max(LIMITS.points);
+const ConditionNumber = z.number().min(-LIMITS.conditionNumber).max(LIMITS.conditionNumber);
+
+/**
+ * Free text a rep reads as a label (the version): no control characters and no bidirectional
+ * overrides or isolates, which can make "2026.11" display as something else.
+ */
+const PlainLine = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((text) => !/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text), {
+    message: 'no control characters or bidirectional overrides',
+  });
 
 export const Id = z
   .string()
@@ -33,20 +55,24 @@ export type FactKey = z.infer<typeof FactKey>;
  */
 export const Condition = z
   .object({
-    min: z.number().finite().optional(),
-    max: z.number().finite().optional(),
+    min: ConditionNumber.optional(),
+    max: ConditionNumber.optional(),
     equals: z.array(z.string().min(1)).min(1).optional(),
     contains: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict()
-  .refine((c) => Object.keys(c).length > 0, 'at least one of min, max, equals, contains');
+  .refine((c) => Object.keys(c).length > 0, 'at least one of min, max, equals, contains')
+  .refine((c) => c.min === undefined || c.max === undefined || c.min < c.max, {
+    message: '"min" must be below "max" (max is exclusive): no value could satisfy this',
+    path: ['max'],
+  });
 export type Condition = z.infer<typeof Condition>;
 
 export const CriterionOption = z
   .object({
     id: Id,
     label: LocalText,
-    points: z.number().finite(),
+    points: Points,
     /** Chosen automatically when the page's fact satisfies this. */
     when: Condition.optional(),
   })
@@ -102,7 +128,7 @@ export const Segment = z
     label: LocalText,
     description: LocalText.optional(),
     /** The segment applies from this many points up to the next segment's minimum. */
-    minPoints: z.number().finite(),
+    minPoints: Points,
     colour: Colour.optional(),
     serviceLevel: ServiceLevel,
     tactics: z.array(Tactic).max(50).default([]),
@@ -139,7 +165,7 @@ export const PersonaSignal = z
     /** How strongly this signal points to the persona (negative points away). */
     weight: z.number().min(-5).max(5),
     /** Words or phrases, case-insensitive; a trailing `*` matches any ending (inflected languages). */
-    patterns: LocalPhrases.optional(),
+    patterns: LocalPatterns.optional(),
     /** A page fact that points to the persona. */
     fact: z.object({ key: FactKey, when: Condition }).strict().optional(),
   })
@@ -194,7 +220,7 @@ const PlaybookObject = z
     schemaVersion: z.literal(SCHEMA_VERSION),
     id: Id,
     /** The content's version, shown to reps ("Playbook updated to 2026.11-2"). */
-    version: z.string().trim().min(1).max(40),
+    version: PlainLine.max(40),
     name: LocalText,
     fallbackLanguage: LanguageCode.default('en'),
     segmentation: Segmentation,
@@ -249,8 +275,18 @@ function checkReferences(pb: z.output<typeof PlaybookObject>, ctx: z.RefinementC
     if (!rows) ctx.addIssue({ code: 'custom', path: ['segmentation', 'matrix', 'rows'], message: `no criterion "${matrix.rows}"` });
     if (!columns)
       ctx.addIssue({ code: 'custom', path: ['segmentation', 'matrix', 'columns'], message: `no criterion "${matrix.columns}"` });
+    const cellsSeen = new Map<string, number>();
     matrix.cells.forEach((cell, i) => {
       const at = (key: string) => ['segmentation', 'matrix', 'cells', i, key];
+      const place = JSON.stringify([cell.row, cell.column]);
+      const first = cellsSeen.get(place);
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['segmentation', 'matrix', 'cells', i],
+          message: `a second cell for row "${cell.row}", column "${cell.column}" (the first is cells[${first}])`,
+        });
+      else cellsSeen.set(place, i);
       if (rows && !rows.options.some((o) => o.id === cell.row))
         ctx.addIssue({ code: 'custom', path: at('row'), message: `criterion "${rows.id}" has no option "${cell.row}"` });
       if (columns && !columns.options.some((o) => o.id === cell.column))
@@ -259,6 +295,19 @@ function checkReferences(pb: z.output<typeof PlaybookObject>, ctx: z.RefinementC
         ctx.addIssue({ code: 'custom', path: at('segment'), message: `no segment "${cell.segment}"` });
     });
   }
+
+  // Training reads every phrase once; bound the total so no file makes the panel slow.
+  const phraseCount = (phrases: Record<string, string[]> | undefined) =>
+    Object.values(phrases ?? {}).reduce((n, list) => n + list.length, 0);
+  const phrases =
+    phraseCount(pb.personaSuggestion.neutralExamples) +
+    pb.personas.reduce((n, p) => n + phraseCount(p.examples) + p.signals.reduce((m, s) => m + phraseCount(s.patterns), 0), 0);
+  if (phrases > LIMITS.phrases)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['personas'],
+      message: `${phrases} example and pattern phrases in all; the limit is ${LIMITS.phrases}`,
+    });
 
   const personaIds = new Set(pb.personas.map((p) => p.id));
   pb.learning.scenarios.forEach((s, i) => {

@@ -117,3 +117,119 @@ export async function signPlaybook(bytes: Uint8Array, privateKey: string): Promi
   const key = await importPrivateKey(privateKey, false);
   return encodeBase64(new Uint8Array(await crypto.subtle.sign(SIGN, key, copy(bytes))));
 }
+
+// Signature format 2 ---------------------------------------------------------------------
+//
+// A format-1 `.sig` is the bare base64 signature of the file's bytes. Format 2 binds the
+// playbook's id and version into what is signed, so a signature is never taken for a file it
+// does not name, and tells which key signed it (key rotation). It is five lines of text:
+//
+//   playcard-signature: 2
+//   playbook: <id>
+//   version: <version>
+//   key: <key id: the first 16 hex digits of the SHA-256 of the public key's SPKI bytes>
+//   signature: <base64 P1363 signature of the message below>
+//
+// The message signed is the UTF-8 text
+//   "playcard-signature: 2\nplaybook: <id>\nversion: <version>\nsha256: <hex of the file's bytes>\n".
+// The extension checks the signature, then that the file's own id and version equal the lines.
+// Format 1 stays accepted: its signature covers the exact bytes, which contain the id and the
+// version, and the freshness rules (no older version, no other playbook from the same address)
+// apply to both formats; `npm run playbook -- sign` writes format 2 only.
+
+export const SIGNATURE_FORMAT = 2;
+const V2_HEADER = 'playcard-signature: 2';
+
+/** Short, stable id of a public key, shown to leads and stored with verified versions. */
+export async function keyIdOf(publicKey: string): Promise<string | null> {
+  const spki = decodeBase64(publicKey);
+  if (!spki) return null;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', spki));
+  return Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The keys in a policy or options field: one key, or two during a rotation window (the new
+ * and the old one), separated by a comma, by whitespace, or as two PEM blocks. At most two.
+ */
+export function parsePublicKeys(text: string | undefined): string[] {
+  const body = (text ?? '').trim();
+  if (!body) return [];
+  let parts: string[];
+  if (/[,;]/.test(body)) parts = body.split(/[,;]/);
+  else if ((body.match(/-----BEGIN /g) ?? []).length > 1) parts = body.split(/(?=-----BEGIN )/);
+  else {
+    const tokens = body.split(/\s+/);
+    // Bare keys (124 base64 characters each) separated by whitespace; otherwise one wrapped key.
+    parts = tokens.length > 1 && tokens.every((t) => /^[A-Za-z0-9+/]{120,}={0,2}$/.test(t) && t.length === 124) ? tokens : [body];
+  }
+  return parts.map((p) => p.trim()).filter(Boolean).slice(0, 2);
+}
+
+export type SignatureFile =
+  | { format: 1; signature: string }
+  | { format: 2; playbook: string; version: string; keyId: string; signature: string };
+
+/** Reads a `.sig` file of either format; null when it is neither (garbage, HTML, too long). */
+export function parseSignatureFile(text: string): SignatureFile | null {
+  const body = text.replace(/^\uFEFF/, '').trim();
+  if (body.length === 0 || body.length > 2000) return null;
+  if (!body.startsWith('playcard-signature:')) {
+    const raw = decodeBase64(body);
+    return raw && (raw.length === 64 || (raw.length >= 8 && raw.length <= 72)) ? { format: 1, signature: body } : null;
+  }
+  const lines = body.split(/\r?\n/);
+  if (lines[0]?.trim() !== V2_HEADER || lines.length !== 5) return null;
+  const fields = new Map<string, string>();
+  for (const line of lines.slice(1)) {
+    const match = /^([a-z0-9]+): (.*)$/.exec(line.trimEnd());
+    if (!match) return null;
+    fields.set(match[1]!, match[2]!);
+  }
+  const [playbook, version, keyId, signature] = ['playbook', 'version', 'key', 'signature'].map((k) => fields.get(k));
+  if (!playbook || !version || !keyId || !signature || !decodeBase64(signature)) return null;
+  return { format: 2, playbook, version, keyId, signature };
+}
+
+async function sha256HexOf(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', copy(bytes)));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function signedMessage(bytes: Uint8Array, id: string, version: string): Promise<Uint8Array> {
+  return new TextEncoder().encode(`${V2_HEADER}\nplaybook: ${id}\nversion: ${version}\nsha256: ${await sha256HexOf(bytes)}\n`);
+}
+
+export type SignatureCheck =
+  | { ok: true; keyId: string; format: 1 | 2; claims?: { id: string; version: string } }
+  | { ok: false; problem: 'malformed' | 'mismatch' };
+
+/**
+ * Checks a `.sig` text against each trusted key (one, or two during a rotation). "malformed":
+ * the text is no signature at all; "mismatch": no trusted key signed these bytes. A format-2
+ * result carries the id and version it names: the caller compares them with the file's.
+ */
+export async function verifySignatureFile(bytes: Uint8Array, text: string, publicKeys: readonly string[]): Promise<SignatureCheck> {
+  const file = parseSignatureFile(text);
+  if (!file) return { ok: false, problem: 'malformed' };
+  for (const publicKey of publicKeys) {
+    const keyId = await keyIdOf(publicKey);
+    if (!keyId) continue;
+    if (file.format === 1) {
+      if (await verifyPlaybookSignature(bytes, file.signature, publicKey)) return { ok: true, keyId, format: 1 };
+      continue;
+    }
+    if (file.keyId !== keyId) continue;
+    const message = await signedMessage(bytes, file.playbook, file.version);
+    if (await verifyPlaybookSignature(message, file.signature, publicKey))
+      return { ok: true, keyId, format: 2, claims: { id: file.playbook, version: file.version } };
+  }
+  return { ok: false, problem: 'mismatch' };
+}
+
+/** A format-2 `.sig` text for `bytes`, the playbook they hold being `id` at `version`. Throws on a bad key. */
+export async function signPlaybookFile(bytes: Uint8Array, privateKey: string, playbook: { id: string; version: string }): Promise<string> {
+  const keyId = await keyIdOf(await publicKeyOf(privateKey));
+  const signature = await signPlaybook(await signedMessage(bytes, playbook.id, playbook.version), privateKey);
+  return `${V2_HEADER}\nplaybook: ${playbook.id}\nversion: ${playbook.version}\nkey: ${keyId}\nsignature: ${signature}\n`;
+}

@@ -4,12 +4,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, openPanel, routePages, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { loadFixture } from '../../scripts/lib/fixtures';
+import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { cardFor, openSite } from './helpers';
 
 // The side panel's real size in Chrome on a 1080p screen.
 const SIDE_PANEL = { width: 360, height: 765 };
 const northwind = loadFixture('hubspot/company-northwind');
 const meble = loadFixture('gmail/thread-meble-pl');
+const contact = loadFixture('hubspot/contact-dana');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: ExtensionBrowser;
@@ -48,13 +50,14 @@ async function seriousViolations(panel: Page): Promise<string[]> {
     const { violations } = await (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ['violations'] });
     return violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.where.join(', ')}`);
+  // heading-order is "moderate", but a screen reader's outline of the card depends on it.
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order').map((v) => `${v.id} (${v.impact}): ${v.where.join(', ')}`);
 }
 
 describe('the glance, in the side panel page at 360 × 765', () => {
   beforeAll(async () => {
     browser = await launchWithExtension();
-    await routePages(browser.context, [northwind, meble]);
+    await routePages(browser.context, [northwind, meble, contact]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -63,7 +66,7 @@ describe('the glance, in the side panel page at 360 × 765', () => {
     expect(browser.errors).toEqual([]);
   });
 
-  test('axe-core finds no serious or critical violation, in light and in dark mode, on a scored and an unscored card', async () => {
+  test('axe-core finds no serious or critical violation, nor a heading out of order, in light and in dark mode, on a scored and an unscored card', async () => {
     for (const [fixture, name] of [
       [northwind, 'Northwind Logistics'],
       [meble, 'Kowalski Meble Sp. z o.o.'],
@@ -119,6 +122,60 @@ describe('the glance, in the side panel page at 360 × 765', () => {
     expect(await headerText(panel, 'glance-persona')).toEqual(['Novice']);
     const tactics = await panel.$$eval('[data-tactic]', (boxes) => boxes.map((b) => b.getAttribute('data-tactic')!));
     expect(tactics.filter((id) => id.startsWith('burned-') || id.startsWith('expert-'))).toEqual([]);
+    await panel.close();
+  });
+});
+
+describe('the panel’s messages, in the side panel page at 360 × 765', () => {
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    await routePages(browser.context, [northwind, contact]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(() => {
+    expect(browser.errors).toEqual([]);
+  });
+
+  test('a failed update shows the rep exactly one human line, with no schema path', async () => {
+    const panel = await panelOn(northwind, 'Northwind Logistics');
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('[data-testid="playbook"] input[type="file"]:not([disabled])');
+    // A team file that fails validation: a tactic for a phase that does not exist.
+    const broken = { ...DEFAULT_PLAYBOOK, version: '2099.9.9', personas: [{ ...DEFAULT_PLAYBOOK.personas[0], tactics: [{ id: 'x', when: 'someday', text: { en: 'x' } }] }] };
+    await options.setInputFiles('[data-testid="playbook"] input[type="file"]', { name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await options.waitForSelector('[data-testid="playbook-message"]:has-text("Not applied")');
+    await options.close();
+    await panel.bringToFront();
+    await panel.waitForSelector('[data-testid="update-error"]');
+    expect(await panel.locator('[data-testid="update-error"]').allTextContents()).toEqual([
+      `Your team's playbook update could not be applied; you are on ${DEFAULT_PLAYBOOK.version}. Details in Settings`,
+    ]);
+    const shown = (await panel.textContent('body')) ?? '';
+    expect(shown).not.toContain('someday');
+    expect(shown).not.toContain('personas[');
+    await panel.close();
+  });
+
+  test('on a HubSpot contact the panel gives a hint, and "report this page" copies the page’s shape without its text', async () => {
+    const panel = await openPanel(browser, SIDE_PANEL);
+    await openSite(browser, contact.url);
+    await panel.bringToFront();
+    await panel.waitForSelector('[data-testid="page-hint"]', { timeout: 15_000 });
+    expect(await panel.textContent('[data-testid="page-hint"] p')).toBe('This is a contact. Open the company they work for to see its card.');
+    await panel.click('[data-testid="report-page-button"]');
+    await panel.waitForSelector('[data-testid="report-page-result"][data-status="copied"]');
+    const copied = JSON.parse((await panel.textContent('[data-testid="report-page-text"]')) ?? '{}');
+    expect(copied.playcard).toBe('0.1.0');
+    expect(copied.page.site).toBe('hubspot');
+    expect(copied.page.pageKind).toBe('contact');
+    expect(copied.page.url).toBe('https://app.hubspot.com/contacts/:id/record/:id/:id');
+    expect(copied.page.selectors.title).toEqual([1, 0, 0]);
+    const text = JSON.stringify(copied);
+    // The contact's page is full of her name, email, phone and company; none of it leaves.
+    for (const secret of ['Dana', 'Whitfield', 'dana.whitfield', 'northwind', 'Northwind', 'Anna Schmidt', '4410123', '51234']) expect(text, secret).not.toContain(secret);
     await panel.close();
   });
 });

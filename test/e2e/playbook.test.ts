@@ -79,7 +79,7 @@ test('a subscribed playbook is applied, announced once, survives a broken update
   await options.waitForSelector('[data-testid="playbook-message"]:has-text("Not applied")');
   await options.waitForSelector('[data-testid="playbook-error"]');
   await showPanel();
-  await panel.waitForSelector('[data-testid="update-error"]:has-text("Still using 2099.1.1")');
+  await panel.waitForSelector('[data-testid="update-error"]:has-text("could not be applied; you are on 2099.1.1")');
   expect(await tactics(panel)).toContain(NEW_TACTIC);
 
   // Roll back to the built-in playbook from the history.
@@ -88,6 +88,8 @@ test('a subscribed playbook is applied, announced once, survives a broken update
   await options.waitForSelector(`[data-testid="playbook-active"]:has-text("${DEFAULT_PLAYBOOK.version}")`);
   await showPanel();
   await panel.waitForFunction((text) => ![...document.querySelectorAll('[data-testid="checklist"] label span')].some((s) => s.textContent === text), NEW_TACTIC);
+  // The rollback settled it: the failed update's line is gone from the panel.
+  await panel.waitForSelector('[data-testid="update-error"]', { state: 'detached' });
 
   // A file import goes to the background as exact bytes (here with a byte-order mark) and is applied there.
   await options.bringToFront();

@@ -68,9 +68,9 @@ describe('assessAccount: segment and checklist', () => {
       ['fast-before-slot', 'fast-during-decide', 'standard-during-upsell'],
     ],
     [
-      'small account, no persona: segment tactics only',
+      'small account (the rep answered the rest), no persona: segment tactics only',
       { employees: 5 },
-      {},
+      { potential: 'low', wallet: 'low' },
       undefined,
       { confidence: 0 },
       'small',
@@ -84,5 +84,15 @@ describe('assessAccount: segment and checklist', () => {
     expect(result.checklist).toEqual(
       buildChecklist(segmentId, { primary: result.persona.primary, secondary: result.persona.secondary }, playbook),
     );
+  });
+
+  test('an unscored account lists only the persona’s tactics: the lowest segment it falls back to is no verdict', () => {
+    // One fact, whose best option (30) cannot reach the second segment (40): "Not scored yet".
+    const result = assessAccount({ facts: { employees: 5 }, answers: {}, text }, playbook, () => ({ primary: 'expert', confidence: 0.8 }));
+    expect(result.standing.scored).toBe(false);
+    expect(result.segment.segment.id).toBe('small');
+    expect(result.checklist.map((i) => i.id)).toEqual(['expert-before-cases', 'expert-during-process', 'expert-after-summary']);
+    // Without a persona either, there is nothing to list yet (before: the small segment's tactic).
+    expect(assessAccount({ facts: { employees: 5 }, answers: {}, text }, playbook, () => ({ confidence: 0 })).checklist).toEqual([]);
   });
 });

@@ -86,6 +86,7 @@ describe('every catalogue is complete', () => {
       'change.field.inLanguage',
       'change.value.changed',
       'glance.toolbar',
+      'glance2.evidence.person',
       'playbook.reason.failed',
       'playbook.reason.response',
       'studio.rollout.firefox',

@@ -29,12 +29,16 @@ test('evidence is worded in the rep’s language: the signal’s label, or whom 
       ],
     },
   };
-  render(<PersonaCard persona={persona} playbook={DEFAULT_PLAYBOOK} onChoosePrimary={() => {}} onChooseSecondary={() => {}} onReset={() => {}} />, root);
+  // The text is a thread with one outside sender: the quotes are hers; the fact is the page's.
+  render(
+    <PersonaCard persona={persona} playbook={DEFAULT_PLAYBOOK} onChoosePrimary={() => {}} onChooseSecondary={() => {}} onReset={() => {}} textSource={{ kind: 'person', name: 'Dana Whitfield' }} />,
+    root,
+  );
   expect(evidenceLines()).toEqual([
-    'Burned Asks for guarantees, penalties and written commitmentsa written guarantee',
-    'Burned writes like: "Last time we paid up front and got nothing."never worked',
-    'Burned writes like a Burned buyerwe cannot go through that again',
-    'Burned Small company12',
+    'Burned Asks for guarantees, penalties and written commitmentsa written guarantee — Dana Whitfield',
+    'Burned writes like: "Last time we paid up front and got nothing."never worked — Dana Whitfield',
+    'Burned writes like a Burned buyerwe cannot go through that again — Dana Whitfield',
+    'Burned Small company12 — from the page',
   ]);
 });
 
@@ -49,5 +53,5 @@ test('an excerpt from the page is shown as text, never as HTML', () => {
   };
   render(<PersonaCard persona={persona} playbook={DEFAULT_PLAYBOOK} onChoosePrimary={() => {}} onChooseSecondary={() => {}} onReset={() => {}} />, root);
   expect(root.querySelector('[data-testid="persona-evidence"] img, [data-testid="persona-evidence"] b')).toBeNull();
-  expect(evidenceLines()).toEqual(['Burned writes like: "<b>bold</b>"<img src=x onerror="window.pwned=1">']);
+  expect(evidenceLines()).toEqual(['Burned writes like: "<b>bold</b>"<img src=x onerror="window.pwned=1"> — from the CRM notes']);
 });

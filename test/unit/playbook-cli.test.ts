@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { verifyPlaybookSignature } from '../../lib/playbook/signature';
+import { keyIdOf, verifySignatureFile } from '../../lib/playbook/signature';
 import { main } from '../../scripts/playbook';
 
 const smallPath = fileURLToPath(new URL('../fixtures/playbooks/small.json', import.meta.url));
@@ -96,7 +96,7 @@ describe('diff', () => {
 });
 
 describe('keygen and sign', () => {
-  test('keygen writes a key pair, sign writes a signature the extension verifies', async () => {
+  test('keygen writes a key pair, sign writes a format-2 signature naming the playbook, which the extension verifies', async () => {
     const keygen = await run('keygen', '--out', 'team');
     expect(keygen.code).toBe(0);
     const publicKey = readFileSync(join(dir, 'team.public.key'), 'utf8').trim();
@@ -108,7 +108,9 @@ describe('keygen and sign', () => {
     expect(sign).toMatchObject({ code: 0, err: '' });
     const signature = readFileSync(join(dir, 'playbook.json.sig'), 'utf8');
     const bytes = new Uint8Array(readFileSync(join(dir, file)));
-    expect(await verifyPlaybookSignature(bytes, signature, publicKey)).toBe(true);
+    const keyId = await keyIdOf(publicKey);
+    expect(signature.split('\n').slice(0, 4)).toEqual(['playcard-signature: 2', 'playbook: small-test', 'version: 2026.01-1', `key: ${keyId}`]);
+    expect(await verifySignatureFile(bytes, signature, [publicKey])).toEqual({ ok: true, keyId, format: 2, claims: { id: 'small-test', version: '2026.01-1' } });
   });
 
   test('keygen refuses to overwrite a private key', async () => {

@@ -37,7 +37,7 @@ describe('checkResponse', () => {
     ['a login page labelled HTML', { contentType: 'text/html; charset=utf-8' }, 'not-json', /web page \(text\/html\)/],
     ['HTML labelled as JSON', { bodyStart: '\n  <!DOCTYPE html><html>' }, 'not-json', /web page/],
     ['a JSON array, not a playbook', { bodyStart: '[1, 2]' }, 'not-json', /not a JSON playbook/],
-    ['over 2 MB by Content-Length', { byteLength: MAX_PLAYBOOK_BYTES + 1, bodyStart: undefined }, 'too-large', /2\.0 MB; the limit is 2\.0 MB/],
+    ['over 2 MB by Content-Length', { byteLength: MAX_PLAYBOOK_BYTES + 1, bodyStart: undefined }, 'too-large', /the playbook is 2,097,153 bytes; the limit is 2,097,152 bytes/],
     ['10 MB', { byteLength: 10 * 1024 * 1024 }, 'too-large', /10\.0 MB/],
     ['an empty body', { byteLength: 0, bodyStart: '' }, 'empty'],
   ])('%s → %s', (_name, change, kind, message) => {

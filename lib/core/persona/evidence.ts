@@ -4,11 +4,14 @@ import type { LocalText } from '../../playbook/schema';
 import { featureOf } from './features';
 import type { Classifier, SentenceReading } from './classifier';
 import { forEachGram, paddedCodes } from './text';
-import { EXAMPLE_QUOTE_MAX, EXCERPT_CONTEXT, EXCERPT_MAX } from './tuning';
+import { EXAMPLE_QUOTE_MAX, EXCERPT_CONTEXT, EXCERPT_MAX, personaTuning } from './tuning';
 
 interface EvidenceBase {
   personaId: string;
-  /** The words from the text (≤ 120 characters, a verbatim slice of it) or the fact's value. */
+  /**
+   * The whole sentence from the text (a verbatim slice of it, see `sentenceAround`) or the
+   * fact's value. A sentence longer than `QUOTE_MAX` is cut at clause boundaries, marked "…".
+   */
   excerpt: string;
   weight: number;
 }
@@ -30,6 +33,65 @@ export interface ClassifierEvidence extends EvidenceBase {
 }
 
 export type PersonaEvidence = SignalEvidence | ClassifierEvidence;
+
+/** The longest quote: two lines of the panel's evidence list. Longer sentences are cut at a clause, with "…". */
+export const QUOTE_MAX = 240;
+
+/**
+ * Where a sentence ends for a reader: a full stop, question or exclamation mark (with any
+ * closing quote or bracket) before a space and a capital (or the end), or a line break.
+ * "3.5" and "(ok. 250 osób" do not end one.
+ */
+const SENTENCE_END = /[.!?…]+["'”’»)\]]*(?=\s*$|\s+(?![\p{Ll}\p{N}]))|[\n\r]/gu;
+/** Where a long sentence may be cut without breaking a thought: after a comma, semicolon, colon or dash. */
+const CLAUSE_BREAK = /[,;:–—]/u;
+
+/**
+ * The sentence of `text` that holds the words from `start` to `end`, whole: from the previous
+ * sentence's end (or line break) to its own end mark and closing quote. Quoting mid-sentence
+ * cuts makes a buyer say what they did not ("penalty clauses if we"); a sentence longer than
+ * `max` keeps the clauses around the words, marked "…" where cut.
+ */
+export function sentenceAround(text: string, start: number, end: number, max = QUOTE_MAX): string {
+  let from = 0;
+  let to = text.length;
+  for (const match of text.matchAll(SENTENCE_END)) {
+    const after = match.index + match[0].length;
+    if (after <= start) from = after;
+    else if (after >= end) {
+      // A line break is not part of the sentence; an end mark is.
+      to = match[0] === '\n' || match[0] === '\r' ? match.index : after;
+      break;
+    }
+  }
+  const sentence = text.slice(from, to);
+  const lead = sentence.length - sentence.trimStart().length;
+  const whole = sentence.trim();
+  if (whole.length <= max) return whole;
+  return clauseWindow(whole, start - from - lead, end - from - lead, max);
+}
+
+/** The clauses of a long sentence around `[start, end)`, within `max` characters, "…" where cut. */
+function clauseWindow(sentence: string, start: number, end: number, max: number): string {
+  const breaks = [0];
+  for (let i = 0; i < sentence.length; i++) if (CLAUSE_BREAK.test(sentence[i] ?? '')) breaks.push(i + 1);
+  breaks.push(sentence.length);
+  let from = [...breaks].reverse().find((b) => b <= start) ?? 0;
+  let to = breaks.find((b) => b >= end) ?? sentence.length;
+  // Grow by whole clauses while they fit, the following one first (it finishes the thought).
+  for (;;) {
+    const next = breaks.find((b) => b > to);
+    const previous = [...breaks].reverse().find((b) => b < from);
+    if (next !== undefined && next - from <= max) to = next;
+    else if (previous !== undefined && to - previous <= max) from = previous;
+    else break;
+  }
+  if (to - from > max) {
+    // One clause longer than the cap: words around the match.
+    return `${from > 0 ? '…' : ''}${excerptAround(sentence, start, end)}…`;
+  }
+  return `${from > 0 ? '…' : ''}${sentence.slice(from, to).trim().replace(/[,;:–—]$/u, '')}${to < sentence.length ? '…' : ''}`;
+}
 
 export function excerptAround(text: string, start: number, end: number): string {
   let from = start;
@@ -54,7 +116,10 @@ export function shorten(text: string, max = EXAMPLE_QUOTE_MAX): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The span of the words that most separate `persona` from the other classes in a sentence. */
+/**
+ * The sentence the classifier read as `persona`, whole (see `sentenceAround`), and the n-grams
+ * that most separate `persona` from the other classes in it (for `nearestExample`).
+ */
 export function classifierExcerpt(
   classifier: Classifier,
   text: string,
@@ -101,7 +166,7 @@ export function classifierExcerpt(
   }
   const start = tokens[bestStart]?.start ?? 0;
   const end = tokens[bestEnd]?.end ?? start;
-  return { excerpt: text.slice(start, end), grams };
+  return { excerpt: start === end ? '' : sentenceAround(text, start, end), grams };
 }
 
 /** The persona's training example sharing most of `grams`, if any shares one. */
@@ -120,4 +185,20 @@ export function nearestExample(classifier: Classifier, persona: number, grams: S
     }
   }
   return best;
+}
+
+/**
+ * Whether a sentence, as the classifier read it, is the buyer speaking as `persona`: not
+ * logistics (a greeting, a date, "in copy"; "none" is not its likeliest class), and read as
+ * that persona, or at least as likely as the classifier asks of a sentence before it counts
+ * for one. A phrase of one persona inside a sentence that plainly reads as another ("go-live"
+ * in a burned buyer's demand for penalties) still adds its points, but is no quote for it.
+ */
+export function speaksFor(reading: SentenceReading | undefined, persona: number): boolean {
+  if (!reading) return false;
+  const own = reading.posterior[persona] ?? 0;
+  let top = 0;
+  for (let c = 0; c < reading.posterior.length; c++) top = Math.max(top, reading.posterior[c] ?? 0);
+  if (reading.none >= top) return false;
+  return own >= top || own >= personaTuning.sentenceFloor;
 }

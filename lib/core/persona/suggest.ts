@@ -3,7 +3,7 @@
 import type { Playbook } from '../../playbook/schema';
 import type { Facts } from '../facts';
 import { readSentence, type SentenceReading } from './classifier';
-import { classifierExcerpt, excerptAround, nearestExample, shorten, type PersonaEvidence } from './evidence';
+import { classifierExcerpt, nearestExample, sentenceAround, shorten, speaksFor, type PersonaEvidence } from './evidence';
 import { modelFor, type PersonaModel } from './model';
 import { matchFacts, matchSignals } from './signals';
 import { splitSentences, tokenize } from './text';
@@ -60,13 +60,14 @@ export function suggestPersona(text: string, facts: Facts, playbook: Playbook, m
     if (hit.contribution > 0) sentencePoints[hit.sentenceIndex * P + hit.personaIndex]! += hit.contribution;
     else signalPoints[hit.personaIndex]! += hit.contribution;
     const signal = m.signals[hit.signalIndex];
-    if (!signal) continue;
+    // Its points count either way; it is quoted only from a sentence that speaks for its persona (evidence.ts).
+    if (!signal || !speaksFor(readings[hit.sentenceIndex], hit.personaIndex)) continue;
     evidence.push({
       personaId: signal.personaId,
       kind: 'signal',
       signalId: signal.id,
       signalLabel: signal.label,
-      excerpt: excerptAround(text, hit.start, hit.end),
+      excerpt: sentenceAround(text, hit.start, hit.end),
       weight: round(hit.contribution, 2),
     });
   }
@@ -130,6 +131,7 @@ export function suggestPersona(text: string, facts: Facts, playbook: Playbook, m
     .sort((a, b) => b.points - a.points)
     .slice(0, 4);
   for (const { reading, persona, points } of strongest) {
+    if (!speaksFor(reading, persona)) continue;
     const { excerpt, grams } = classifierExcerpt(m, text, reading, persona);
     if (!excerpt) continue;
     const like = nearestExample(m, persona, grams);

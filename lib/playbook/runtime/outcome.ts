@@ -14,7 +14,15 @@ export type Rejection =
   | { code: 'response'; url: string; problem: ResponseProblem | 'unexpected'; detail: string }
   | { code: 'unknown-version'; seq: number }
   | { code: 'too-large'; bytes: number; limit: number }
-  | { code: 'failed'; detail: string };
+  | { code: 'failed'; detail: string }
+  /** The `.sig` file is not a signature at all (too long, not base64, HTML...). */
+  | { code: 'malformed-signature'; origin: string }
+  /** A signed playbook older than the active one: a replay; only an explicit rollback goes back. */
+  | { code: 'older-version'; origin: string; version: string; active: string }
+  /** A signed playbook with another id than the active one from the same address: another team's file. */
+  | { code: 'other-playbook'; origin: string; id: string; active: string }
+  /** A rollback to a version no key trusted now verified (or never signed, while signing is required). */
+  | { code: 'untrusted-version'; seq: number };
 
 export type ApplyOutcome =
   | { status: 'applied'; version: string; changes: number }
@@ -48,8 +56,16 @@ export function rejectionText(reason: Rejection): string {
     case 'unknown-version':
       return `no playbook version #${reason.seq}`;
     case 'too-large':
-      return `the playbook is ${(reason.bytes / 1048576).toFixed(1)} MB; the limit is ${(reason.limit / 1048576).toFixed(1)} MB`;
+      return `the playbook is ${reason.bytes} bytes; the limit is ${reason.limit} bytes (${(reason.limit / 1048576).toFixed(1)} MB)`;
     case 'failed':
       return reason.detail;
+    case 'malformed-signature':
+      return `the signature file of ${reason.origin} is not a Playcard signature`;
+    case 'older-version':
+      return `${reason.origin} offers version ${reason.version}, older than ${reason.active} in use: roll back from the history to use it`;
+    case 'other-playbook':
+      return `${reason.origin} offers the playbook "${reason.id}", not "${reason.active}" in use`;
+    case 'untrusted-version':
+      return `version #${reason.seq} was not verified by a key your team trusts now`;
   }
 }

@@ -97,17 +97,26 @@ export async function pollPlaybook(deps: PollDeps, target: { url: string; source
 
   let signature: string | null = null;
   if (target.publicKey) {
+    let oversize = false;
     try {
       const answer = await deps.fetch(signatureUrl(target.url), { credentials: 'omit', cache: 'no-cache', signal: AbortSignal.timeout(timeoutMs) });
       const body = answer.ok ? await readCapped(answer, MAX_SIGNATURE_BYTES) : null;
+      oversize = answer.ok && body === null;
       signature = body ? new TextDecoder().decode(body).trim() : null;
     } catch {
       signature = null;
     }
+    // Something was there, but far too long to be a signature: say so, not "no signature".
+    if (oversize) return fail({ code: 'malformed-signature', origin: target.url });
   }
 
   // An unchanged file (same SHA-256 as the active one) is a no-op in applyIncoming.
-  return applyIncoming(db, { bytes, source: target.source, origin: target.url, publicKey: target.publicKey, signature }, now());
+  try {
+    return await applyIncoming(db, { bytes, source: target.source, origin: target.url, publicKey: target.publicKey, signature }, now());
+  } catch (error) {
+    // Whatever failed (storage, a bug), the poll records it so the panel and options say so.
+    return fail({ code: 'failed', detail: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 /**

@@ -83,7 +83,8 @@ export function createPlaybookService({ db, alarms, fetch, builtin, allowInsecur
     /** Polls (or follows a file / the built-in playbook) now. */
     checkNow: (): Promise<CheckOutcome> => serialise(check),
     importFile: (file: ImportedPlaybook): Promise<ApplyOutcome> => serialise(() => importNow(file)),
-    rollBack: (seq: number): Promise<ApplyOutcome> => serialise(() => rollBack(db, seq)),
+    /** A rollback is explicit, so it may go to an older version; with a key in force, only to one a trusted key verified. */
+    rollBack: (seq: number): Promise<ApplyOutcome> => serialise(async () => rollBack(db, seq, Date.now(), (await resolve()).publicKey)),
     /**
      * The studio's "publish to this browser": the lead's exported file and its signature, applied
      * exactly as an imported file is (same checks, same key in force), in the same queue.
