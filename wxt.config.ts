@@ -10,7 +10,8 @@ export default defineConfig({
     name: '__MSG_name__',
     description: '__MSG_description__',
     default_locale: 'en',
-    permissions: browser === 'firefox' ? ['storage', 'scripting', 'alarms'] : ['storage', 'scripting', 'alarms', 'sidePanel'],
+    // contextMenus: "Learn the playbook" on the toolbar button (no install warning; action context only).
+    permissions: browser === 'firefox' ? ['storage', 'scripting', 'alarms', 'contextMenus'] : ['storage', 'scripting', 'alarms', 'sidePanel', 'contextMenus'],
     // Enterprise policy for team playbooks (Chrome/Edge policy; Firefox reads policies.json "3rdparty").
     storage: { managed_schema: 'managed-schema.json' },
     host_permissions: KNOWN_SITE_MATCHES,

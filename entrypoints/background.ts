@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { ensurePersonaModel, ensurePlaybookHistory, installBuiltinPlaybook, openDb } from '../lib/db';
+import { liveQuery } from 'dexie';
+import { ensurePersonaModel, ensurePlaybookHistory, installBuiltinPlaybook, openDb, refreshBook, rescore } from '../lib/db';
 import { onMessage, type PlaybookFileMessage } from '../lib/messages';
 import { DEFAULT_PLAYBOOK } from '../lib/playbook/default';
 import type { CheckOutcome } from '../lib/playbook/runtime/outcome';
@@ -10,6 +11,7 @@ import { createTabReports } from '../lib/reports';
 import { customHosts, tabState } from '../lib/storage-items';
 import { CUSTOM_SCRIPT_PREFIX, matchPatterns, registrationsFor } from '../lib/custom-hosts';
 import { ADAPTERS } from '../lib/sites';
+import { addLearnMenu } from '../lib/learn/open-learn';
 
 interface FirefoxSidebar {
   sidebarAction?: { toggle(): Promise<void> };
@@ -36,6 +38,16 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void boot());
   void db.playbooks.count().then((count) => (count === 0 ? boot() : undefined));
 
+  // My accounts: whenever the active playbook changes (and once at start, for accounts read
+  // before the book existed), re-score the book so moves a new playbook causes are recorded.
+  let refreshing = Promise.resolve();
+  liveQuery(() => db.playbooks.get('active').then((active) => active?.hash ?? active?.version)).subscribe({
+    next: (identity) => {
+      if (identity === undefined) return;
+      refreshing = refreshing.then(() => refreshBook(db)).then(() => undefined, (error: unknown) => console.warn('Playcard: book', error));
+    },
+  });
+
   // Pages read and ask; only extension pages may ask for a playbook change, never a content script.
   const extensionOrigin = browser.runtime.getURL('/');
   const fromExtensionPage = (sender: Browser.runtime.MessageSender) => sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
@@ -59,6 +71,7 @@ export default defineBackground(() => {
     save: (tabId, state) => tabState(tabId).setValue(state),
     forget: (tabId) => tabState(tabId).removeValue(),
     onRejected: (tabId, error) => console.warn(`Playcard: ignored a page report from tab ${tabId}: ${error}`),
+    onStored: (accountKey) => rescore(db, [accountKey], { kind: 'page' }).then(() => undefined),
   });
   onMessage('pageReport', ({ sender, data }) => {
     const tabId = sender.tab?.id;
@@ -78,6 +91,8 @@ export default defineBackground(() => {
   customHosts.watch(syncCustomHosts);
   browser.permissions.onAdded.addListener(syncCustomHosts);
   browser.permissions.onRemoved.addListener(syncCustomHosts);
+
+  addLearnMenu();
 
   // The toolbar button opens the panel: Chrome's side panel, Firefox's sidebar.
   const firefox = (browser as unknown as FirefoxSidebar).sidebarAction;

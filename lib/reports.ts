@@ -42,6 +42,8 @@ export interface TabReportDeps {
   /** Forgets a closed tab. */
   forget: (tabId: number) => Promise<void>;
   onRejected?: (tabId: number, error: string) => void;
+  /** After a read account is stored and the tab's state saved (the background re-scores it for its history). */
+  onStored?: (accountKey: string) => Promise<void>;
   onError?: (error: unknown) => void;
   now?: () => number;
 }
@@ -51,7 +53,7 @@ export interface TabReportDeps {
  * an `ok` report and not for the others, so unordered, an earlier `ok` could land after a
  * later `unrecognised` and the panel would show a page the rep has left.
  */
-export function createTabReports({ db, save, forget, onRejected = () => {}, onError = console.warn, now = Date.now }: TabReportDeps) {
+export function createTabReports({ db, save, forget, onRejected = () => {}, onStored, onError = console.warn, now = Date.now }: TabReportDeps) {
   const queues = new Map<number, Promise<void>>();
   function inOrder(tabId: number, work: () => Promise<void>): Promise<void> {
     const run = (queues.get(tabId) ?? Promise.resolve()).then(work).catch(onError);
@@ -68,6 +70,9 @@ export function createTabReports({ db, save, forget, onRejected = () => {}, onEr
         const result = await applyReport(db, message, now());
         if (result.ok) await save(tabId, result.state);
         else onRejected(tabId, result.error);
+        // After the save, so the panel shows the account first; in the tab's order, so two reads
+        // of one account are compared in the order they happened.
+        if (result.ok && result.state.status === 'ok' && onStored) await onStored(result.state.accountKey);
       });
     },
     /** After the tab's pending reports, so none of them writes the state back. */

@@ -50,3 +50,6 @@ export const policy = {
     return () => browser.storage.managed.onChanged.removeListener(listener);
   },
 };
+
+/** My accounts: the hours per month the rep has for account work, against which the workload is shown. */
+export const accountHours = storage.defineItem<number>('local:accountHours', { fallback: 80 });

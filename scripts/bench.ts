@@ -22,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { EXTENSION_DIR, findChromium, launchWithExtension, openPanel, type ExtensionBrowser } from './lib/browser';
 import type { FixturePage } from './lib/fixtures';
+import { benchLearnOpen, LEARN_REVIEWS } from './lib/bench-learn';
 
 // ---------------------------------------------------------------- options
 
@@ -1011,6 +1012,15 @@ if (pages && loaded.length) {
     }
   }
 
+  console.log('\n4c. Learn');
+  try {
+    const learnBrowser = await launchWithExtension();
+    const samples = await benchLearnOpen(learnBrowser).finally(() => learnBrowser.close());
+    add({ id: 'learn.open', figure: `learn.html → first card, ${LEARN_REVIEWS} reviews`, median: median(samples), p95: p95(samples), unit: 'ms', budget: 100, budgetOn: 'median', samples: samples.length });
+  } catch (error) {
+    failed('learn.open', `learn.html → first card, ${LEARN_REVIEWS} reviews`, undefined, error);
+  }
+
   console.log('\n5. Scale');
   const scaleSite = loaded.find((s) => s.site === 'hubspot') ?? loaded[0]!;
   try {
@@ -1033,6 +1043,23 @@ try {
   }
 } catch (error) {
   failed('studio', 'playbook studio', undefined, error);
+}
+
+console.log('\n8. My accounts');
+try {
+  const { benchAccounts } = await import('./lib/bench-accounts');
+  const browser = await launch();
+  try {
+    const figures = await benchAccounts(browser, { runs: QUICK ? 3 : 10 });
+    add({ id: 'accounts.import', figure: `My accounts: import ${figures.importRows.toLocaleString('en')} CSV rows (click → result)`, median: figures.importMs, unit: 'ms', budget: 3000, budgetOn: 'median', samples: 1 });
+    add({ id: 'accounts.open', figure: `My accounts: open → first rows, ${figures.accounts.toLocaleString('en')} accounts`, median: median(figures.open), p95: p95(figures.open), unit: 'ms', budget: 400, budgetOn: 'median', samples: figures.open.length, extra: { open: figures.open } });
+    add({ id: 'accounts.complete', figure: `My accounts: open → whole book read (sort, search), ${figures.accounts.toLocaleString('en')} accounts`, median: median(figures.complete), p95: p95(figures.complete), unit: 'ms', samples: figures.complete.length, extra: { complete: figures.complete } });
+    add({ id: 'accounts.keystroke', figure: `My accounts: search keystroke → list, ${figures.accounts.toLocaleString('en')} accounts`, median: median(figures.keystroke), p95: p95(figures.keystroke), unit: 'ms', budget: 16.7, budgetOn: 'p95', samples: figures.keystroke.length, extra: { keystroke: figures.keystroke } });
+  } finally {
+    await browser.close();
+  }
+} catch (error) {
+  failed('accounts', 'My accounts page', undefined, error);
 }
 
 const table = markdownTable();

@@ -106,6 +106,8 @@ function Options() {
       <h1>{t('options.title')}</h1>
       <StorageProblemNotice />
       <p><a href="/studio.html" data-testid="studio-link">{t('options.studioLink')}</a></p>
+      <p><a href="/accounts.html" target="_blank" data-testid="accounts-link">{t('accounts.link')}</a></p>
+      <p class="learn-link"><a href={browser.runtime.getURL('/learn.html')} target="_blank" rel="noopener" data-testid="open-learn" title={t('learn.open.hint')}>{t('learn.open')}</a> <span class="muted small">{t('learn.open.hint')}</span></p>
       <PlaybookSection
         active={active.value.value ?? undefined}
         history={history.value.value ?? []}

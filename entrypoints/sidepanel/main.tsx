@@ -22,6 +22,9 @@ const report = createReportPage({
   diagnose: () => (followed === undefined ? Promise.reject(new Error('no tab')) : sendToTab(followed, 'diagnose')),
   copy: (text) => navigator.clipboard.writeText(text),
 });
+// My accounts opens an account's card as sidepanel.html#account=<key>.
+const opened = new URLSearchParams(location.hash.slice(1)).get('account');
+if (opened) state.openAccount(opened);
 
 void followTab({
   onTab: async (tabId) => {

@@ -3,8 +3,11 @@ import type { PersonaModel } from '../core/persona';
 import type { PlaybookChange } from '../playbook/diff';
 import type { Rejection } from '../playbook/runtime/outcome';
 import type { LocalText, Playbook } from '../playbook/schema';
+import type { ReviewRecord } from '../learn/ready';
+import type { CardProgress } from '../learn/schedule';
 import type { PageSnapshot } from '../snapshot';
 import type { StorageProblem } from './storage-errors';
+import type { AccountScore, HistoryEntry, ImportMapping, Pin } from '../accounts/types';
 
 export interface AccountRecord {
   /** `domain:acme.com`, `hubspot:123`, ... see accountKeyOf. */
@@ -140,8 +143,20 @@ export type PlaycardDb = Dexie & {
   playbooks: EntityTable<StoredPlaybook, 'key'>;
   playbookHistory: EntityTable<PlaybookVersion, 'seq'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  /** Learn (schema v3): one memory state per card, keyed by card id (`persona:expert`, `scenario:<id>`). */
+  learnProgress: EntityTable<CardProgress, 'id'>;
+  /** Learn (schema v3): every card review, quiz answer and panel guess, oldest first. */
+  learnReviews: EntityTable<ReviewRecord, 'seq'>;
   studioDrafts: EntityTable<StudioDraft, 'id'>;
   signingKeys: EntityTable<SigningKeyRecord, 'publicKey'>;
+  /** The last scored state of each account (schema v5): the book's rows and the base of the history. */
+  scores: EntityTable<AccountScore, 'key'>;
+  /** Segment and persona moves, pins and unpins (schema v5). */
+  history: EntityTable<HistoryEntry, 'id'>;
+  /** A rep's pinned segment with its reason (schema v5). */
+  pins: EntityTable<Pin, 'key'>;
+  /** CSV column mappings, remembered per header set (schema v5). */
+  importMappings: EntityTable<ImportMapping, 'headers'>;
 };
 
 export const DB_NAME = 'playcard';
@@ -176,11 +191,24 @@ export function openDb(name = DB_NAME, hooks: OpenDbHooks = {}): PlaycardDb {
     playbookHistory: '++seq, hash, appliedAt',
     meta: 'key',
   });
-  // v4 (v3 is the Learn page's): the studio's draft and the lead's signing keys. New tables
-  // only, so nothing to convert; the gap at v3 is fine for Dexie.
+  // v3 (Learn): a new hire's spaced-repetition state and history. New tables only: nothing to upgrade.
+  db.version(3).stores({
+    learnProgress: 'id, due',
+    learnReviews: '++seq, at, cardId',
+  });
+  // v4: the studio's draft and the lead's signing keys. New tables only, so nothing to convert.
   db.version(4).stores({
     studioDrafts: 'id',
     signingKeys: 'publicKey, createdAt',
+  });
+  // v5 (My accounts): the scored book, its history, pins and remembered CSV mappings. Nothing to
+  // convert: the background scores accounts that have no score yet (refreshBook), because
+  // scoring needs the active playbook and the persona model.
+  db.version(5).stores({
+    scores: 'key, segment, seenAt, playbookHash',
+    history: '++id, key, at',
+    pins: 'key',
+    importMappings: 'headers',
   });
   return db;
 }

@@ -7,4 +7,7 @@ export * from './playbooks';
 export * from './meta';
 export * from './studio';
 export * from './storage-errors';
+export * from './book';
+export * from './import';
 export { sha256Hex } from '../playbook/hash';
+export * from './learn';

@@ -1,4 +1,5 @@
 import type { LocalText } from '../playbook/schema';
+import { rescore } from './book';
 import type { PlaycardDb, RepInput } from './database';
 
 /**
@@ -40,9 +41,9 @@ async function updateInput(db: PlaycardDb, key: string, change: (input: RepInput
   });
 }
 
-/** `optionId` undefined clears the answer. */
-export function setAnswer(db: PlaycardDb, key: string, criterionId: string, optionId: string | undefined, now = Date.now()) {
-  return updateInput(
+/** `optionId` undefined clears the answer. An answer that moves the segment enters the account's history. */
+export async function setAnswer(db: PlaycardDb, key: string, criterionId: string, optionId: string | undefined, now = Date.now()) {
+  await updateInput(
     db,
     key,
     (input) => {
@@ -51,11 +52,12 @@ export function setAnswer(db: PlaycardDb, key: string, criterionId: string, opti
     },
     now,
   );
+  await rescore(db, [key], { kind: 'answer' }, now);
 }
 
-/** `choice` undefined goes back to the suggestion. */
-export function setPersona(db: PlaycardDb, key: string, choice: { primary: string; secondary?: string } | undefined, now = Date.now()) {
-  return updateInput(
+/** `choice` undefined goes back to the suggestion. A persona that changes enters the account's history. */
+export async function setPersona(db: PlaycardDb, key: string, choice: { primary: string; secondary?: string } | undefined, now = Date.now()) {
+  await updateInput(
     db,
     key,
     (input) => {
@@ -64,6 +66,7 @@ export function setPersona(db: PlaycardDb, key: string, choice: { primary: strin
     },
     now,
   );
+  await rescore(db, [key], { kind: 'answer' }, now);
 }
 
 export function setCheck(db: PlaycardDb, key: string, tacticId: string, done: boolean, now = Date.now(), text?: LocalText) {

@@ -33,7 +33,7 @@ function editorMetadata() {
   add(Segment, { id: 'Segment', description: 'A segment from minPoints up to the next segment\'s minimum, with its service level and tactics.' });
   add(PersonaSignal, { id: 'PersonaSignal', description: 'Evidence for a persona: phrases (a trailing * matches any ending) or a page fact, weighted -5..5.' });
   add(Persona, { id: 'Persona', description: 'A buyer persona: who they are, how to recognise them, tactics and what to avoid.' });
-  add(Scenario, { id: 'Scenario', description: 'A quiz scenario for onboarding: the right persona and why.' });
+  add(Scenario, { id: 'Scenario', description: 'A quiz scenario for onboarding. kind "persona" (the default): a buyer\'s words → persona (and secondary); "segment": an account\'s facts → segment, with the answers (criterion → option) that give it; "tactic": a situation → the right tactic among choices. Always with why.' });
   return registry;
 }
 

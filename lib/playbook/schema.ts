@@ -154,6 +154,11 @@ export const Segmentation = z
     criteria: z.array(Criterion).max(40),
     segments: z.array(Segment).min(1).max(10),
     matrix: SegmentMatrix.optional(),
+    /**
+     * Whether a rep may pin an account to another segment than the score gives: `reason`
+     * (the default) with a written reason, `free` without one, `forbidden` not at all.
+     */
+    pinning: z.enum(['reason', 'free', 'forbidden']).optional(),
   })
   .strict();
 export type Segmentation = z.infer<typeof Segmentation>;
@@ -203,15 +208,43 @@ export const PersonaSuggestion = z
   .strict();
 export type PersonaSuggestion = z.infer<typeof PersonaSuggestion>;
 
+export const ScenarioKind = z.enum(['persona', 'segment', 'tactic']);
+export type ScenarioKind = z.infer<typeof ScenarioKind>;
+
+/**
+ * A quiz scenario for Learn. Three kinds, told apart by `kind`: absent means `persona`, so
+ * playbooks written before the other kinds stay valid, unchanged (no default is spelled out):
+ * - `persona`: a buyer's email or call note → `persona` (and maybe `secondary`);
+ * - `segment`: an account's facts → `segment`; `answers` (criterion id → option id) are the
+ *   rules that give it, shown after the answer;
+ * - `tactic`: a situation → the right next `tactic` (a tactic id), among `choices` (other tactic ids).
+ */
 export const Scenario = z
   .object({
     id: Id,
+    kind: ScenarioKind.optional(),
     text: LocalText,
-    persona: Id,
+    persona: Id.optional(),
     secondary: Id.optional(),
+    segment: Id.optional(),
+    answers: z.record(Id, Id).optional(),
+    tactic: Id.optional(),
+    choices: z.array(Id).min(1).max(3).optional(),
     why: LocalText,
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    const kind = s.kind ?? 'persona';
+    const need = (key: 'persona' | 'segment' | 'tactic') => {
+      if (s[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `a ${kind} scenario names its ${key}` });
+    };
+    if (kind === 'persona') need('persona');
+    if (kind === 'segment') need('segment');
+    if (kind === 'tactic') {
+      need('tactic');
+      if (!s.choices) ctx.addIssue({ code: 'custom', path: ['choices'], message: 'a tactic scenario lists the other tactics to choose from' });
+    }
+  });
 export type Scenario = z.infer<typeof Scenario>;
 
 const PlaybookObject = z
@@ -310,11 +343,25 @@ function checkReferences(pb: z.output<typeof PlaybookObject>, ctx: z.RefinementC
     });
 
   const personaIds = new Set(pb.personas.map((p) => p.id));
+  const segmentIds = new Set(segments.map((s) => s.id));
   pb.learning.scenarios.forEach((s, i) => {
-    if (!personaIds.has(s.persona))
-      ctx.addIssue({ code: 'custom', path: ['learning', 'scenarios', i, 'persona'], message: `no persona "${s.persona}"` });
+    const at = (...rest: (string | number)[]) => ['learning', 'scenarios', i, ...rest];
+    if (s.persona !== undefined && !personaIds.has(s.persona))
+      ctx.addIssue({ code: 'custom', path: at('persona'), message: `no persona "${s.persona}"` });
     if (s.secondary !== undefined && !personaIds.has(s.secondary))
-      ctx.addIssue({ code: 'custom', path: ['learning', 'scenarios', i, 'secondary'], message: `no persona "${s.secondary}"` });
+      ctx.addIssue({ code: 'custom', path: at('secondary'), message: `no persona "${s.secondary}"` });
+    if (s.segment !== undefined && !segmentIds.has(s.segment))
+      ctx.addIssue({ code: 'custom', path: at('segment'), message: `no segment "${s.segment}"` });
+    for (const [criterionId, optionId] of Object.entries(s.answers ?? {})) {
+      const criterion = criteria.find((c) => c.id === criterionId);
+      if (!criterion) ctx.addIssue({ code: 'custom', path: at('answers', criterionId), message: `no criterion "${criterionId}"` });
+      else if (!criterion.options.some((o) => o.id === optionId))
+        ctx.addIssue({ code: 'custom', path: at('answers', criterionId), message: `criterion "${criterionId}" has no option "${optionId}"` });
+    }
+    for (const [key, id] of [['tactic', s.tactic], ...(s.choices ?? []).map((c, ci) => [ci, c] as const)] as const) {
+      if (id !== undefined && !seenTactics.has(id))
+        ctx.addIssue({ code: 'custom', path: key === 'tactic' ? at('tactic') : at('choices', key), message: `no tactic "${id}"` });
+    }
   });
 }
 

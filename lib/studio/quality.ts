@@ -86,7 +86,8 @@ export async function recognitionQuality(playbook: Playbook, options: QualityOpt
   await yieldNow();
   if (cancelled()) return undefined;
   const scenarios = new Map<string, LanguageScore>();
-  for (const scenario of playbook.learning.scenarios)
+  // Segment and tactic scenarios name no persona: only persona scenarios test recognition.
+  for (const scenario of playbook.learning.scenarios.filter((s) => (s.kind ?? 'persona') === 'persona'))
     for (const [language, text] of Object.entries(scenario.text))
       score(scenarios, language, suggestPersona(text, {}, playbook).primary === scenario.persona);
   return { examples: [...examples.values()], confusion: { personas, columns, counts }, scenarios: [...scenarios.values()] };

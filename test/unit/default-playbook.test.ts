@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { assessSegment } from '../../lib/core/segment';
 import { LANGUAGES, WHEN, parsePlaybook, type Playbook } from '../../lib/playbook/schema';
 
 const path = fileURLToPath(new URL('../../lib/playbook/default-playbook.json', import.meta.url));
@@ -118,12 +119,34 @@ describe('default playbook', () => {
     expect(segments.find((s) => s.id === 'low-touch')?.serviceLevel.touch).toBe('low');
   });
 
+  test('learning scenarios: at least 40, of which at least 8 about segments, each naming a segment that exists and answers that give it', () => {
+    const scenarios = playbook.learning.scenarios;
+    expect(scenarios.length).toBeGreaterThanOrEqual(40);
+    const segmentScenarios = scenarios.filter((s) => s.kind === 'segment');
+    expect(segmentScenarios.length).toBeGreaterThanOrEqual(8);
+    // The answer was checked by hand against the seeds; assessSegment must agree, or the explanation would contradict the quiz.
+    const expected: Record<string, string> = {
+      'mystery-shopper-key': 'key',
+      'eleven-fifty-five': 'key',
+      'web-form-one-off': 'low-touch',
+      'big-potential-small-share': 'growth',
+      'loyal-small-client': 'low-touch',
+      'medium-steady': 'standard',
+      'points-before-matrix': 'growth',
+      'moved-up-to-key': 'key',
+    };
+    for (const s of segmentScenarios) {
+      if (expected[s.id]) expect(s.segment, s.id).toBe(expected[s.id]);
+      expect(assessSegment({}, s.answers ?? {}, playbook).segment.id, `${s.id}: its answers give its segment`).toBe(s.segment);
+    }
+  });
+
   test('learning scenarios: at least 6 per persona and 8 mixes, each naming personas that exist', () => {
     const scenarios = playbook.learning.scenarios;
     const personaIds = new Set(playbook.personas.map((p) => p.id));
     expect(new Set(scenarios.map((s) => s.id)).size).toBe(scenarios.length);
-    for (const s of scenarios) {
-      expect(personaIds.has(s.persona), `${s.id}: persona ${s.persona}`).toBe(true);
+    for (const s of scenarios.filter((s) => (s.kind ?? 'persona') === 'persona')) {
+      expect(personaIds.has(s.persona ?? ''), `${s.id}: persona ${s.persona}`).toBe(true);
       if (s.secondary !== undefined) {
         expect(personaIds.has(s.secondary), `${s.id}: secondary ${s.secondary}`).toBe(true);
         expect(s.secondary, `${s.id}: a mix names two different personas`).not.toBe(s.persona);

@@ -77,29 +77,41 @@ describe('every catalogue is complete', () => {
     expect(FACT_KEYS.filter((fact) => !Object.hasOwn(en, `fact.${fact}`))).toEqual([]);
   });
 
-  test('the only messages left as in English are names, codes and bare placeholders', () => {
+  test('the only messages left as in English are names, codes, bare placeholders and shared words (Segment, Quiz)', () => {
     const same = (language: string) =>
       (Object.keys(en) as MessageKey[]).filter((key) => CATALOGUES[language]![key] === en[key]).sort();
     const everywhere = [
+      'accounts.because.fact',
+      'accounts.crm.dynamics',
+      'accounts.crm.hubspot',
+      'accounts.crm.pipedrive',
+      'accounts.crm.playcard',
+      'accounts.crm.salesforce',
+      'accounts.crm.zoho',
       'app.name',
       'change.condition.fact',
       'change.field.inLanguage',
       'change.value.changed',
       'glance.toolbar',
       'glance2.evidence.person',
+      'learn.card.matrix',
+      'learn.card.mixTitle',
+      'learn.handout.title',
+      'learn.progress.percent',
       'playbook.reason.failed',
       'playbook.reason.response',
       'studio.rollout.firefox',
       'studio.tab.raw',
     ];
+    const segment = ['change.field.segment', 'learn.kind.segment', 'segment.title', 'studio.matrix.segment', 'accounts.col.segment', 'accounts.filter.segment'];
     expect(same('pl')).toEqual(
-      [...everywhere, 'change.field.segment', 'change.owner.segment', 'change.thing.segment', 'segment.title', 'studio.matrix.segment', 'studio.rep.demo'].sort(),
+      [...everywhere, ...segment, 'accounts.because.playbook', 'change.owner.segment', 'change.thing.segment', 'learn.view.quiz', 'studio.rep.demo'].sort(),
     );
     expect(same('ru')).toEqual(everywhere);
-    expect(same('ro')).toEqual(
-      [...everywhere, 'change.field.id', 'change.field.segment', 'change.field.text', 'segment.title', 'studio.matrix.segment', 'studio.rep.demo'].sort(),
+    expect(same('ro')).toEqual([...everywhere, ...segment, 'change.field.id', 'change.field.text', 'studio.rep.demo'].sort());
+    expect(same('it')).toEqual(
+      [...everywhere, 'change.condition.max', 'change.condition.min', 'change.field.id', 'change.thing.scenario', 'learn.kind.scenario', 'learn.view.quiz', 'studio.rep.demo'].sort(),
     );
-    expect(same('it')).toEqual([...everywhere, 'change.condition.max', 'change.condition.min', 'change.field.id', 'change.thing.scenario', 'studio.rep.demo'].sort());
   });
 });
 

@@ -120,6 +120,9 @@ describe('every editor operation keeps the playbook valid or shows the error', (
       { path: 'segmentation.segments[1].id', message: 'duplicate segment id "key"' },
       // The matrix still names the old id: changing an id is not a rename, and the lead sees why.
       { path: 'segmentation.matrix.cells[2].segment', message: 'no segment "growth"' },
+      // So do the Learn scenarios whose answer is that segment.
+      { path: 'learning.scenarios[36].segment', message: 'no segment "growth"' },
+      { path: 'learning.scenarios[39].segment', message: 'no segment "growth"' },
     ]);
   });
 

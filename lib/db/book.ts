@@ -1,0 +1,160 @@
+import { suggestPersona } from '../core/persona';
+import { checkPin, effectiveSegment, type PinCheck } from '../accounts/pins';
+import { describeMove, rememberingSuggest, scoreAccount } from '../accounts/score';
+import type { AccountScore, ChangeCause, HistoryEntry } from '../accounts/types';
+import type { SuggestPersona } from '../core/assess';
+import type { Playbook } from '../playbook/schema';
+import type { PlaycardDb, StoredPlaybook } from './database';
+
+// The book: every account's last scored state (`scores`), its moves (`history`) and the rep's
+// pins. Scoring happens where the data changes: the background after a page read and after a
+// playbook activation, the page that wrote an answer or imported a file. Each account is
+// re-scored against the score it read, so two contexts cannot record one move twice.
+
+/** The active playbook's identity; a playbook active before schema v2 has no hash yet. */
+const hashOf = (active: StoredPlaybook) => active.hash ?? `version:${active.version}`;
+
+/**
+ * The active playbook as one object per version: the persona model is trained once per playbook
+ * object (lib/core/persona.ts), and every read from IndexedDB makes a new object.
+ */
+let scoringCache: { hash: string; playbook: Playbook; suggest: SuggestPersona } | undefined;
+function scoringFor(active: StoredPlaybook) {
+  const hash = hashOf(active);
+  if (scoringCache?.hash !== hash) scoringCache = { hash, playbook: active.playbook, suggest: rememberingSuggest(active.playbook, suggestPersona) };
+  return scoringCache;
+}
+
+/** Accounts re-scored per round: a round's reads and writes are short, so a page read never waits long behind them. */
+const CHUNK = 100;
+
+/**
+ * Re-scores accounts and records a history entry for each whose segment or persona moved.
+ * Returns the entries written.
+ *
+ * Each round reads in one short transaction, scores outside any transaction (the persona
+ * suggestion is the slow part, and a transaction held across it would make a page read wait),
+ * then writes in a second transaction that touches only scores and history. A score that
+ * another context wrote in between wins: that account is left to the writer that saw newer data.
+ */
+export async function rescore(db: PlaycardDb, keys: readonly string[], cause: ChangeCause, now = Date.now(), chunkSize = CHUNK): Promise<HistoryEntry[]> {
+  const written: HistoryEntry[] = [];
+  const previousPlaybooks = new Map<string, Playbook | undefined>();
+  for (let start = 0; start < keys.length; start += chunkSize) {
+    if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    const chunk = keys.slice(start, start + chunkSize);
+    const read = await db.transaction('r', [db.accounts, db.inputs, db.playbooks, db.playbookHistory, db.scores], async () => {
+      const active = await db.playbooks.get('active');
+      const [accounts, inputs, befores] = await Promise.all([db.accounts.bulkGet(chunk), db.inputs.bulkGet(chunk), db.scores.bulkGet(chunk)]);
+      for (const before of befores) {
+        if (!before || !active || before.playbookHash === hashOf(active) || previousPlaybooks.has(before.playbookHash)) continue;
+        previousPlaybooks.set(before.playbookHash, (await db.playbookHistory.where('hash').equals(before.playbookHash).last())?.playbook);
+      }
+      return { active, accounts, inputs, befores };
+    });
+    const { active, accounts, inputs, befores } = read;
+    if (!active) return written;
+    const scoring = scoringFor(active);
+    const scores: AccountScore[] = [];
+    const entries: HistoryEntry[] = [];
+    const orphans: string[] = [];
+    chunk.forEach((key, i) => {
+      const account = accounts[i];
+      const before = befores[i];
+      if (!account) {
+        // An account that moved under its domain (saveSnapshot) leaves its old score behind.
+        if (before) orphans.push(key);
+        return;
+      }
+      const after = scoreAccount(account, inputs[i], scoring, scoring.suggest, now);
+      const previousPlaybook = before ? previousPlaybooks.get(before.playbookHash) : undefined;
+      const entry = describeMove(before, after, cause, { previousPlaybook, playbook: scoring.playbook });
+      if (entry?.segment) after.lastMove = { at: entry.at, from: entry.segment.from, to: entry.segment.to };
+      else if (before?.lastMove) after.lastMove = before.lastMove;
+      if (entry) entries.push(entry);
+      scores.push(after);
+    });
+    await db.transaction('rw', db.scores, db.history, async () => {
+      const current = await db.scores.bulkGet(scores.map((score) => score.key));
+      const expected = new Map(chunk.map((key, i) => [key, befores[i]?.scoredAt]));
+      const fresh = scores.filter((score, i) => current[i]?.scoredAt === expected.get(score.key));
+      const freshKeys = new Set(fresh.map((score) => score.key));
+      const freshEntries = entries.filter((entry) => freshKeys.has(entry.key));
+      await db.scores.bulkPut(fresh);
+      if (orphans.length) await db.scores.bulkDelete(orphans);
+      if (freshEntries.length) await db.history.bulkAdd(freshEntries);
+      written.push(...freshEntries);
+    });
+  }
+  return written;
+}
+
+/**
+ * Scores every account that has no score yet (read before schema v5, or copied in by a tool)
+ * and re-scores those scored under another playbook. The background runs it at start and after
+ * each playbook activation; moves it finds are the playbook's. At a start with nothing to do it
+ * costs two counts and one index lookup.
+ */
+export async function refreshBook(db: PlaycardDb, now = Date.now()): Promise<number> {
+  const active = await db.playbooks.get('active');
+  if (!active) return 0;
+  const hash = hashOf(active);
+  const [accountCount, scoreCount, staleKeys] = await Promise.all([
+    db.accounts.count(),
+    db.scores.count(),
+    db.scores.where('playbookHash').notEqual(hash).primaryKeys(),
+  ]);
+  const keys = new Set(staleKeys);
+  if (accountCount !== scoreCount) {
+    const [accountKeys, scoredKeys] = await Promise.all([db.accounts.toCollection().primaryKeys(), db.scores.toCollection().primaryKeys()]);
+    const accounts = new Set(accountKeys);
+    const scored = new Set(scoredKeys);
+    for (const key of accountKeys) if (!scored.has(key)) keys.add(key);
+    for (const key of scoredKeys) if (!accounts.has(key)) keys.add(key);
+  }
+  if (keys.size) await rescore(db, [...keys], { kind: 'playbook' }, now);
+  return keys.size;
+}
+
+/** An account's history, newest first. */
+export function historyOf(db: PlaycardDb, key: string): Promise<HistoryEntry[]> {
+  return db.history.where('key').equals(key).reverse().sortBy('at');
+}
+
+/**
+ * Pins an account to a segment, when the active playbook allows it, with the rep's reason;
+ * the pin and its reason enter the history.
+ */
+export async function pinAccount(db: PlaycardDb, key: string, segment: string, reason: string, now = Date.now()): Promise<PinCheck> {
+  return db.transaction('rw', [db.playbooks, db.scores, db.pins, db.history], async () => {
+    const active = await db.playbooks.get('active');
+    if (!active) return { ok: false, code: 'unknown-segment' } as const;
+    const checked = checkPin(active.playbook, segment, reason);
+    if (!checked.ok) return checked;
+    const score = await db.scores.get(key);
+    const previousPin = await db.pins.get(key);
+    const from = score ? effectiveSegment(score.segment, previousPin, active.playbook).segment : segment;
+    await db.pins.put({ key, ...checked.pin, at: now });
+    await db.history.add({ key, at: now, cause: 'pin', segment: { from, to: segment }, facts: [], answers: [], pin: checked.pin });
+    return checked;
+  });
+}
+
+/** Takes a pin back: the account follows its score again; the history keeps the pin. */
+export async function unpinAccount(db: PlaycardDb, key: string, now = Date.now()): Promise<void> {
+  await db.transaction('rw', [db.scores, db.pins, db.history], async () => {
+    const pin = await db.pins.get(key);
+    if (!pin) return;
+    const score = await db.scores.get(key);
+    await db.pins.delete(key);
+    await db.history.add({
+      key,
+      at: now,
+      cause: 'unpin',
+      ...(score ? { segment: { from: pin.segment, to: score.segment } } : {}),
+      facts: [],
+      answers: [],
+      pin: { segment: pin.segment, reason: pin.reason },
+    });
+  });
+}

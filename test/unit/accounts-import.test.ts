@@ -1,0 +1,198 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, test } from 'vitest';
+import { exportBook } from '../../lib/accounts/csv-export';
+import { guessMapping, mergeImported, parseCsv, readRows } from '../../lib/accounts/csv-import';
+import {
+  importAccounts,
+  installBuiltinPlaybook,
+  openDb,
+  pinAccount,
+  rememberMapping,
+  rememberedMapping,
+  rescore,
+  saveSnapshot,
+  type PlaycardDb,
+} from '../../lib/db';
+import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
+import { PageSnapshot } from '../../lib/snapshot';
+
+const csv = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/csv/${name}`, import.meta.url)), 'utf8');
+const playbook = DEFAULT_PLAYBOOK;
+
+function read(name: string) {
+  const parsed = parseCsv(csv(name));
+  const mapping = guessMapping(parsed.headers, playbook);
+  return { mapping, ...readRows(parsed, mapping.columns, { crm: mapping.crm, playbook }) };
+}
+
+describe('CRM exports', () => {
+  test('HubSpot: BOM, quoted commas, "$12,500,000.00", placeholders; a row with an unreadable size and a row naming no account are listed', () => {
+    const { mapping, accounts, problems } = read('hubspot-companies.csv');
+    expect(mapping.crm).toBe('hubspot');
+    expect(mapping.columns).toMatchObject({ '0': 'recordId', '1': 'name', '2': 'website', '4': 'employees', '5': 'annualRevenue', '10': 'ignore' });
+    expect(accounts).toEqual([
+      {
+        key: 'domain:northwind-logistics.com',
+        row: 2,
+        recordId: '5012345678',
+        company: { name: 'Northwind Logistics, Inc.', domain: 'northwind-logistics.com', industry: 'Transportation', employees: 420, annualRevenue: { amount: 12_500_000, currency: 'USD' }, country: 'US', city: 'Chicago', type: 'Customer', owner: 'Dana Reyes' },
+        deals: {},
+        answers: {},
+      },
+      {
+        key: 'domain:acme-tools.com',
+        row: 3,
+        recordId: '5012345679',
+        company: { name: 'Acme Tools', domain: 'acme-tools.com', industry: 'Machinery', country: 'DE', city: 'Berlin', type: 'Prospect', owner: 'Dana Reyes' },
+        deals: {},
+        answers: {},
+      },
+    ]);
+    expect(problems).toEqual([
+      { row: 4, code: 'bad-number', column: 'Number of Employees', value: 'about a dozen' },
+      { row: 5, code: 'no-account' },
+    ]);
+  });
+
+  test('Salesforce: ";" separators, "1 250 000,00 zł", doubled quotes, a currency column; a row with no usable website is listed', () => {
+    const { mapping, accounts, problems } = read('salesforce-accounts.csv');
+    expect(mapping.crm).toBe('salesforce');
+    expect(accounts.map((a) => [a.key, a.company.name, a.company.employees, a.company.annualRevenue, a.company.country])).toEqual([
+      ['domain:kowalski.pl', 'Kowalski i Synowie Sp. z o.o.', 260, { amount: 1_250_000, currency: 'PLN' }, 'PL'],
+      ['domain:lumen.ro', 'Lumen "Light" SA', 1200, { amount: 12_500_000, currency: 'EUR' }, 'RO'],
+    ]);
+    expect(problems).toEqual([{ row: 4, code: 'bad-website', column: 'Website', value: 'not a website' }]);
+  });
+
+  test('Pipedrive: an organisation without a website is keyed like the Pipedrive page keys it; a negative count is listed', () => {
+    const { mapping, accounts, problems } = read('pipedrive-organizations.csv');
+    expect(mapping.crm).toBe('pipedrive');
+    expect(accounts).toEqual([
+      {
+        key: 'pipedrive:17',
+        row: 2,
+        recordId: '17',
+        company: { name: 'Baltic Freight', owner: 'Piotr Zieliński', country: 'LT', employees: 85, annualRevenue: { amount: 3_400_000, currency: 'EUR' } },
+        deals: { openCount: 2, wonCount: 5 },
+        answers: {},
+      },
+    ]);
+    expect(problems).toEqual([{ row: 3, code: 'bad-number', column: 'Organization - Open deals', value: '-1' }]);
+  });
+
+  test('Zoho: "1,500" employees and a currency column; a row with cells past the last header is listed', () => {
+    const { mapping, accounts, problems } = read('zoho-accounts.csv');
+    expect(mapping.crm).toBe('zoho');
+    expect(accounts.map((a) => [a.key, a.company.employees, a.company.annualRevenue])).toEqual([
+      ['domain:rossimeccanica.it', 1500, { amount: 45_000_000, currency: 'EUR' }],
+    ]);
+    expect(problems).toEqual([{ row: 3, code: 'columns' }]);
+  });
+
+  test('Dynamics 365: the "(Do Not Modify)" id keys a row without name or website', () => {
+    const { mapping, accounts, problems } = read('dynamics-accounts.csv');
+    expect(mapping.crm).toBe('dynamics');
+    expect(accounts.map((a) => [a.key, a.company.name, a.company.employees, a.company.annualRevenue])).toEqual([
+      ['domain:fabrikam.com', 'Fabrikam Inc.', 3000, { amount: 250_000_000, currency: 'USD' }],
+      ['dynamics:7a1f3c2e-9b0d-4e55-a1c2-3d4e5f607183', undefined, 12, undefined],
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  test('an unknown layout maps nothing it cannot name and names no CRM', () => {
+    const mapping = guessMapping(['Firma', 'Umsatz', 'Website']);
+    expect(mapping).toEqual({ columns: { '0': 'ignore', '1': 'ignore', '2': 'website' } });
+  });
+});
+
+describe('merging into what is stored', () => {
+  const pageRead = PageSnapshot.parse({
+    site: 'hubspot',
+    kind: 'company',
+    url: 'https://app.hubspot.com/contacts/1/record/0-2/42',
+    company: { name: 'Northwind', domain: 'northwind-logistics.com', employees: 420 },
+  });
+  const imported = { key: 'domain:northwind-logistics.com', row: 2, company: { employees: 500, industry: 'Transportation' }, deals: {}, answers: {} };
+
+  test("a page read's value stays; the import fills only what is missing", () => {
+    const { snapshot, outcome } = mergeImported(pageRead, false, imported);
+    expect(outcome).toBe('updated');
+    expect(snapshot.company).toEqual({ name: 'Northwind', domain: 'northwind-logistics.com', employees: 420, industry: 'Transportation' });
+  });
+
+  test('a newer export replaces what an earlier import said; the same values change nothing', () => {
+    const first = mergeImported(undefined, true, { ...imported, company: { employees: 300 } }).snapshot;
+    expect(mergeImported(first, true, imported).snapshot.company).toEqual({ employees: 500, industry: 'Transportation' });
+    expect(mergeImported(first, true, { ...imported, company: { employees: 300 } }).outcome).toBe('unchanged');
+  });
+});
+
+let db: PlaycardDb;
+let count = 0;
+afterEach(async () => {
+  db?.close();
+  if (db) await Dexie.delete(db.name);
+});
+
+describe('import and export', () => {
+  test('the mapping a rep chose is found again for the same headers', async () => {
+    db = openDb(`import-map-${++count}`);
+    const headers = ['Record ID', 'Company name', 'Custom size'];
+    await rememberMapping(db, headers, { crm: 'hubspot', columns: { '0': 'recordId', '1': 'name', '2': 'employees' } }, 5);
+    expect(await rememberedMapping(db, [' record id', 'Company Name', 'custom size'])).toEqual({
+      headers: 'record id\u001fcompany name\u001fcustom size',
+      crm: 'hubspot',
+      columns: { '0': 'recordId', '1': 'name', '2': 'employees' },
+      at: 5,
+    });
+    expect(await rememberedMapping(db, ['Record ID', 'Company name'])).toBeUndefined();
+  });
+
+  test('imported accounts are scored, keep the answers the rep gave, and the export re-imports to the same segments', async () => {
+    db = openDb(`import-${++count}`);
+    await installBuiltinPlaybook(db, playbook, 1);
+    // The rep already answered one account's potential on its page.
+    await saveSnapshot(db, PageSnapshot.parse({ site: 'hubspot', kind: 'company', url: 'https://app.hubspot.com/x', company: { name: 'Kowalski', domain: 'kowalski.pl' } }), 10);
+    await db.inputs.put({ key: 'domain:kowalski.pl', answers: { potential: 'high', 'share-of-wallet': 'medium' }, checks: {}, updatedAt: 10 });
+    await rescore(db, ['domain:kowalski.pl'], { kind: 'page' }, 10);
+    const progress: number[] = [];
+    const hubspot = read('hubspot-companies.csv').accounts;
+    const salesforce = read('salesforce-accounts.csv').accounts;
+    expect(await importAccounts(db, [...hubspot, ...salesforce], (p) => progress.push(p.done), 20)).toEqual({ created: 3, updated: 1, unchanged: 0 });
+    expect(progress).toEqual([4]);
+    const segments = Object.fromEntries((await db.scores.toArray()).map((s) => [s.key, s.segment]));
+    // 420 employees (3) + 12.5 M (2) = 5: low-touch; 260 (3) + 1.25 M (1): low-touch; the rep's matrix answers: key;
+    // 1,200 employees (4) + 12.5 M (2) = 6: low-touch.
+    expect(segments).toEqual({
+      'domain:northwind-logistics.com': 'low-touch',
+      'domain:acme-tools.com': 'low-touch',
+      'domain:kowalski.pl': 'key',
+      'domain:lumen.ro': 'low-touch',
+    });
+    expect((await db.accounts.get('domain:kowalski.pl'))?.snapshot.company).toMatchObject({ name: 'Kowalski', employees: 260 });
+    expect((await db.accounts.get('domain:lumen.ro'))?.seenAt).toBe(0);
+    await pinAccount(db, 'domain:lumen.ro', 'growth', 'Expanding to three new plants', 30);
+
+    const file = exportBook(await db.scores.toArray(), await db.pins.toArray(), playbook, 'en');
+    expect(file.startsWith('\ufeffkey,name,domain,segment,segment_label,scored_segment,pinned_segment,pin_reason,')).toBe(true);
+    expect(file).toContain('domain:lumen.ro,"Lumen ""Light"" SA",lumen.ro,growth,Growth account,low-touch,growth,Expanding to three new plants,');
+
+    const again = openDb(`import-${++count}`);
+    try {
+      await installBuiltinPlaybook(again, playbook, 1);
+      const parsed = parseCsv(file);
+      const mapping = guessMapping(parsed.headers, playbook);
+      expect(mapping.crm).toBe('playcard');
+      const { accounts, problems } = readRows(parsed, mapping.columns, { crm: mapping.crm, playbook });
+      expect(problems).toEqual([]);
+      await importAccounts(again, accounts, () => {}, 40);
+      expect(Object.fromEntries((await again.scores.toArray()).map((s) => [s.key, s.segment]))).toEqual(segments);
+    } finally {
+      again.close();
+      await Dexie.delete(again.name);
+    }
+  });
+});
