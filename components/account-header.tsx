@@ -27,12 +27,14 @@ export function AccountHeader({
   account,
   fromCache,
   onOpenSettings,
+  onOpenLearn,
   onReport,
   children,
 }: {
   account: AccountRecord;
   fromCache: boolean;
   onOpenSettings?: () => void;
+  onOpenLearn?: () => void;
   /** "Report this page": the card looks wrong for the page. */
   onReport?: () => void;
   children?: ComponentChildren;
@@ -43,8 +45,14 @@ export function AccountHeader({
     <header class="account" data-testid="account">
       <div class="title-row">
         <h1 data-testid="account-name">{account.name}</h1>
-        {(onOpenSettings || onReport) && (
+        {(onOpenSettings || onOpenLearn || onReport) && (
           <nav class="toolbar" aria-label={t('glance.toolbar')}>
+            {onOpenLearn && (
+              <button type="button" class="icon" onClick={onOpenLearn} title={t('learn.open')} data-testid="open-learn">
+                <span aria-hidden="true">🎓</span>
+                <span class="visually-hidden">{t('learn.open')}</span>
+              </button>
+            )}
             {onReport && (
               <button type="button" class="icon" onClick={onReport} title={t('glance2.report')} data-testid="report-page-button">
                 <span aria-hidden="true">⚑</span>

@@ -24,7 +24,18 @@ import { UpdateError, UpdateNotice } from './update-banner';
  * follows, folded where it is long. The header and its h1 come first in the DOM too, so
  * headings read in order; the first thing focus reaches is a skip link to "For this call".
  */
-export function Panel({ state, onOpenSettings, report }: { state: PanelState; onOpenSettings?: () => void; report?: ReportPage }) {
+export function Panel({
+  state,
+  onOpenSettings,
+  onOpenLearn,
+  report,
+}: {
+  state: PanelState;
+  onOpenSettings?: () => void;
+  /** Opens Learn (learn.html) for a new hire: from the header, and instead of a card when no account is open. */
+  onOpenLearn?: () => void;
+  report?: ReportPage;
+}) {
   const [segmentOpen, setSegmentOpen] = useState(false);
   const playbook = state.playbook.value;
   const notice = state.notice.value;
@@ -77,7 +88,7 @@ export function Panel({ state, onOpenSettings, report }: { state: PanelState; on
         <a class="skip-first" href="#for-this-call">
           {t('glance2.skipToCall')}
         </a>
-        <AccountHeader account={account} fromCache={fromCache} {...(onOpenSettings ? { onOpenSettings } : {})} {...(report ? { onReport: () => void report.run() } : {})}>
+        <AccountHeader account={account} fromCache={fromCache} {...(onOpenSettings ? { onOpenSettings } : {})} {...(onOpenLearn ? { onOpenLearn } : {})} {...(report ? { onReport: () => void report.run() } : {})}>
           <Glance assessment={assessment} standing={standing} playbook={playbook} done={done} onOpen={open} />
           {pinned && (
             <p class="pinned small">
@@ -174,6 +185,13 @@ export function Panel({ state, onOpenSettings, report }: { state: PanelState; on
         <section class="card notice" data-testid="not-recognised">
           <h2>{t('panel.notRecognised.title')}</h2>
           <p class="small">{t('panel.notRecognised.body')}</p>
+          {onOpenLearn && (
+            <p class="small">
+              <button type="button" class="link" onClick={onOpenLearn} data-testid="practise-instead">
+                {t('panel.practiseInstead')}
+              </button>
+            </p>
+          )}
           {reportAction}
         </section>
       )}

@@ -8,7 +8,7 @@ import { diffPlaybooks } from '../../lib/playbook/diff';
 import { encodeBase64 } from '../../lib/playbook/signature';
 import { bumpVersion, canonicalBytes, canonicalText, exportFileName } from '../../lib/studio/canonical';
 import { getAt, setAt } from '../../lib/studio/draft';
-import { createSigningKey, loadSigningKey, privateKeyFileText, signatureFileText, signBytes } from '../../lib/studio/signing';
+import { createSigningKey, loadSigningKey, privateKeyFileText, signPlaybookText } from '../../lib/studio/signing';
 import type { StudioState } from '../../lib/studio/state';
 import { download } from './download';
 import { changeLine } from '../change-line';
@@ -73,7 +73,10 @@ export function Publish({ s, db }: { s: StudioState; db: PlaycardDb }) {
   };
   const sign = async () => {
     if (!key) return;
-    const signature = await signBytes(key.privateKey, canonicalBytes(doc));
+    // Signed only once the draft is valid (the button is disabled otherwise): id and version are the checked ones.
+    const checked = s.check.value?.playbook;
+    if (!checked) return;
+    const signature = await signPlaybookText(key, canonicalBytes(doc), { id: checked.id, version: checked.version });
     signed.value = { text, signature, publicKey: key.publicKey };
     setMessage(t('studio.sign.done'));
   };
@@ -132,7 +135,7 @@ export function Publish({ s, db }: { s: StudioState; db: PlaycardDb }) {
             <button type="button" data-testid="sign" disabled={!key || !valid} onClick={() => void sign()}>
               {t('studio.sign.sign')}
             </button>
-            <button type="button" data-testid="download-sig" disabled={!current} onClick={() => current && download(`${name}.sig`, signatureFileText(current.signature), 'text/plain')}>
+            <button type="button" data-testid="download-sig" disabled={!current} onClick={() => current && download(`${name}.sig`, current.signature, 'text/plain')}>
               {t('studio.sign.download', { name: `${name}.sig` })}
             </button>
           </div>

@@ -6,6 +6,7 @@ import { DB_NAME, openDb } from '../../lib/db';
 import { StorageProblemNotice } from '../../components/storage-problem';
 import { noteStorageProblem } from '../../lib/storage-problem';
 import { followLanguageSetting } from '../../lib/i18n/setting';
+import { openLearn } from '../../lib/learn/open-learn';
 import { createReportPage } from '../../lib/panel/report-page';
 import { createPanelState } from '../../lib/panel/state';
 import { sendToTab } from '../../lib/messages';
@@ -51,7 +52,7 @@ void followTab({
 render(
   <>
     <StorageProblemNotice />
-    <Panel state={state} report={report} onOpenSettings={() => void browser.runtime.openOptionsPage()} />
+    <Panel state={state} report={report} onOpenSettings={() => void browser.runtime.openOptionsPage()} onOpenLearn={() => void openLearn()} />
   </>,
   document.getElementById('app')!,
 );

@@ -710,6 +710,7 @@ export const en = {
   'learn.open': 'Open Learn',
   'learn.open.hint': 'New to the team? Study the personas, segments and tactics, and practise on scenarios.',
   'learn.menu': 'Learn the playbook',
+  'panel.practiseInstead': 'No account open: practise instead',
   // Learn: "guess first" in the side panel.
   'learn.guess.toggle': 'Guess first',
   'learn.guess.prompt': 'Which persona is this? Pick one, then see the suggestion.',

@@ -196,7 +196,8 @@ async function sha256HexOf(bytes: Uint8Array): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function signedMessage(bytes: Uint8Array, id: string, version: string): Promise<Uint8Array> {
+/** What a format-2 signature covers: the header, the id, the version and the file's SHA-256. */
+export async function signedMessage(bytes: Uint8Array, id: string, version: string): Promise<Uint8Array> {
   return new TextEncoder().encode(`${V2_HEADER}\nplaybook: ${id}\nversion: ${version}\nsha256: ${await sha256HexOf(bytes)}\n`);
 }
 
@@ -231,5 +232,10 @@ export async function verifySignatureFile(bytes: Uint8Array, text: string, publi
 export async function signPlaybookFile(bytes: Uint8Array, privateKey: string, playbook: { id: string; version: string }): Promise<string> {
   const keyId = await keyIdOf(await publicKeyOf(privateKey));
   const signature = await signPlaybook(await signedMessage(bytes, playbook.id, playbook.version), privateKey);
+  return signatureFileOf(playbook, keyId ?? '', signature);
+}
+
+/** The format-2 `.sig` text; the studio (a non-extractable key) and the CLI write it alike. */
+export function signatureFileOf(playbook: { id: string; version: string }, keyId: string, signature: string): string {
   return `${V2_HEADER}\nplaybook: ${playbook.id}\nversion: ${playbook.version}\nkey: ${keyId}\nsignature: ${signature}\n`;
 }

@@ -2,7 +2,7 @@
 // CLI (`npm run playbook -- sign`) writes: base64 P1363 ECDSA P-256 / SHA-256 over the file's
 // exact bytes, a `.sig` file of that line and a newline. The private key lives as a
 // non-extractable CryptoKey: page scripts can sign with it, nothing can read it out.
-import { decodeBase64, encodeBase64, publicKeyOf } from '../playbook/signature';
+import { decodeBase64, encodeBase64, keyIdOf, publicKeyOf, signatureFileOf, signedMessage } from '../playbook/signature';
 
 const KEY = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -41,9 +41,15 @@ export async function signBytes(privateKey: CryptoKey, bytes: Uint8Array): Promi
   return encodeBase64(new Uint8Array(await crypto.subtle.sign(SIGN, privateKey, new Uint8Array(bytes))));
 }
 
-/** The `.sig` file's text, as the CLI writes it. */
-export function signatureFileText(signature: string): string {
-  return `${signature}\n`;
+/**
+ * The `.sig` file's text for the playbook `bytes` hold (`id` at `version`), exactly as the CLI's
+ * `sign` writes it: format 2, which binds the id and the version (lib/playbook/signature.ts).
+ */
+export async function signPlaybookText(key: { privateKey: CryptoKey; publicKey: string }, bytes: Uint8Array, playbook: { id: string; version: string }): Promise<string> {
+  const keyId = await keyIdOf(key.publicKey);
+  if (!keyId) throw new Error('not a public key');
+  const signature = await signBytes(key.privateKey, await signedMessage(bytes, playbook.id, playbook.version));
+  return signatureFileOf(playbook, keyId, signature);
 }
 
 /** The backup download's text, as the CLI's keygen writes `<prefix>.private.key`. */

@@ -54,6 +54,17 @@ describe('Learn in real Chromium', () => {
     rmSync(profile, { recursive: true, force: true });
   });
 
+  test('the side panel with no account open offers it: "practise instead" opens Learn', async () => {
+    const panel = await browser.context.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    await panel.waitForSelector('[data-testid="not-recognised"]');
+    const [learn] = await Promise.all([browser.context.waitForEvent('page'), panel.click('[data-testid="practise-instead"]')]);
+    await learn.waitForSelector('[data-testid="flashcard"]');
+    expect(learn.url()).toBe(`chrome-extension://${browser.extensionId}/learn.html`);
+    await learn.close();
+    await panel.close();
+  });
+
   test('opens from the options page on the first persona card; Space flips it, 3 grades it', async () => {
     const learn = await openLearnFromOptions();
     expect(await learn.getAttribute('[data-testid="flashcard"]', 'data-card')).toBe('persona:expert');

@@ -79,7 +79,6 @@ describe('every editor operation keeps the playbook valid or shows the error', (
     ['tactic', ['personas', 3]],
     ['tactic', ['segmentation', 'segments', 0]],
     ['scenario', []],
-    ['cell', []],
     ['trait', ['personas', 1]],
     ['avoid', ['personas', 2]],
   ];
@@ -89,6 +88,13 @@ describe('every editor operation keeps the playbook valid or shows the error', (
     expect(checkDraft(next).errors).toEqual([]);
     const added = [...idsIn(next)].filter((id) => !before.has(id));
     expect(added.length).toBe(['cell', 'trait', 'avoid'].includes(kind) ? 0 : kind === 'criterion' ? 2 : 1);
+  });
+
+  test('a cell added to the full 3 × 3 matrix of the built-in playbook is shown as a duplicate, at its own path', () => {
+    const next = addItem(base(), 'cell', [], texts);
+    expect(checkDraft(next).errors).toEqual([
+      { path: 'segmentation.matrix.cells[9]', message: 'a second cell for row "high", column "high" (the first is cells[0])' },
+    ]);
   });
 
   test('two tactics added to one persona get two ids, and renaming one keeps its id', () => {

@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openDb, saveSigningKey, signingKeys, type PlaycardDb } from '../../lib/db';
-import { verifyPlaybookSignature } from '../../lib/playbook/signature';
+import { verifyPlaybookSignature, verifySignatureFile } from '../../lib/playbook/signature';
 import { canonicalBytes } from '../../lib/studio/canonical';
 import type { Json } from '../../lib/studio/draft';
-import { createSigningKey, loadSigningKey, privateKeyFileText, signatureFileText, signBytes } from '../../lib/studio/signing';
+import { createSigningKey, loadSigningKey, privateKeyFileText, signBytes, signPlaybookText } from '../../lib/studio/signing';
 import { main } from '../../scripts/playbook';
 
 const DEFAULT_FILE = readFileSync(new URL('../../lib/playbook/default-playbook.json', import.meta.url));
+const { id: DEFAULT_ID, version: DEFAULT_VERSION } = JSON.parse(DEFAULT_FILE.toString('utf8')) as { id: string; version: string };
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'playcard-studio-'));
@@ -31,15 +32,17 @@ describe('the studio and the CLI sign the same files', () => {
   test("a key made in the studio: its .sig verifies with the extension's verifier, its backup signs with the CLI", async () => {
     const key = await createSigningKey();
     const bytes = canonicalBytes(JSON.parse(DEFAULT_FILE.toString('utf8')) as Json);
-    const sig = signatureFileText(await signBytes(key.privateKey, bytes));
-    expect(sig).toMatch(/^[A-Za-z0-9+/]{86}==\n$/);
-    expect(await verifyPlaybookSignature(bytes, sig.trim(), key.publicKey)).toBe(true);
+    const sig = await signPlaybookText(key, bytes, { id: DEFAULT_ID, version: DEFAULT_VERSION });
+    // Format 2: the header, the playbook's id and version, the key id, the signature.
+    expect(sig).toMatch(new RegExp(`^playcard-signature: 2\\nplaybook: ${DEFAULT_ID}\\nversion: ${DEFAULT_VERSION.replace(/\./g, '\\.')}\\nkey: [0-9a-f]{16}\\nsignature: [A-Za-z0-9+/]{86}==\\n$`));
+    expect(await verifySignatureFile(bytes, sig, [key.publicKey])).toMatchObject({ ok: true, format: 2, claims: { id: DEFAULT_ID, version: DEFAULT_VERSION } });
 
-    // The one backup download works as the CLI's private key file.
+    // The one backup download works as the CLI's private key file, and the CLI writes the same lines.
     writeFileSync(join(dir, 'team.json'), bytes);
     writeFileSync(join(dir, 'lead.private.key'), privateKeyFileText(key.backup));
     expect(await cli('sign', 'team.json', '--key', 'lead.private.key')).toBe(0);
-    expect(await verifyPlaybookSignature(bytes, file('team.json.sig').trim(), key.publicKey)).toBe(true);
+    expect(await verifySignatureFile(bytes, file('team.json.sig'), [key.publicKey])).toMatchObject({ ok: true, format: 2 });
+    expect(file('team.json.sig').split('\n').slice(0, 4)).toEqual(sig.split('\n').slice(0, 4));
   });
 
   test("a key made by the CLI, loaded into the studio: the studio's signature verifies with the CLI's public key, and the CLI's with the studio's", async () => {
@@ -47,14 +50,16 @@ describe('the studio and the CLI sign the same files', () => {
     const loaded = await loadSigningKey(file('acme.private.key'));
     expect(loaded?.publicKey).toBe(file('acme.public.key').trim());
     const bytes = new Uint8Array(DEFAULT_FILE);
-    expect(await verifyPlaybookSignature(bytes, await signBytes(loaded!.privateKey, bytes), file('acme.public.key').trim())).toBe(true);
+    const studioSig = await signPlaybookText(loaded!, bytes, { id: DEFAULT_ID, version: DEFAULT_VERSION });
+    expect(await verifySignatureFile(bytes, studioSig, [file('acme.public.key').trim()])).toMatchObject({ ok: true, format: 2 });
     writeFileSync(join(dir, 'team.json'), bytes);
     expect(await cli('sign', 'team.json', '--key', 'acme.private.key')).toBe(0);
-    expect(await verifyPlaybookSignature(bytes, file('team.json.sig').trim(), loaded!.publicKey)).toBe(true);
+    expect(await verifySignatureFile(bytes, file('team.json.sig'), [loaded!.publicKey])).toMatchObject({ ok: true, format: 2 });
     // One changed byte and neither verifies.
     const changed = new Uint8Array(bytes);
     changed[10] = 0x20;
-    expect(await verifyPlaybookSignature(changed, file('team.json.sig').trim(), loaded!.publicKey)).toBe(false);
+    expect(await verifySignatureFile(changed, file('team.json.sig'), [loaded!.publicKey])).toEqual({ ok: false, problem: 'mismatch' });
+    expect(await verifySignatureFile(changed, studioSig, [loaded!.publicKey])).toEqual({ ok: false, problem: 'mismatch' });
   });
 
   test('a file that is not a private key is refused', async () => {
