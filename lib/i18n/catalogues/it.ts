@@ -725,4 +725,6 @@ export const it = {
   'learn.guess.partly': 'In parte: il suggerimento unisce la tua scelta a un altro tipo.',
   'learn.guess.disagreed': 'Il suggerimento è diverso: guarda gli indizi.',
   'learn.guess.no-suggestion': 'Nessun suggerimento con cui confrontarsi: la pagina dice troppo poco.',
+  // Learn from the panel (learn).
+  'panel.practiseInstead': 'Nessun cliente aperto: intanto esercitati',
 } satisfies Catalogue;

@@ -728,4 +728,6 @@ export const pl = {
   'learn.guess.partly': 'Częściowo: sugestia łączy twój wybór z innym typem.',
   'learn.guess.disagreed': 'Sugestia jest inna: spójrz na przesłanki.',
   'learn.guess.no-suggestion': 'Nie ma sugestii do porównania: strona mówi za mało.',
+  // Learn from the panel (learn).
+  'panel.practiseInstead': 'Nie otwarto klienta: poćwicz w tym czasie',
 } satisfies Catalogue;

@@ -732,4 +732,6 @@ export const ro = {
   'learn.guess.partly': 'Parțial: sugestia combină alegerea ta cu un alt tip.',
   'learn.guess.disagreed': 'Sugestia diferă: uită-te la indicii.',
   'learn.guess.no-suggestion': 'Nu există o sugestie cu care să compari: pagina spune prea puțin.',
+  // Learn from the panel (learn).
+  'panel.practiseInstead': 'Niciun cont deschis: exersează între timp',
 } satisfies Catalogue;

@@ -734,4 +734,6 @@ export const ru = {
   'learn.guess.partly': 'Частично: подсказка сочетает ваш выбор с другим типом.',
   'learn.guess.disagreed': 'Подсказка другая: посмотрите на признаки.',
   'learn.guess.no-suggestion': 'Сравнивать не с чем: на странице слишком мало данных.',
+  // Learn from the panel (learn).
+  'panel.practiseInstead': 'Клиент не открыт: потренируйтесь пока',
 } satisfies Catalogue;
