@@ -129,7 +129,7 @@ async function scanPage(path: string, language: string): Promise<string[]> {
 }
 
 describe('a browser in Polish, then in Russian', () => {
-  test('Polish: the panel, Learn and the options page speak Polish, and numbers are Polish', async () => {
+  test('Polish: the panel, Learn, My accounts and the options page speak Polish, and numbers are Polish', async () => {
     const panel = await panelOnNorthwind(['pl-PL', 'pl']);
     expect(await panel.evaluate(() => document.documentElement.lang)).toBe('pl-PL');
     // The words a person checked, from the glossary: segment, type of client, the first phase.
@@ -145,10 +145,11 @@ describe('a browser in Polish, then in Russian', () => {
     expect(englishIn(await renderedTexts(panel), 'pl')).toEqual([]);
 
     if (existsSync(join(EXTENSION_DIR, 'learn.html'))) expect(await scanPage('learn.html', 'pl')).toEqual([]);
+    if (existsSync(join(EXTENSION_DIR, 'accounts.html'))) expect(await scanPage('accounts.html', 'pl')).toEqual([]);
     expect(await scanPage('options.html', 'pl')).toEqual([]);
   });
 
-  test('Russian: the panel, Learn and the options page speak Russian, and numbers are Russian', async () => {
+  test('Russian: the panel, Learn, My accounts and the options page speak Russian, and numbers are Russian', async () => {
     const panel = await panelOnNorthwind(['ru-RU', 'ru']);
     expect(await panel.evaluate(() => document.documentElement.lang)).toBe('ru-RU');
     expect(await panel.locator('[data-testid="account"] [data-testid="segment-label"]').allTextContents()).toEqual(['Стандартный клиент']);
@@ -164,6 +165,7 @@ describe('a browser in Polish, then in Russian', () => {
     expect(englishIn(await renderedTexts(panel), 'ru')).toEqual([]);
 
     if (existsSync(join(EXTENSION_DIR, 'learn.html'))) expect(await scanPage('learn.html', 'ru')).toEqual([]);
+    if (existsSync(join(EXTENSION_DIR, 'accounts.html'))) expect(await scanPage('accounts.html', 'ru')).toEqual([]);
     expect(await scanPage('options.html', 'ru')).toEqual([]);
   });
 
