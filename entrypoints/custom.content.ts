@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { ownContext } from '../lib/content/context';
 import { startPageReader } from '../lib/content/start';
 import { generic } from '../lib/sites/generic';
 import { grantedHostReader } from '../lib/sites/reader';
@@ -14,5 +16,7 @@ export default defineContentScript({
   matches: [],
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startPageReader(ctx, grantedHostReader(generic), { site: { id: 'custom' } }),
+  // A context the page cannot end (lib/content/context.ts), not WXT's.
+  main: (ctx) =>
+    startPageReader(ownContext({ name: 'custom', extensionAlive: () => browser.runtime?.id != null, host: ctx }), grantedHostReader(generic), { site: { id: 'custom' } }),
 });

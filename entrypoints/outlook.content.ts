@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { ownContext } from '../lib/content/context';
 import { startPageReader } from '../lib/content/start';
 import { outlook, SELECTORS } from '../lib/sites/outlook';
 import { siteReader } from '../lib/sites/reader';
@@ -8,5 +10,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   // WXT's start-up postMessage would reach the CRM's own message listeners.
   noScriptStartedPostMessage: true,
-  main: (ctx) => startPageReader(ctx, siteReader(outlook), { site: { id: outlook.id, examples: outlook.examples, selectors: SELECTORS } }),
+  // A context the page cannot end (lib/content/context.ts), not WXT's.
+  main: (ctx) =>
+    startPageReader(ownContext({ name: 'outlook', extensionAlive: () => browser.runtime?.id != null, host: ctx }), siteReader(outlook), { site: { id: outlook.id, examples: outlook.examples, selectors: SELECTORS } }),
 });

@@ -11,7 +11,7 @@ export type ApplyResult = { ok: true; state: TabState } | { ok: false; error: st
  * panel should show for the tab.
  */
 export async function applyReport(db: PlaycardDb, message: unknown, now = Date.now()): Promise<ApplyResult> {
-  const parsed = PageReport.safeParse(message);
+  const parsed = salvaged(message);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, error: `invalid page report at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'unknown'}` };
@@ -33,6 +33,33 @@ export async function applyReport(db: PlaycardDb, message: unknown, now = Date.n
     case 'unrecognised':
       return { ok: true, state: { status: 'unrecognised', url: report.url, at: now } };
   }
+}
+
+/** Parts of a read company or its deals that may be dropped alone: one odd fact never loses the page. */
+const DROPPABLE = new Set(['company', 'deals']);
+
+/**
+ * The report parsed; when only some facts of a read page are invalid (a
+ * count of 2^53, a malformed range), the same report without those facts.
+ * The content script tidies its reads to the schema (tidySnapshot), so this
+ * only matters for a script of another version or a page that got around it.
+ */
+function salvaged(message: unknown): ReturnType<typeof PageReport.safeParse> {
+  const parsed = PageReport.safeParse(message);
+  if (parsed.success || !message || typeof message !== 'object') return parsed;
+  const report = message as { status?: unknown; snapshot?: Record<string, unknown> };
+  if (report.status !== 'ok' || !report.snapshot || typeof report.snapshot !== 'object') return parsed;
+  const snapshot: Record<string, unknown> = { ...report.snapshot };
+  for (const issue of parsed.error.issues) {
+    const [top, part, field] = issue.path;
+    if (top !== 'snapshot' || typeof part !== 'string' || !DROPPABLE.has(part) || typeof field !== 'string') return parsed;
+    const facts = snapshot[part];
+    if (!facts || typeof facts !== 'object') return parsed;
+    const copy: Record<string, unknown> = { ...(facts as Record<string, unknown>) };
+    delete copy[field];
+    snapshot[part] = copy;
+  }
+  return PageReport.safeParse({ ...report, snapshot });
 }
 
 export interface TabReportDeps {

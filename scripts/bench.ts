@@ -401,6 +401,66 @@ async function pageReadCost(browser: ExtensionBrowser, server: Server, site: Sit
   throw new Error(problems.join('; ') || 'no heavy page');
 }
 
+// ---------------------------------------------------------------- 2b. hostile pages
+
+/** The company of a report, to check a hostile page reads as the fixture it was made from. */
+function companyOf(report: unknown): string {
+  const r = report as { status?: string; snapshot?: { company?: { name?: string; domain?: string } } };
+  return r.status === 'ok' ? JSON.stringify({ name: r.snapshot?.company?.name, domain: r.snapshot?.company?.domain }) : String(r.status);
+}
+
+/**
+ * Issue 14, defect 1: the worst read on pages a sender or a page can make
+ * (50,000-character subject, display name and field; 20,000 <br>; 8,000
+ * levels of nesting), in Chromium, by the content script's own measure. Each
+ * page must read the company its fixture reads.
+ */
+async function hostileReads(browser: ExtensionBrowser, server: Server): Promise<void> {
+  const { hostilePages } = await import('./lib/bench-hostile');
+  const { loadFixture } = await import('./lib/fixtures');
+  let worst: { name: string; durations: number[] } | undefined;
+  const perPage: Record<string, number> = {};
+  for (const hostile of hostilePages(loadFixture)) {
+    await server.serve(hostile.url, hostile.from.html);
+    const plain = await browser.context.newPage();
+    await plain.goto(hostile.url);
+    const expected = companyOf(await firstReport(browser, await tabIdOf(browser, hostile.url)));
+    await plain.close();
+    await server.serve(hostile.url, hostile.html);
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(hostile.url);
+      const tab = await tabIdOf(browser, hostile.url);
+      const got = companyOf(await firstReport(browser, tab));
+      if (got !== expected) throw new Error(`${hostile.name} reads ${got}, not ${expected}`);
+      await waitForReads(page, 1, 30_000);
+      let count = (await readEntries(page)).length;
+      for (let i = 0; i < Math.min(CONFIG.reads, 10); i++) {
+        await browser.worker.evaluate((id) => (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).chrome.tabs.sendMessage(id, { id: 0, type: 'readAgain', timestamp: Date.now() }).catch(() => {}), tab);
+        await waitForReads(page, ++count, 30_000);
+      }
+      const durations = (await readEntries(page)).map((e) => e.duration);
+      perPage[hostile.name] = Math.max(...durations);
+      if (!worst || Math.max(...durations) > Math.max(...worst.durations)) worst = { name: hostile.name, durations };
+    } finally {
+      await page.close();
+    }
+  }
+  if (!worst) throw new Error('no hostile page');
+  add({
+    id: 'read.hostile',
+    figure: 'worst read on hostile pages',
+    median: Math.max(...worst.durations),
+    p95: Math.max(...worst.durations),
+    unit: 'ms',
+    budget: 50,
+    budgetOn: 'median',
+    samples: worst.durations.length,
+    note: `slowest read of any page: ${worst.name}; per page ${Object.entries(perPage).map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ')}`,
+    extra: { perPage },
+  });
+}
+
 // ---------------------------------------------------------------- 3. overhead ratio
 
 /**
@@ -991,6 +1051,12 @@ if (pages && loaded.length) {
     } catch (error) {
       failed(`memory.${site.site}`, 'JS heap growth after SPA navigations', site.site, error, 'MB');
     }
+  }
+  console.log('\n2b. Hostile pages');
+  try {
+    await hostileReads(browser, server);
+  } catch (error) {
+    failed('read.hostile', 'worst read on hostile pages', undefined, error);
   }
   await browser.close();
 

@@ -42,32 +42,50 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON'
  * layout (innerText forces one, and happy-dom has none). Lines are trimmed,
  * runs of blank lines collapse to one.
  */
-export function blockText(root: Node, limit = 40_000): string {
+export function blockText(root: Node, limit = 40_000, leave?: LeaveOut): string {
   const parts: string[] = [];
   let length = 0;
-  const walk = (node: Node): void => {
-    if (length > limit) return;
+  // An explicit stack, not recursion: a page can nest 8,000 elements deep.
+  // A string entry is text to emit when it is popped (a block's closing break).
+  // Children are read through `childNodes` by index: sibling pointers cost a
+  // scan of the parent per step in some DOMs (happy-dom), and 20,000 <br> in
+  // one parent would make the walk quadratic.
+  const stack: Array<Node | string> = [root];
+  while (stack.length && length <= limit) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      parts.push(node);
+      continue;
+    }
     if (node.nodeType === 3) {
       const text = node.nodeValue ?? '';
       parts.push(text);
       length += text.length;
-      return;
+      continue;
     }
-    if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) return;
+    if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) continue;
+    if (leave && node !== root) {
+      // Everything from the cut on, in document order, is left out: nothing after it is read.
+      if (node === leave.cutAt) break;
+      if (leave.skip.has(node as Element)) continue;
+    }
     const tag = (node as Element).tagName;
-    if (tag && SKIP.has(tag)) return;
+    if (tag && SKIP.has(tag)) continue;
     if (tag === 'BR') {
       parts.push('\n');
-      return;
+      continue;
     }
     const block = tag !== undefined && BLOCK.has(tag);
-    if (block) parts.push('\n');
-    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
-    if (block) parts.push('\n');
-  };
-  walk(root);
+    if (block) {
+      parts.push('\n');
+      stack.push('\n');
+    }
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   return parts
     .join('')
+    .slice(0, limit + 1000)
     .split('\n')
     .map((line) => cleanText(line))
     .join('\n')
@@ -75,16 +93,39 @@ export function blockText(root: Node, limit = 40_000): string {
     .trim();
 }
 
+/** What `blockText` leaves out: elements (with what they hold), and everything from `cutAt` on. */
+export interface LeaveOut {
+  skip: ReadonlySet<Element>;
+  cutAt?: Element;
+}
+
+/**
+ * The option a `<select>` shows. Frameworks (Dynamics 365's option sets,
+ * React) set the choice as a property, so a page read from its markup (a
+ * saved or server-rendered page) has no `selected` attribute and the browser
+ * selects the first option, a placeholder. Marked choices come first: the
+ * `selected` attribute, then the select's `value` or `title` attribute naming
+ * an option, then the live selection.
+ */
+function selectedOption(select: HTMLSelectElement): HTMLOptionElement | null {
+  const options = Array.from(select.querySelectorAll('option'));
+  const marked = options.find((option) => option.hasAttribute('selected'));
+  if (marked) return marked;
+  const value = select.getAttribute('value');
+  const byValue = value !== null ? options.find((option) => option.getAttribute('value') === value) : undefined;
+  if (byValue) return byValue;
+  const title = cleanText(select.getAttribute('title'));
+  const byTitle = title ? options.find((option) => cleanText(option.textContent) === title) : undefined;
+  if (byTitle) return byTitle;
+  return select.selectedOptions?.[0] ?? null;
+}
+
 /** One-line text of an element; for form controls, their value. */
 export function valueText(el: Element | null | undefined): string {
   if (!el) return '';
   const tag = el.tagName;
   if (tag === 'INPUT' || tag === 'TEXTAREA') return cleanText((el as HTMLInputElement).value || el.getAttribute('value'));
-  if (tag === 'SELECT') {
-    const select = el as HTMLSelectElement;
-    const option = select.selectedOptions?.[0] ?? select.querySelector('option[selected]');
-    return cleanText(option?.textContent);
-  }
+  if (tag === 'SELECT') return cleanText(selectedOption(el as HTMLSelectElement)?.textContent);
   return cleanText(blockText(el).replace(/\n+/g, ' '));
 }
 

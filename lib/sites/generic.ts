@@ -14,7 +14,7 @@
  */
 import type { PageSnapshotInput } from '../snapshot';
 import { isEmptyValue, valueText } from './dom';
-import { cleanText, countryCode, domainFromEmail, domainFromUrl, isFreeMailDomain, parseCount, parseMoney } from './normalise';
+import { LABEL_SCAN, cleanText, countryCode, domainFromEmail, domainFromUrl, isFreeMailDomain, parseCount, parseMoney, trimEndChars } from './normalise';
 import { COMPANY_NOT_FOUND, missingFacts, wrongPage } from './missing';
 import type { SiteAdapter } from './types';
 
@@ -67,13 +67,13 @@ const FIELD_IDS: Partial<Record<Field, string[]>> = {
 };
 
 function labelKey(text: string): string {
-  return cleanText(text)
+  const key = cleanText(text.slice(0, LABEL_SCAN))
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[\s:：*]+$/u, '')
-    .replace(/[’`]/g, "'")
-    .trim();
+    .replace(/ł/g, 'l')
+    .replace(/[’`]/g, "'");
+  return trimEndChars(key, /[\s:：*]/u).trim();
 }
 
 let labelIndex: Map<string, Field> | undefined;
@@ -87,6 +87,9 @@ function labels(): Map<string, Field> {
 }
 
 type Raw = Partial<Record<Field, string>>;
+
+/** This many different companies on one page make it a list. */
+const LIST_SIZE = 3;
 
 const ORG_TYPE = /(?:^|[/:])(?:Organization|Corporation|LocalBusiness|OnlineBusiness|Store|ProfessionalService|NGO|\w+Business|\w+Organization)$/;
 
@@ -190,6 +193,13 @@ function microdataOrgs(doc: Document): Raw[] {
 }
 
 /** The value element that belongs to a label element. */
+/** The text written right after a label element inside its parent ("<b>Kraj:</b> Polska"), if any. */
+function textAfter(label: Element): string {
+  let text = '';
+  for (let node = label.nextSibling; node && node.nodeType === 3 && text.length < 240; node = node.nextSibling) text += node.nodeValue ?? '';
+  return cleanText(text.slice(0, 240)).replace(/^[:：]\s*/u, '');
+}
+
 function valueFor(label: Element, doc: Document): Element | null {
   const tag = label.tagName;
   if (tag === 'DT') {
@@ -207,9 +217,25 @@ function valueFor(label: Element, doc: Document): Element | null {
   return label.nextElementSibling ?? label.parentElement?.nextElementSibling ?? null;
 }
 
-function labelledPairs(doc: Document, raw: Raw): void {
+/**
+ * Label/value pairs into `raw` (the first value of each field). Returns the
+ * fields whose label appears with LIST_SIZE or more different values: a
+ * list of accounts (cards or rows, each with "Name", "Industry", ...), not a
+ * record (which may show a second name, a contact's, once or twice).
+ */
+function labelledPairs(doc: Document, raw: Raw): Set<Field> {
   const table = labels();
-  const candidates = doc.querySelectorAll('dt, th, td, label, [class*="label"], [class*="Label"], p, li, span, div');
+  const values = new Map<Field, Set<string>>();
+  const repeated = new Set<Field>();
+  const see = (field: Field, value: string) => {
+    if (!raw[field]) raw[field] = value;
+    const seen = values.get(field) ?? new Set<string>();
+    seen.add(value);
+    values.set(field, seen);
+    if (seen.size >= LIST_SIZE) repeated.add(field);
+  };
+  // `b` and `strong`: a bold label followed by its value as text ("<b>Kraj:</b> Polska").
+  const candidates = doc.querySelectorAll('dt, th, td, label, [class*="label"], [class*="Label"], b, strong, p, li, span, div');
   let budget = 8000;
   for (const el of Array.from(candidates)) {
     if (--budget < 0) break;
@@ -219,20 +245,25 @@ function labelledPairs(doc: Document, raw: Raw): void {
     const key = labelKey(text);
     const field = key.length <= 50 ? table.get(key) : undefined;
     if (field) {
-      if (raw[field]) continue;
+      const after = textAfter(el);
+      if (after && !isEmptyValue(after) && table.get(labelKey(after)) === undefined) {
+        see(field, after);
+        continue;
+      }
       // A label written as a sentence ("Name") is only a label when something follows it.
       const valueEl = valueFor(el, doc);
       if (!valueEl || valueEl.contains(el)) continue;
       const value = field === 'website' ? (valueEl.querySelector('a[href]')?.getAttribute('href') ?? valueText(valueEl)) : valueText(valueEl);
-      if (!isEmptyValue(value) && table.get(labelKey(value)) === undefined) raw[field] = value;
+      if (!isEmptyValue(value) && table.get(labelKey(value)) === undefined) see(field, value);
       continue;
     }
     // "Industry: Software" in one leaf element.
     if (el.childElementCount) continue;
     const inline = /^([^:：]{2,40})[:：]\s*(.{1,200})$/u.exec(cleanText(text));
     const inlineField = inline?.[1] ? table.get(labelKey(inline[1])) : undefined;
-    if (inline?.[2] && inlineField && !raw[inlineField] && !isEmptyValue(inline[2])) raw[inlineField] = cleanText(inline[2]);
+    if (inline?.[2] && inlineField && !isEmptyValue(inline[2])) see(inlineField, cleanText(inline[2]));
   }
+  return repeated;
 }
 
 function fieldIds(doc: Document, raw: Raw): void {
@@ -274,6 +305,8 @@ function merge(into: Raw, from: Raw): Raw {
 interface GenericRead {
   company: PageSnapshotInput['company'];
   structured: boolean;
+  /** The page lists several companies. */
+  list: boolean;
 }
 
 function readAll(doc: Document): GenericRead {
@@ -282,17 +315,20 @@ function readAll(doc: Document): GenericRead {
     .sort((a, b) => Object.keys(b).length - Object.keys(a).length);
   const raw: Raw = {};
   for (const org of structured) merge(raw, org);
-  labelledPairs(doc, raw);
+  const repeated = labelledPairs(doc, raw);
   fieldIds(doc, raw);
-  return { company: factsFrom(raw), structured: structured.length > 0 };
+  // Several organisations, or several names or websites under the same label: a list of accounts, not one.
+  const names = new Set(structured.map((org) => org.name ?? org.website));
+  const list = names.size >= LIST_SIZE || repeated.has('name') || repeated.has('website');
+  return { company: factsFrom(raw), structured: structured.length > 0, list };
 }
 
 /** Fallback reader for granted hosts; null when the page names no company. Never throws. */
 export function readGeneric(doc: Document, url: string | URL): PageSnapshotInput | null {
   try {
     const href = typeof url === 'string' ? new URL(url) : url;
-    const { company, structured } = readAll(doc);
-    if (!company.name && !company.domain) return null;
+    const { company, structured, list } = readAll(doc);
+    if (list || (!company.name && !company.domain)) return null;
     // Label pairs alone ("Name: ...") need a second fact to count as a company.
     if (!structured && Object.keys(company).length < 2) return null;
     const snapshot: PageSnapshotInput = { site: 'generic', kind: 'company', url: href.href, company, people: [] };
@@ -314,7 +350,8 @@ export const generic: SiteAdapter = {
   read: (doc, url) => readGeneric(doc, url),
   describeMissing(doc) {
     try {
-      const { company } = readAll(doc);
+      const { company, list } = readAll(doc);
+      if (list) return wrongPage('list');
       if (!company.name && !company.domain) return wrongPage('no-company');
       return { kind: 'record', facts: missingFacts(company) };
     } catch {

@@ -13,7 +13,7 @@
  * are steadier still and come first where both exist.
  */
 import { all, first } from './dom';
-import { classifyThread, cleanBodyText, mailReader, sawParticipant, textLines, type MailMessage, type MailReading, type MailThread, type Participant } from './mail';
+import { classifyThread, cleanBodyText, ownLines, mailReader, sawParticipant, textLines, type MailMessage, type MailReading, type MailThread, type Participant } from './mail';
 import { cleanText, emailIn } from './normalise';
 import type { SiteAdapter } from './types';
 
@@ -49,7 +49,11 @@ export const SELECTORS = {
     // Older header layout.
     'h3.iw [email]',
   ],
-  /** Every participant in the pane: senders, To/Cc ("g2"), collapsed headers. */
+  /** The open thread's messages, expanded and collapsed: Gmail's conversation list. */
+  thread: ['[role="list"]'],
+  /** A row of the thread list (inbox, label, search), kept in the DOM behind an open thread. */
+  listRow: ['tr.zA', '[role="row"]'],
+  /** Every participant in the thread: senders, To/Cc ("g2"), collapsed headers. */
   participant: ['span[email]'],
   /** Quoted history inside a body: never the buyer's words in this message. */
   quoted: [
@@ -63,8 +67,13 @@ export const SELECTORS = {
     '.adL',
     // Outlook replies quoted as a div.
     '#divRplyFwdMsg',
-    '#appendonsend ~ *',
   ],
+  /**
+   * Outlook's marker above a quoted reply: it and everything after it are
+   * dropped (one cut, not a `#appendonsend ~ *` selector and one removal per
+   * sibling, which is quadratic on 20,000 `<br>`).
+   */
+  quoteStart: ['#appendonsend'],
   signature: ['div.gmail_signature', '[data-smartmail="gmail_signature"]'],
   /** Where Gmail shows whose mailbox this is. */
   account: [
@@ -86,7 +95,7 @@ function threadId(url: URL): string | undefined {
   return parts.length >= 2 && /^[A-Za-z0-9_-]{16,}$/.test(last) ? last : undefined;
 }
 
-function userEmail(doc: Document, pane: ParentNode): string | undefined {
+function userEmail(doc: Document, thread: Element): string | undefined {
   // The tab title: "Inbox (3) - sam.carter@fleetwise.io - Fleetwise Mail".
   const fromTitle = emailIn(doc.title);
   if (fromTitle) return fromTitle;
@@ -95,14 +104,23 @@ function userEmail(doc: Document, pane: ParentNode): string | undefined {
     const found = emailIn(el?.getAttribute('data-email')) ?? emailIn(el?.getAttribute('aria-label'));
     if (found) return found;
   }
-  for (const el of Array.from(pane.querySelectorAll('span.g2[email]'))) {
+  for (const el of Array.from(thread.querySelectorAll('span.g2[email]'))) {
     if (ME.test(cleanText(el.textContent))) return emailIn(el.getAttribute('email'));
   }
   return undefined;
 }
 
+/** The element holding the open thread's messages (collapsed ones too), never the thread list. */
+function threadContainer(message: Element): Element {
+  for (const selector of SELECTORS.thread) {
+    const found = message.closest(selector);
+    if (found) return found;
+  }
+  return message.parentElement ?? message;
+}
+
 function bodyText(body: Element): string {
-  return cleanBodyText(body, [...SELECTORS.quoted, ...SELECTORS.signature]);
+  return cleanBodyText(body, [...SELECTORS.quoted, ...SELECTORS.signature], SELECTORS.quoteStart);
 }
 
 function signatureLines(message: MailMessage): string[] {
@@ -110,9 +128,7 @@ function signatureLines(message: MailMessage): string[] {
   if (sig) return textLines(sig);
   if (!message.body) return [];
   // No marked signature: the last lines before any quote.
-  const copy = message.body.cloneNode(true) as Element;
-  for (const selector of SELECTORS.quoted) copy.querySelectorAll(selector).forEach((el) => el.remove());
-  return textLines(copy).slice(-6);
+  return ownLines(message.body, SELECTORS.quoted, SELECTORS.quoteStart).map(cleanText).filter(Boolean).slice(-6);
 }
 
 const READING: MailReading = { site: 'gmail', signatureLines, bodyText };
@@ -133,8 +149,11 @@ function readThread(doc: Document, url: URL): MailThread | undefined {
   });
   if (!messages.length) return undefined;
 
+  // Only the open thread's container: the inbox's rows stay in the DOM behind it, each with its sender's `span[email]`.
+  const thread = threadContainer(messages[0]!.el);
   const participants = new Map<string, Participant>();
-  for (const el of all(pane, SELECTORS.participant)) {
+  for (const el of all(thread, SELECTORS.participant)) {
+    if (el.closest(SELECTORS.listRow.join(', '))) continue;
     const email = emailIn(el.getAttribute('email'));
     if (!email) continue;
     const name = cleanText(el.getAttribute('name') ?? '') || cleanText(el.textContent);
@@ -143,7 +162,7 @@ function readThread(doc: Document, url: URL): MailThread | undefined {
   for (const message of messages) {
     if (message.from) sawParticipant(participants, message.from, message.fromName, true);
   }
-  return classifyThread(id, messages, participants, userEmail(doc, pane));
+  return classifyThread(id, messages, participants, userEmail(doc, thread));
 }
 
 export const gmail: SiteAdapter = {

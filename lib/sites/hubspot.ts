@@ -114,12 +114,22 @@ function place(url: URL): Place | undefined {
   return type ? { portal: m[1], type, id: m[4] } : undefined;
 }
 
+/** A property row's own label inside its value element (edit layouts, screen-reader labels). */
+const LABELS_IN_VALUE = 'label, legend, [data-selenium-test$="-label"], [data-test-id$="-label"], [class*="form__label"]';
+
 function property(doc: Document, name: string): string | undefined {
   const el = first(doc, SELECTORS.property(name));
   if (!el) return undefined;
   // The value element may wrap the control used in edit mode.
-  const control = el.matches('input, select, textarea') ? el : el.querySelector('input, select, textarea');
-  const text = control ? valueText(control) : valueText(el);
+  const control = el.matches('input, select, textarea') ? el : el.querySelector('input:not([type="hidden"]), select, textarea');
+  let text = control ? valueText(control) : '';
+  if (!text) {
+    // Without the field's own label: else a dropdown's row reads as "Industry" (its value is in a button, never read as text).
+    const labels = new Set(Array.from(el.querySelectorAll(LABELS_IN_VALUE)));
+    text = cleanText(blockText(el, undefined, { skip: labels }).replace(/\n+/g, ' '));
+    const dropdown = el.querySelector('button, [role="combobox"]');
+    if (!text && dropdown) text = cleanText(dropdown.getAttribute('title') || dropdown.textContent);
+  }
   return isEmptyValue(text) ? undefined : text;
 }
 

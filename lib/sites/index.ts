@@ -1,6 +1,6 @@
 /**
- * The adapter registry. A new CRM or mail client (Salesforce, Pipedrive, Zoho,
- * Dynamics, Outlook) is one file or folder here, one line in ADAPTERS, and a
+ * The adapter registry. A new CRM, mail client or research site (Salesforce,
+ * Pipedrive, Zoho, Dynamics, Outlook, LinkedIn) is one file or folder here, one line in ADAPTERS, and a
  * two-line content script `entrypoints/<id>.content.ts` that runs
  * `siteReader(<adapter>)`.
  *
@@ -10,6 +10,7 @@ import { dynamics } from './dynamics';
 import { generic } from './generic';
 import { gmail } from './gmail';
 import { hubspot } from './hubspot';
+import { linkedin } from './linkedin';
 import { outlook } from './outlook';
 import { pipedrive } from './pipedrive';
 import { grantedHostReader, siteReader, type PageReader, type PageReportInput } from './reader';
@@ -25,7 +26,7 @@ export { readGeneric } from './generic';
 export { grantedHostReader, siteReader, tidySnapshot, type PageReader, type PageReportInput } from './reader';
 
 /** Adapters chosen by URL, first match wins. */
-export const ADAPTERS: SiteAdapter[] = [hubspot, gmail, dynamics, zoho, salesforce, pipedrive, outlook];
+export const ADAPTERS: SiteAdapter[] = [hubspot, gmail, dynamics, zoho, salesforce, pipedrive, outlook, linkedin];
 
 /** The fallback reader, for hosts the user granted that no adapter claims. */
 export const GENERIC_ADAPTER: SiteAdapter = generic;

@@ -8,10 +8,10 @@
  * Runs in the content script: types only from ../snapshot (no zod here).
  */
 import type { PageSnapshotInput } from '../snapshot';
-import { blockText } from './dom';
+import { blockText, type LeaveOut } from './dom';
 import { CAPS } from '../limits';
 import { COMPANY_NOT_FOUND, wrongPage, type FactCode, type Missing } from './missing';
-import { cleanText, domainFromEmail, isFreeMailDomain } from './normalise';
+import { cleanText, domainFromEmail, domainFromUrl, isFreeMailDomain } from './normalise';
 import type { SiteAdapter } from './types';
 
 /** A line that introduces quoted history; everything from it on is dropped. */
@@ -59,16 +59,6 @@ export function withoutDashSignature(lines: readonly string[]): string[] {
   return sig >= 0 ? lines.slice(0, sig) : [...lines];
 }
 
-/** Removes `marker` and everything after it inside `root`, in document order. */
-export function cutFrom(root: Element, marker: Element): void {
-  let node: Node | null = marker;
-  while (node && node !== root) {
-    while (node.nextSibling) node.nextSibling.remove();
-    node = node.parentNode;
-  }
-  marker.remove();
-}
-
 /** Elements matching any selector, in document order; one query when all selectors parse. */
 function queryUnion(root: Element, selectors: readonly string[]): Element[] {
   if (!selectors.length) return [];
@@ -88,45 +78,23 @@ function queryUnion(root: Element, selectors: readonly string[]): Element[] {
   }
 }
 
-/** Child indexes from `root` down to `el`. */
-function pathTo(root: Element, el: Element): number[] | undefined {
-  const path: number[] = [];
-  for (let node: Element = el; node !== root; ) {
-    const parent = node.parentElement;
-    if (!parent) return undefined;
-    path.push(Array.prototype.indexOf.call(parent.children, node));
-    node = parent;
-  }
-  return path.reverse();
-}
-
-function follow(root: Element, path: number[] | undefined): Element | undefined {
-  if (!path) return undefined;
-  let node: Element | undefined = root;
-  for (const index of path) node = node?.children[index];
-  return node;
-}
-
 /**
  * A body's own words: without the elements matching `remove`, without
  * everything from the first element matching `cutAt` on (in document order),
- * and with quoted-history lines cut. The page's body is never changed: the
- * elements are found in it (cheap, no copy when there are none) and removed
- * from a copy.
+ * and with quoted-history lines cut. The page's body is never changed or
+ * copied: one walk leaves those parts out, linear in the body's size (a copy
+ * with one removal per quoted element is quadratic on 20,000 `<br>`).
  */
 export function cleanBodyText(body: Element, remove: readonly string[], cutAt: readonly string[] = []): string {
-  const removals = queryUnion(body, remove);
+  return withoutDashSignature(cutQuotedLines(ownLines(body, remove, cutAt))).join('\n').trim();
+}
+
+/** The lines of `body` without the parts matching `remove` and without everything from the first `cutAt` on. */
+export function ownLines(body: Element, remove: readonly string[], cutAt: readonly string[] = []): string[] {
+  const leave: LeaveOut = { skip: new Set(queryUnion(body, remove)) };
   const marker = queryUnion(body, cutAt)[0];
-  let source: Element = body;
-  if (removals.length || marker) {
-    const copy = body.cloneNode(true) as Element;
-    const targets = removals.map((el) => follow(copy, pathTo(body, el)));
-    const copyMarker = marker ? follow(copy, pathTo(body, marker)) : undefined;
-    if (copyMarker) cutFrom(copy, copyMarker);
-    for (const target of targets) target?.remove();
-    source = copy;
-  }
-  return withoutDashSignature(cutQuotedLines(blockText(source).split('\n'))).join('\n').trim();
+  if (marker) leave.cutAt = marker;
+  return blockText(body, undefined, leave).split('\n');
 }
 
 export const LEGAL_FORM =
@@ -136,6 +104,25 @@ export const LEGAL_FORM =
 export function companyLine(lines: readonly string[]): string | undefined {
   return lines.find((line) => line.length <= 80 && !line.includes('@') && LEGAL_FORM.test(line));
 }
+
+/** A web address as signatures write it: `www.meblex.pl`, `https://meblex.pl/kontakt`, `meblex.pl`. */
+const WEBSITE = /^(?:https?:\/\/|www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:\/\S*)?$|^[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\/?$/i;
+
+/** The company website a signature gives (never a free-mail or social-network address). */
+export function websiteIn(lines: readonly string[]): string | undefined {
+  for (const line of lines) {
+    if (line.length > 160) continue;
+    for (const token of line.split(/[\s|•·,;]+/)) {
+      if (token.length > 100 || token.includes('@') || !WEBSITE.test(token)) continue;
+      const domain = domainFromUrl(token);
+      if (domain && !isFreeMailDomain(domain) && !SOCIAL.test(domain)) return domain;
+    }
+  }
+  return undefined;
+}
+
+/** Links a signature carries that are not the company's own site. */
+const SOCIAL = /(?:^|\.)(?:linkedin\.com|facebook\.com|twitter\.com|x\.com|instagram\.com|youtube\.com|calendly\.com|google\.com|goo\.gl|bit\.ly)$/;
 
 /** The line after the person's name in their signature, when it reads like a job title. */
 export function titleLine(lines: readonly string[], name: string | undefined, company: string | undefined): string | undefined {
@@ -249,8 +236,20 @@ export function mailSnapshot(thread: MailThread, url: URL, how: MailReading): Pa
     name = companyLine(lines);
     if (name) break;
   }
-  if (!name && !thread.companyDomain) {
-    // Only free-mail outsiders: the main sender's display name stands for the account.
+  let domain = thread.companyDomain;
+  if (!domain) {
+    // Only free-mail outsiders: a signature with a company and its website says which company writes.
+    for (const lines of signatures.values()) {
+      const site = websiteIn(lines);
+      const company = companyLine(lines);
+      if (!site && !company) continue;
+      domain = site;
+      name = company;
+      break;
+    }
+  }
+  if (!name && !domain) {
+    // No company anywhere: the main sender's display name stands for the account.
     const main = [...thread.external].sort((a, b) => b.sent - a.sent || b.seen - a.seen)[0];
     name = main?.name;
   }
@@ -271,7 +270,7 @@ export function mailSnapshot(thread: MailThread, url: URL, how: MailReading): Pa
 
   const company: PageSnapshotInput['company'] = {};
   if (name) company.name = name;
-  if (thread.companyDomain) company.domain = thread.companyDomain;
+  if (domain) company.domain = domain;
   const snapshot: PageSnapshotInput = {
     site: how.site,
     kind: 'email',
@@ -288,8 +287,8 @@ export function mailSnapshot(thread: MailThread, url: URL, how: MailReading): Pa
 export function mailMissing(thread: MailThread, url: URL, how: MailReading): Missing {
   if (!thread.external.length) return wrongPage('internal');
   const facts: FactCode[] = [];
-  if (!thread.companyDomain) facts.push('domain');
   const snap = mailSnapshot(thread, url, how);
+  if (!snap?.company.domain) facts.push('domain');
   if (!snap?.company.name) facts.push('name');
   if (!snap?.text) facts.push('text');
   return { kind: 'record', facts };

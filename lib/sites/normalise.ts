@@ -150,19 +150,66 @@ export function domainFromUrl(input: string | null | undefined): string | undefi
   return DOMAIN.test(host) ? host : undefined;
 }
 
-/** `"Dana <dana@Northwind-Logistics.com>"` → `"northwind-logistics.com"`. */
+/** Longest local part and domain an address may have (RFC 5321): bounds every scan around an `@`. */
+const LOCAL_MAX = 64;
+const DOMAIN_MAX = 255;
+const LOCAL_CHAR = /[a-z0-9._%+'-]/i;
+const DOMAIN_CHAR = /[a-z0-9.-]/i;
+const DOMAIN_TAIL = /^[a-z0-9.-]+\.[a-z]{2,}$/i;
+const DOMAIN_PREFIX = /^[a-z0-9.-]+\.[a-z]{2,}/i;
+
+/**
+ * The address around the `@` at `at`, or undefined. Looks at most LOCAL_MAX
+ * characters left and DOMAIN_MAX right, so finding addresses costs a bounded
+ * amount per `@` and a page's text is scanned in linear time (a regular
+ * expression with `+` on both sides of `@` backtracks quadratically on long
+ * runs of letters).
+ */
+function emailAt(text: string, at: number): string | undefined {
+  let start = at;
+  while (start > 0 && at - start < LOCAL_MAX && LOCAL_CHAR.test(text[start - 1]!)) start--;
+  if (start === at) return undefined;
+  if (start > 0 && at - start >= LOCAL_MAX && LOCAL_CHAR.test(text[start - 1]!)) return undefined;
+  let end = at + 1;
+  while (end < text.length && end - at <= DOMAIN_MAX && DOMAIN_CHAR.test(text[end]!)) end++;
+  // The longest part that ends in a top-level domain, as a greedy pattern finds it (bounded: at most DOMAIN_MAX characters).
+  const domain = DOMAIN_PREFIX.exec(text.slice(at + 1, end))?.[0];
+  if (!domain) return undefined;
+  return `${text.slice(start, at)}@${domain}`;
+}
+
+/** `"Dana <dana@Northwind-Logistics.com>"` → `"northwind-logistics.com"`: the address must end the text. */
 export function domainFromEmail(input: string | null | undefined): string | undefined {
-  const match = /@([a-z0-9.-]+\.[a-z]{2,})\s*>?\s*$/i.exec(cleanText(input));
-  if (!match?.[1]) return undefined;
-  const domain = match[1].toLowerCase().replace(/^\.+|\.+$/g, '');
+  // An address is at most 320 characters: only the text's end can hold one that ends it.
+  const tail = cleanText(input?.slice(-(LOCAL_MAX + DOMAIN_MAX + 16)));
+  const at = tail.lastIndexOf('@');
+  if (at < 0) return undefined;
+  let rest = tail.slice(at + 1).trimEnd();
+  if (rest.endsWith('>')) rest = rest.slice(0, -1).trimEnd();
+  if (!DOMAIN_TAIL.test(rest)) return undefined;
+  const domain = rest.toLowerCase().replace(/^\.+|\.+$/g, '');
   return DOMAIN.test(domain) ? domain : undefined;
 }
 
-/** Pulls the first e-mail address out of a text. */
+/** Pulls the first e-mail address out of a text, in time linear in its length. */
 export function emailIn(text: string | null | undefined): string | undefined {
-  const match = /[a-z0-9._%+'-]+@[a-z0-9.-]+\.[a-z]{2,}/i.exec(text ?? '');
-  return match ? match[0].toLowerCase() : undefined;
+  if (!text) return undefined;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const found = emailAt(text, at);
+    if (found) return found.toLowerCase();
+  }
+  return undefined;
 }
+
+/** `text` without trailing characters in `chars`, in linear time (`/[…]+$/` is quadratic on a long run not at the end). */
+export function trimEndChars(text: string, chars: RegExp): string {
+  let end = text.length;
+  while (end > 0 && chars.test(text[end - 1]!)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** What a label may be: longer texts are cut before any work on them (a label is never this long). */
+export const LABEL_SCAN = 200;
 
 const FREE_MAIL = new Set(
   (
@@ -331,13 +378,13 @@ const CRM_LABELS: Record<CrmField, string> = {
  * without an "Address 1:" style prefix (Dynamics: "Address 1: City").
  */
 export function crmLabelKey(text: string | null | undefined): string {
-  return cleanText(text)
+  const key = cleanText(text?.slice(0, LABEL_SCAN))
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/ł/g, 'l')
-    .replace(/[’`]/g, "'")
-    .replace(/[\s:：*]+$/u, '')
+    .replace(/[’`]/g, "'");
+  return trimEndChars(key, /[\s:：*]/u)
     .replace(/^[^:：]{1,24}\s1\s*[:：]\s*/u, '')
     .trim();
 }

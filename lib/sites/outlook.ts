@@ -65,9 +65,11 @@ export const SELECTORS = {
     '[id$="_FROM"]',
     // A collapsed message of the conversation: its persona's title is the address.
     '[aria-expanded="false"] [title*="@"]',
+    // 2025 reading pane (real OWA markup, any language): the header region's persona, labelled "<localised From>: <address>".
+    '[role="region"] [aria-label*="@"]',
   ],
   /** To, Cc and Bcc lines of expanded headers. */
-  recipients: ['[id$="_TO"]', '[id$="_CC"]', '[id$="_BCC"]'],
+  recipients: ['[id$="_TO"]', '[id$="_CC"]', '[id$="_BCC"]', '[data-testid="RecipientWell"]'],
   body: [
     // The rendered body: id "UniqueMessageBody" or "UniqueMessageBody_<n>".
     '[id^="UniqueMessageBody"]',
@@ -107,6 +109,7 @@ export const SELECTORS = {
     // Account manager flyout (rendered once opened): the signed-in address.
     '#mectrl_currentAccount_secondary',
     // Folder pane: the mailbox's root node is titled with its address.
+    '[id^="primaryMailboxRoot_"][title*="@"]',
     '[role="tree"] [role="treeitem"][title*="@"]',
     '[role="tree"] [title*="@"]',
   ],
@@ -134,22 +137,61 @@ interface Address {
   name?: string;
 }
 
-const NAME_ADDRESS = /([^<>,;\n]*?)\s*<\s*([^<>\s]+@[^<>\s]+?)\s*>/g;
+/** The most of a header line's text or attribute read: To lines of 50 recipients fit. */
+const TEXT_SCAN = 20_000;
+/** How far "Name <address>" is looked for around a `<`: an address is at most 320 characters, a display name is kept to 500. */
+const ADDRESS_SCAN = 330;
+const NAME_SCAN = 500;
+const NAME_STOP = /[<>,;\n]/;
+/** A name part that is only a legal form ("Inc.", "LLC", "GmbH", "S.A."). */
+const LEGAL_FORM_ONLY = /^(?:inc\.?|llc|l\.l\.c\.|ltd\.?|limited|gmbh|ag|s\.?a\.?|s\.p\.a\.?|spa|s\.r\.l\.?|srl|sp\. ?z ?o\. ?o\.?|b\.v\.|n\.v\.|corp\.?|co\.?|plc|oy|ab|a\/s|s\.r\.o\.?|kft\.?)$/i;
+
+/**
+ * Every "Name <address>" in a text, in linear time: each `<` is looked at
+ * once, with a bounded scan on each side (a pattern with a lazy name before
+ * `<` retries from every position and is quadratic on a 50,000-character
+ * display name).
+ */
+export function nameAddressPairs(text: string): Array<{ name: string; email: string }> {
+  const pairs: Array<{ name: string; email: string }> = [];
+  let from = 0;
+  for (let open = text.indexOf('<'); open >= 0; open = text.indexOf('<', open + 1)) {
+    const close = text.indexOf('>', open + 1);
+    if (close < 0) break;
+    if (close - open > ADDRESS_SCAN) continue;
+    const inner = text.slice(open + 1, close).trim();
+    if (!inner.includes('@') || /[\s<]/.test(inner)) continue;
+    let start = open;
+    for (;;) {
+      while (start > from && open - start < NAME_SCAN && !NAME_STOP.test(text[start - 1]!)) start--;
+      // "PagerDuty, Inc. <…>": a comma before a legal form is part of a company's name, not a list separator.
+      if (start > from && text[start - 1] === ',' && LEGAL_FORM_ONLY.test(text.slice(start, open).trim()) && open - start < NAME_SCAN) {
+        start--;
+        continue;
+      }
+      break;
+    }
+    pairs.push({ name: text.slice(start, open).trim(), email: inner });
+    from = close + 1;
+  }
+  return pairs;
+}
 
 /** Addresses an element shows: "Name <address>" text, or personas whose title/aria-label holds the address. */
 function addressesIn(el: Element): Address[] {
   const found = new Map<string, Address>();
   const add = (email: string | undefined, name: string | undefined) => {
     if (!email || found.has(email)) return;
-    const clean = cleanText(name).replace(/^["'“]|["'”]$/g, '').replace(/[;,:]$/, '').trim();
+    const clean = cleanText(name?.slice(0, NAME_SCAN)).replace(/^["'“]|["'”]$/g, '').replace(/[;,:]$/, '').trim();
     found.set(email, clean && !clean.includes('@') ? { email, name: clean } : { email });
   };
-  const text = el.textContent ?? '';
-  for (const m of text.matchAll(NAME_ADDRESS)) add(emailIn(m[2]), m[1]);
+  // A header line is short; a hostile display name is cut before any work on it.
+  const text = (el.textContent ?? '').slice(0, TEXT_SCAN);
+  for (const pair of nameAddressPairs(text)) add(emailIn(pair.email), pair.name);
   const personas = [el, ...Array.from(el.querySelectorAll('[title*="@"], [aria-label*="@"]'))];
   for (const persona of personas) {
-    const email = emailIn(persona.getAttribute('title')) ?? emailIn(persona.getAttribute('aria-label'));
-    if (email) add(email, persona.textContent ?? undefined);
+    const email = emailIn(persona.getAttribute('title')?.slice(0, TEXT_SCAN)) ?? emailIn(persona.getAttribute('aria-label')?.slice(0, TEXT_SCAN));
+    if (email) add(email, persona.textContent?.slice(0, NAME_SCAN));
   }
   if (!found.size) add(emailIn(text), undefined);
   return [...found.values()];
@@ -217,7 +259,8 @@ function readThread(doc: Document, url: URL): MailThread | undefined {
   const id = itemId(url);
   if (!id) return undefined;
   const pane = first(doc, SELECTORS.pane);
-  if (!pane || !first(pane, SELECTORS.subject)) return undefined;
+  // A subject heading, or (layouts without one: the 2025 reading pane) a rendered message body.
+  if (!pane || !(first(pane, SELECTORS.subject) ?? first(pane, SELECTORS.body))) return undefined;
   const messages: MailMessage[] = readMessages(pane).filter((m) => m.from || m.body);
   if (!messages.length) return undefined;
 

@@ -22,7 +22,7 @@
  */
 import type { PageSnapshotInput } from '../snapshot';
 import { all, blockText, first, isEmptyValue, valueText } from './dom';
-import { cleanText, countryCode, domainFromUrl, parseCount, parseMoney, type MoneyValue } from './normalise';
+import { LABEL_SCAN, cleanText, countryCode, domainFromUrl, parseCount, parseMoney, trimEndChars, type MoneyValue } from './normalise';
 import { readPeople, tallyDeals } from './facts';
 import { describeRecord, type MissingKind } from './missing';
 import type { SiteAdapter } from './types';
@@ -73,6 +73,10 @@ export const SELECTORS = {
   fieldValue: [
     // Read mode.
     '[data-testid="field-value"]',
+    // Rows without a field key: the value beside the label.
+    '[class*="fieldValue"]',
+    '[class*="field-value"]',
+    '[class*="__value"]',
     // Edit mode: the input that replaced the value.
     'input, select, textarea',
   ],
@@ -156,17 +160,36 @@ interface Row {
 }
 
 function labelKey(text: string): string {
-  return cleanText(text).toLowerCase().replace(/[:*]+$/, '').trim();
+  return trimEndChars(cleanText(text.slice(0, LABEL_SCAN)).toLowerCase(), /[:*]/).trim();
 }
 
 /** The rendered rows of the sidebar, read once per call. */
 function readRows(root: ParentNode): Row[] {
-  return all(root, SELECTORS.fieldRow).map((el) => ({
+  const keyed = all(root, SELECTORS.fieldRow).map((el) => ({
     key: el.getAttribute('data-field-key') ?? '',
     label: labelKey(valueText(first(el, SELECTORS.fieldLabel))),
     el,
   }));
+  if (keyed.length) return keyed;
+  // Layouts whose rows carry no field key (the organisation's details sidebar in some builds):
+  // a label element and the value beside it, matched by the label in the UI's language.
+  let labels: Element[];
+  try {
+    labels = Array.from(root.querySelectorAll(LOOSE_LABEL));
+  } catch {
+    return [];
+  }
+  return labels
+    .slice(0, 200)
+    .flatMap((label) => {
+      const value = label.nextElementSibling;
+      const row = label.parentElement;
+      return value && row ? [{ key: '', label: labelKey(valueText(label)), el: row }] : [];
+    });
 }
+
+/** A field's label where rows have no key: Pipedrive's test id, or a class naming a label. */
+const LOOSE_LABEL = '[data-testid="field-label"], [class*="fieldLabel"], [class*="field-label"], [class*="__label"]';
 
 function rowValue(row: Row): string | undefined {
   const el = first(row.el, SELECTORS.fieldValue);

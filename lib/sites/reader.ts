@@ -11,6 +11,7 @@
 import { CAPS, CURRENCY_PATTERN, DOMAIN_PATTERN } from '../limits';
 import type { PageSnapshotInput } from '../snapshot';
 import { COMPANY_NOT_FOUND, tidyMissing, type Missing } from './missing';
+import { crmFieldForLabel, type CrmField } from './normalise';
 import type { SiteAdapter } from './types';
 
 /** `PageReport` of lib/snapshot.ts as the content script builds it (not validated here). */
@@ -43,13 +44,32 @@ function short(value: string | undefined, cap: number = CAPS.shortText): string 
   return text || undefined;
 }
 
+/** Amounts beyond 2^53 are not a company's revenue but a page's noise. */
+const AMOUNT_LIMIT = Number.MAX_SAFE_INTEGER;
 const MONEY_OK = (m: { amount: number; currency?: string } | undefined) =>
-  m && Number.isFinite(m.amount) && m.amount >= 0 ? (m.currency && CURRENCY_PATTERN.test(m.currency) ? m : { amount: m.amount }) : undefined;
-const COUNT_OK = (n: number | undefined) => (n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined);
+  m && Number.isFinite(m.amount) && m.amount >= 0 && m.amount <= AMOUNT_LIMIT ? (m.currency && CURRENCY_PATTERN.test(m.currency) ? m : { amount: m.amount }) : undefined;
+/** A count the background accepts: a safe integer (2^53 and above lose precision and fail its schema). */
+const COUNT_OK = (n: number | undefined) => (n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined);
+
+const RANGE_OK = (r: { min: number; max?: number | undefined } | undefined) => {
+  const min = COUNT_OK(r?.min);
+  if (min === undefined) return undefined;
+  const max = COUNT_OK(r?.max);
+  return max !== undefined && max >= min ? { min, max } : { min };
+};
 
 function without<T extends object>(value: T): T {
   for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
   return value;
+}
+
+/**
+ * A fact that is its own field's label ("Industry: Industry", "Branża"): a
+ * reader took the label for the value. Checked for every adapter here,
+ * against the field labels CRMs show in the languages read.
+ */
+function notALabel(value: string | undefined, field: CrmField): string | undefined {
+  return value !== undefined && crmFieldForLabel(value) === field ? undefined : value;
 }
 
 /**
@@ -59,15 +79,17 @@ function without<T extends object>(value: T): T {
 export function tidySnapshot(snapshot: PageSnapshotInput): PageSnapshotInput {
   const c = snapshot.company;
   const company = without({
-    name: short(c.name),
+    name: notALabel(short(c.name), 'name'),
     domain: c.domain && DOMAIN_PATTERN.test(c.domain) ? c.domain : undefined,
-    industry: short(c.industry),
+    industry: notALabel(short(c.industry), 'industry'),
     employees: COUNT_OK(c.employees),
+    employeesRange: RANGE_OK(c.employeesRange),
+    founded: c.founded !== undefined && Number.isInteger(c.founded) && c.founded >= 1000 && c.founded <= 2200 ? c.founded : undefined,
     annualRevenue: MONEY_OK(c.annualRevenue),
-    country: short(c.country),
-    city: short(c.city),
-    type: short(c.type),
-    owner: short(c.owner),
+    country: notALabel(short(c.country), 'country'),
+    city: notALabel(short(c.city), 'city'),
+    type: notALabel(short(c.type), 'type'),
+    owner: notALabel(short(c.owner), 'owner'),
   });
   const tidy: PageSnapshotInput = {
     site: snapshot.site,

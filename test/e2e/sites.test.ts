@@ -19,6 +19,7 @@ const NOT_A_COMPANY: Record<string, { fixture: string; says: string }> = {
   dynamics: { fixture: 'contact-dana', says: CONTACT },
   gmail: { fixture: 'inbox-list', says: INBOX },
   hubspot: { fixture: 'contact-dana', says: CONTACT },
+  linkedin: { fixture: 'feed', says: 'Open a company record in LinkedIn to see its card.' },
   outlook: { fixture: 'inbox-list', says: INBOX },
   pipedrive: { fixture: 'person-olivia', says: CONTACT },
   salesforce: { fixture: 'contact-priya', says: CONTACT },

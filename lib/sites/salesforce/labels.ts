@@ -2,7 +2,7 @@
  * Salesforce's own field labels and stage names, in the UI languages it
  * ships: the fallback when no API name identifies a field.
  */
-import { cleanText } from '../normalise';
+import { LABEL_SCAN, cleanText, trimEndChars } from '../normalise';
 import type { Fact } from './selectors';
 
 /**
@@ -43,11 +43,11 @@ export const WON = /closed\s*won|zamknięta\s*wygrana|wygran|закрыт\p{L}*\
 export const PICKLIST_NONE = /^--\s*[^-]{1,24}\s*--$/u;
 
 export function labelKey(text: string | null | undefined): string {
-  return cleanText(text)
+  const key = cleanText(text?.slice(0, LABEL_SCAN))
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\s:：*]+$/u, '')
+    .toLowerCase();
+  return trimEndChars(key, /[\s:：*]/u)
     .replace(/^\*+/u, '')
     .replace(/[’`]/g, "'")
     .replace(/\s+/g, '');
