@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { CustomHostsSection, type AddHostFailure } from '../../components/custom-hosts-section';
@@ -21,10 +21,14 @@ import { customHosts, playbookOptions } from '../../lib/storage-items';
 import { createPlaybookSettings } from './playbook-settings';
 
 followLanguageSetting();
-document.title = t('options.title');
+// Re-worded when the rep picks another language below, like the rest of the page.
+effect(() => {
+  document.title = t('options.title');
+});
 
 const hosts = signal<CustomHost[]>([]);
-const sites = [{ id: 'generic', label: t('options.hosts.generic') }, ...ADAPTERS.map(({ id, label }) => ({ id, label }))];
+/** Worded at each render, so a language change reaches the list too. */
+const sites = () => [{ id: 'generic', label: t('options.hosts.generic') }, ...ADAPTERS.map(({ id, label }) => ({ id, label }))];
 
 const db = openDb(DB_NAME, { onStorageProblem: noteStorageProblem });
 const active = liveSignal<StoredPlaybook | null>(() => async () => (await db.playbooks.get('active')) ?? null, console.error);
@@ -116,7 +120,7 @@ function Options() {
         onImport={importFiles}
         onRollBack={rollBackTo}
       />
-      <CustomHostsSection hosts={hosts.value} sites={sites} onAdd={add} onRemove={(origin) => void remove(origin)} />
+      <CustomHostsSection hosts={hosts.value} sites={sites()} onAdd={add} onRemove={(origin) => void remove(origin)} />
       <LanguageSection />
     </main>
   );

@@ -1,10 +1,15 @@
+import { it } from './catalogues/it';
+import { pl } from './catalogues/pl';
+import { ro } from './catalogues/ro';
+import { ru } from './catalogues/ru';
+
 /**
  * Every string the UI shows, in ICU MessageFormat: `{name}` for a value,
  * `{n, plural, one {# change} other {# changes}}` for a count (each language
  * lists its own plural categories: Polish and Russian use one/few/many/other).
  * Minutes, hours and days ago come from Intl.RelativeTimeFormat, not from here.
- * English is the reference; other languages are partial catalogues that fall
- * back to English key by key.
+ * English is the reference; pl, ru, ro and it live in ./catalogues/ and must have
+ * every key (test/unit/i18n.test.ts); one they lack falls back to English key by key.
  */
 export const en = {
   'app.name': 'Playcard',
@@ -713,9 +718,13 @@ export const en = {
   'learn.guess.partly': 'Partly: the suggestion mixes your pick with another type.',
   'learn.guess.disagreed': 'The suggestion differs: look at the evidence.',
   'learn.guess.no-suggestion': 'No suggestion to compare with: the page says too little.',
+  // Languages (i18n): labels the studio's fact picker needs for every FACT_KEYS entry (lib/playbook/constants.ts).
+  'fact.openAmount': 'Open deals value',
+  'fact.wonAmount': 'Won deals value',
 } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Partial<Record<MessageKey, string>>;
 
-export const CATALOGUES: Record<string, Catalogue> = { en };
+/** Every UI language: the five the product speaks (issue 12). A key a catalogue lacks falls back to English, and the catalogue test fails. */
+export const CATALOGUES: Record<string, Catalogue> = { en, pl, ru, ro, it };

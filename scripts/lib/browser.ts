@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,20 @@ export interface LaunchOptions {
   userDataDir?: string;
   extensionDir?: string;
   viewport?: { width: number; height: number } | null;
+  /**
+   * The browser's languages, first preferred (`['pl-PL', 'pl']`): a profile set up the way a
+   * Polish rep's is. Chromium takes `--lang` (and LANGUAGE) for its own UI and the
+   * `intl.accept_languages` preference for what pages see in `navigator.languages`; on Linux
+   * only the preference reaches pages, so both are set. Only for a fresh profile.
+   */
+  languages?: readonly string[];
+}
+
+/** Writes the profile's language preference before the first start, as chrome://settings/languages would. */
+function presetLanguages(userDataDir: string, languages: readonly string[]): void {
+  mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+  const list = languages.join(',');
+  writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ intl: { accept_languages: list, selected_languages: list } }));
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -58,7 +72,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     throw new Error(`No built extension at ${extensionDir}: run npm run build first.`);
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'playcard-profile-'));
+  const languages = options.languages;
+  if (languages?.length && !options.userDataDir) presetLanguages(userDataDir, languages);
   const context = await chromium.launchPersistentContext(userDataDir, {
+    ...(languages?.length && { env: { ...process.env, LANGUAGE: languages[0]!.replace('-', '_') } }),
     executablePath: findChromium(),
     headless: options.headless ?? true,
     viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
@@ -72,6 +89,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(languages?.length ? [`--lang=${languages[0]}`] : []),
     ],
   });
   const errors: string[] = [];

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LanguageSection } from '../../components/language-section';
-import { textLanguage, uiLanguage } from '../../lib/i18n';
+import { t, textLanguage, uiLanguage } from '../../lib/i18n';
 import { followLanguageSetting, languageSetting, readLanguageSetting } from '../../lib/i18n/setting';
 
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -24,14 +24,19 @@ test('a page follows the browser at once, then the stored setting, then each cha
   await languageSetting.setValue({ text: 'it' });
   const root = document.createElement('html');
   stop = followLanguageSetting(['pl-PL', 'pl'], root);
-  // Before storage answers: the browser's languages (Polish text, English UI: no Polish catalogue yet).
-  expect([uiLanguage.value, textLanguage.value, root.lang]).toEqual(['en', 'pl-PL', 'en']);
+  // Before storage answers: the browser's languages, Polish UI and Polish text.
+  expect([uiLanguage.value, textLanguage.value, root.lang]).toEqual(['pl-PL', 'pl-PL', 'pl-PL']);
+  expect(t('checklist.when.before')).toBe('Przed rozmową');
   await until(() => textLanguage.value === 'it', 'the stored text language');
+  expect(uiLanguage.value).toBe('pl-PL');
 
-  await languageSetting.setValue({ ui: 'en', text: 'ro' });
+  // A Polish rep who wants the screens in Russian and the playbook in Romanian: both switch live.
+  await languageSetting.setValue({ ui: 'ru', text: 'ro' });
   await until(() => textLanguage.value === 'ro', 'the changed text language');
+  expect([uiLanguage.value, root.lang, t('checklist.when.before')]).toEqual(['ru', 'ru', 'До звонка']);
   await languageSetting.setValue({});
   await until(() => textLanguage.value === 'pl-PL', 'back to the browser');
+  expect([uiLanguage.value, root.lang]).toEqual(['pl-PL', 'pl-PL']);
 });
 
 test('a stored setting is read defensively', () => {
@@ -48,7 +53,7 @@ test("the options section offers the browser's choice and each language by its o
   const text = root.querySelector('select[name="text"]') as HTMLSelectElement;
   const ui = root.querySelector('select[name="ui"]') as HTMLSelectElement;
   expect([...text.options].map((o) => o.textContent)).toEqual(['As the browser: Polski (Polska)', 'English', 'Polski', 'Русский', 'Română', 'Italiano']);
-  expect([...ui.options].map((o) => o.textContent)).toEqual(['As the browser: English', 'English']);
+  expect([...ui.options].map((o) => o.textContent)).toEqual(['As the browser: Polski (Polska)', 'English', 'Polski', 'Русский', 'Română', 'Italiano']);
 
   text.value = 'ru';
   text.dispatchEvent(new Event('change', { bubbles: true }));
@@ -56,5 +61,28 @@ test("the options section offers the browser's choice and each language by its o
   for (let i = 0; i < 100 && !stored.text; i++) stored = await languageSetting.getValue();
   expect(stored).toEqual({ text: 'ru' });
   await until(() => text.value === 'ru', 'the choice shown');
+  render(null, root);
+});
+
+test('choosing a UI language on the options page re-words the open page at once', async () => {
+  const root = document.createElement('div');
+  document.body.append(root);
+  stop = followLanguageSetting(['en-US'], document.createElement('html'));
+  // Let the page's first read of the stored setting land, as it does long before a rep can click.
+  await languageSetting.getValue();
+  render(<LanguageSection browserLanguages={['en-US']} />, root);
+  const heading = () => root.querySelector('h2')!.textContent;
+  expect(heading()).toBe('Language');
+
+  const ui = root.querySelector('select[name="ui"]') as HTMLSelectElement;
+  ui.value = 'pl';
+  ui.dispatchEvent(new Event('change', { bubbles: true }));
+  await until(() => uiLanguage.value === 'pl', 'the Polish UI');
+  await until(() => heading() === 'Język', 'the Polish heading');
+  expect(root.querySelector('label')!.firstChild!.textContent).toBe('Ekrany i komunikaty');
+
+  ui.value = 'it';
+  ui.dispatchEvent(new Event('change', { bubbles: true }));
+  await until(() => heading() === 'Lingua', 'the Italian heading');
   render(null, root);
 });

@@ -95,14 +95,24 @@ test('page and playbook text is rendered as text, never as HTML: company name, t
   expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
 });
 
-test("a Polish browser shows the playbook's Polish text although the UI has no Polish catalogue yet", async () => {
+test("a Portuguese browser shows the playbook's Portuguese text although the UI has no Portuguese catalogue", async () => {
+  render(null, root);
+  state.dispose();
+  db.close();
+  applyLanguages(['pt-BR', 'pt']);
+  await mount(snapshot, withFirstBurnedTactic({ en: 'Prepare two success stories', pt: 'Prepare duas histórias de sucesso' }));
+  expect(tacticText('burned-industry-stories')).toBe('Prepare duas histórias de sucesso');
+  expect(root.querySelector('#checklist-title')?.textContent).toBe('All tactics');
+});
+
+test('a Polish browser shows the playbook and the panel in Polish', async () => {
   render(null, root);
   state.dispose();
   db.close();
   applyLanguages(['pl-PL', 'pl']);
   await mount(snapshot, withFirstBurnedTactic({ en: 'Prepare two success stories', pl: 'Przygotuj dwie historie sukcesu' }));
   expect(tacticText('burned-industry-stories')).toBe('Przygotuj dwie historie sukcesu');
-  expect(root.querySelector('#checklist-title')?.textContent).toBe('All tactics');
+  expect(root.querySelector('#checklist-title')?.textContent).toBe('Wszystkie taktyki');
 });
 
 test('the card shows company, segment with service level, persona with evidence and a grouped checklist', () => {
