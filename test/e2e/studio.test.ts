@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { verifyPlaybookSignature } from '../../lib/playbook/signature';
+import { verifySignatureFile } from '../../lib/playbook/signature';
 import { launchWithExtension, openPanel, routePages, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { loadFixture } from '../../scripts/lib/fixtures';
 import { cardFor, expectedName, openSite } from './helpers';
@@ -67,8 +67,9 @@ test('a lead changes a threshold and a tactic, sees the moves, signs, exports, a
   // Review: the diff names both changes; bump the version; sign with a key made here.
   await studio.click('[data-testid="tab-publish"]');
   const diff = await studio.textContent('[data-testid="diff"]');
-  expect(diff).toContain('burned-industry-stories');
-  expect(diff).toContain('minimum points 7 → 0');
+  // Named by their text in the draft, as a lead reads them (not by ids).
+  expect(diff).toContain('Segment "Standard account": minimum points 7 → 0');
+  expect(diff).toContain(`Tactic "${NEW_TACTIC.slice(0, 59)}…" (persona Burned): text (en) changed`);
   await studio.click('[data-testid="bump"]');
   const [privateKey, publicKey] = await Promise.all([
     studio.waitForEvent('download', (d) => d.suggestedFilename() === 'playbook.private.key'),
@@ -90,7 +91,12 @@ test('a lead changes a threshold and a tactic, sees the moves, signs, exports, a
   expect(exported.segmentation.segments.find((s) => s.id === 'standard')?.minPoints).toBe(0);
   expect(await text(file)).toContain(NEW_TACTIC);
   const bytes = new Uint8Array(await read(file));
-  expect(await verifyPlaybookSignature(bytes, (await text(sig)).trim(), (await text(publicKey)).trim())).toBe(true);
+  // Format 2, as the CLI writes it: the signature names this playbook and this version.
+  expect(await verifySignatureFile(bytes, await text(sig), [(await text(publicKey)).trim()])).toMatchObject({
+    ok: true,
+    format: 2,
+    claims: { id: 'default', version: '2026.12.2' },
+  });
 
   // Apply to this browser, through the background.
   await studio.click('[data-testid="publish-here"]');
