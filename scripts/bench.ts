@@ -988,7 +988,7 @@ function writeDocs(table: string, info: ReturnType<typeof machine>): void {
     `- **Scale**: the extension's database seeded with copies of a record the extension saved (${SCALE_ACCOUNTS.toLocaleString('en')} accounts vs 10). "Open" is a new panel page until its card and checklist render; "lookup" is a cached SPA navigation → panel, which looks the account up in the background and in the panel.`,
     '- **Memory**: the CRM page\'s JS heap (`Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`) before and after the SPA navigations, with the content script minus the same on the control host.',
   ].join('\n');
-  const start = readme.search(/^## Latest figures\s*$/m);
+  const start = readme.search(/^## Latest (figures|full run)/m);
   let next: string;
   if (start === -1) {
     next = `${readme.trimEnd()}\n\n${section}\n`;
