@@ -49,7 +49,10 @@ export function AccountHeader({
           <nav class="toolbar" aria-label={t('glance.toolbar')}>
             {onOpenLearn && (
               <button type="button" class="icon" onClick={onOpenLearn} title={t('learn.open')} data-testid="open-learn">
-                <span aria-hidden="true">🎓</span>
+                {/* An open book, drawn: emoji fonts are missing on some systems and show a box. */}
+                <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.4">
+                  <path d="M8 4c-1.6-1.2-3.8-1.5-6-1v9.5c2.2-.5 4.4-.2 6 1M8 4c1.6-1.2 3.8-1.5 6-1v9.5c-2.2-.5-4.4-.2-6 1M8 4v9.5" />
+                </svg>
                 <span class="visually-hidden">{t('learn.open')}</span>
               </button>
             )}
