@@ -23,7 +23,9 @@ let root: HTMLElement;
 let n = 0;
 
 async function until<T>(read: () => T | null | undefined | false, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
+  // A hang guard, not a speed check: on a busy 2-core machine the Dexie write → liveQuery → render chain can take seconds.
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
     const value = read();
     if (value) return value;
     await new Promise((r) => setTimeout(r, 10));
