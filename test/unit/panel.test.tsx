@@ -203,8 +203,11 @@ test('with one fact known the segment is "Not scored yet", and the questions tha
   expect(forCall.some((id) => id!.startsWith('low-'))).toBe(false);
   expect(forCall.length).toBeGreaterThanOrEqual(3);
 
+  // Potential alone: two criteria known, enough to score. The line under the answer says what it did once the
+  // answer is stored (right after the click it can still read "Still not scored", before the write lands).
   (root.querySelector('[data-testid="questions-top"] [data-criterion="potential"] [data-option="high"]') as HTMLButtonElement).click();
-  await until(() => root.querySelector('[data-testid="answer-effect"]')?.textContent === 'Still not scored: answer one more.', 'first effect');
+  await until(() => header().querySelector('[data-testid="segment-label"]')?.textContent === 'Low-touch', 'scored after the first answer');
+  await until(() => root.querySelector('[data-testid="answer-effect"]')?.textContent === '→ now Low-touch', 'first effect');
   (root.querySelector('[data-testid="questions-top"] [data-criterion="share-of-wallet"] [data-option="high"]') as HTMLButtonElement).click();
   await until(() => header().querySelector('[data-testid="segment-label"]')?.textContent === 'Key account', 'Key at the top');
   expect(root.querySelector('[data-testid="answer-effect"]')?.textContent).toBe('→ now Key account');
