@@ -13,7 +13,7 @@ import { hubspot } from './hubspot';
 import { linkedin } from './linkedin';
 import { outlook } from './outlook';
 import { pipedrive } from './pipedrive';
-import { grantedHostReader, siteReader, type PageReader, type PageReportInput } from './reader';
+import { grantedHostReader, siteReader, toUrl, type PageReader, type PageReportInput } from './reader';
 import { salesforce } from './salesforce';
 import { zoho } from './zoho';
 import { CAPS } from '../limits';
@@ -33,15 +33,6 @@ export const GENERIC_ADAPTER: SiteAdapter = generic;
 
 /** Host match patterns read out of the box: exactly the manifest's host permissions. */
 export const KNOWN_SITE_MATCHES: string[] = ADAPTERS.flatMap((adapter) => adapter.hosts);
-
-function toUrl(url: string | URL): URL | undefined {
-  if (url instanceof URL) return url;
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
-}
 
 /** The adapter whose site `url` is on (whose content script runs there), if any. */
 export function adapterFor(url: string | URL): SiteAdapter | undefined {

@@ -29,7 +29,8 @@ export interface PageReader {
   observeRoot(doc: Document): Element | null;
 }
 
-function toUrl(url: string | URL): URL | undefined {
+/** The URL, or undefined when it is not one. */
+export function toUrl(url: string | URL): URL | undefined {
   if (url instanceof URL) return url;
   try {
     return new URL(url);
