@@ -1,11 +1,14 @@
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, effect, signal } from '@preact/signals';
 import { assessAccount } from '../core/assess';
 import { factsOf, type Facts } from '../core/facts';
 import { forThisCall, type ForThisCall } from '../core/for-this-call';
 import type { SegmentStanding } from '../core/segment-standing';
-import { suggestPersona, type PersonaSuggestion } from '../core/persona';
+import type { PersonaSuggestion } from '../core/persona';
+import { suggestionBasis } from '../core/suggestion-basis';
 import {
   markNoticeSeen,
+  playbookIdentity,
+  storedPersonaModel,
   noticeOf,
   recentAccounts,
   setAnswer,
@@ -87,10 +90,54 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
 
   const facts = computed<Facts>(() => factsOf(account.value.value?.snapshot));
   const text = computed(() => account.value.value?.snapshot.text ?? '');
-  // Suggestion depends on the page only, not on answers or ticks.
-  const suggestion = computed<PersonaSuggestion | undefined>(() =>
-    playbook.value ? suggestPersona(text.value, facts.value, playbook.value, storedPlaybook.value.value?.personaModel) : undefined,
-  );
+
+  // The persona suggestion depends on the page only, not on answers or ticks. The background
+  // works it out after each read and stores it on the account; this panel works it out itself
+  // only for a page the background has not finished with (a first visit) or an account read
+  // under another playbook. The suggestion code and the 2 MB model load then, on demand.
+  const playbookHash = computed(() => {
+    const active = storedPlaybook.value.value;
+    return active ? playbookIdentity(active) : undefined;
+  });
+  const basis = computed(() => suggestionBasis(text.value, facts.value));
+  const storedSuggestion = computed<PersonaSuggestion | undefined>(() => {
+    const suggested = account.value.value?.suggested;
+    return suggested && suggested.playbookHash === playbookHash.value && suggested.basis === basis.value ? suggested.suggestion : undefined;
+  });
+  const workedOut = signal<{ id: string; suggestion: PersonaSuggestion } | undefined>(undefined);
+  let suggester: { hash: string; suggest: Promise<(text: string, facts: Facts, rules: Playbook) => PersonaSuggestion> } | undefined;
+  const suggesterFor = (hash: string) => {
+    if (suggester?.hash !== hash) {
+      const active = storedPlaybook.value.peek();
+      const suggest = Promise.all([import('../core/persona'), active ? storedPersonaModel(db, active) : undefined]).then(
+        ([{ suggestPersona }, model]) =>
+          (words: string, pageFacts: Facts, rules: Playbook) =>
+            suggestPersona(words, pageFacts, rules, model),
+      );
+      suggester = { hash, suggest };
+    }
+    return suggester.suggest;
+  };
+  const disposeSuggesting = effect(() => {
+    const rules = playbook.value;
+    const hash = playbookHash.value;
+    if (!rules || !hash || !account.value.value || storedSuggestion.value) return;
+    const id = `${hash}|${basis.value}`;
+    if (workedOut.peek()?.id === id) return;
+    const [words, pageFacts] = [text.value, facts.value];
+    let stale = false;
+    suggesterFor(hash).then((suggest) => {
+      if (!stale) workedOut.value = { id, suggestion: suggest(words, pageFacts, rules) };
+    }, onError);
+    return () => {
+      stale = true;
+    };
+  });
+  const suggestion = computed<PersonaSuggestion | undefined>(() => {
+    if (!playbook.value) return undefined;
+    const worked = workedOut.value;
+    return storedSuggestion.value ?? (worked && worked.id === `${playbookHash.value}|${basis.value}` ? worked.suggestion : undefined);
+  });
 
   const assessment = computed(() => {
     const current = account.value.value;
@@ -255,6 +302,7 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
       recent.dispose();
       storedPlaybook.dispose();
       meta.dispose();
+      disposeSuggesting();
     },
   };
 }
