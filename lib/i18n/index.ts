@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { elapsed, formatRelative } from './format';
 import { resolveLanguages, type LanguageSetting, type Languages } from './languages';
-import { CATALOGUES, type MessageKey } from './messages';
+import { CATALOGUE_LOADERS, CATALOGUES, type MessageKey } from './messages';
 
 export { localise } from './local-text';
 export { formatDateTime, formatMoney, formatNumber, formatRelative } from './format';
@@ -16,11 +16,37 @@ export const uiLanguage = signal<string>('en');
 export const textLanguage = signal<string>('en');
 
 /** Languages the UI has a catalogue for. */
-export const UI_LANGUAGES: readonly string[] = Object.keys(CATALOGUES);
+export const UI_LANGUAGES: readonly string[] = ['en', ...Object.keys(CATALOGUE_LOADERS)];
+
+const loading = new Map<string, Promise<void>>();
+
+/**
+ * Fetches the catalogue `language` (or its base language: `pl-PL` → `pl`) is shown in, once.
+ * Resolves at once for English and for a language without a catalogue (it is shown in English).
+ */
+export function loadCatalogue(language: string): Promise<void> {
+  const base = language.split('-')[0]!.toLowerCase();
+  const load = CATALOGUE_LOADERS[base];
+  if (!load || CATALOGUES[base]) return Promise.resolve();
+  let pending = loading.get(base);
+  if (!pending) {
+    pending = load().then((catalogue) => void (CATALOGUES[base] = catalogue));
+    // A failed fetch (an extension updated under an open page) may be retried by the next call.
+    pending.catch(() => loading.delete(base));
+    loading.set(base, pending);
+  }
+  return pending;
+}
+
+/** Sets both languages from the browser's list and the rep's setting once the UI language's catalogue is loaded. */
+export async function switchLanguages(browserLanguages: readonly string[], setting: LanguageSetting = {}): Promise<Languages> {
+  await loadCatalogue(resolveLanguages(browserLanguages, UI_LANGUAGES, setting).ui);
+  return applyLanguages(browserLanguages, setting);
+}
 
 export type MessageParams = Record<string, string | number>;
 
-/** Sets both languages from the browser's list and the rep's setting. */
+/** Sets both languages from the browser's list and the rep's setting; a catalogue not loaded yet shows English (see switchLanguages). */
 export function applyLanguages(browserLanguages: readonly string[], setting: LanguageSetting = {}): Languages {
   const languages = resolveLanguages(browserLanguages, UI_LANGUAGES, setting);
   uiLanguage.value = languages.ui;

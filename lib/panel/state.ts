@@ -5,24 +5,12 @@ import { forThisCall, type ForThisCall } from '../core/for-this-call';
 import type { SegmentStanding } from '../core/segment-standing';
 import type { PersonaSuggestion } from '../core/persona';
 import { suggestionBasis } from '../core/suggestion-basis';
-import {
-  markNoticeSeen,
-  playbookIdentity,
-  storedPersonaModel,
-  noticeOf,
-  recentAccounts,
-  setAnswer,
-  setCheck,
-  setPersona,
-  statusOf,
-  type AccountRecord,
-  type MetaRecord,
-  type PlaycardDb,
-  type RepInput,
-  type StoredPlaybook,
-  type UpdateNotice,
-  type UpdateStatus,
-} from '../db';
+// From the modules themselves, not the '../db' index: the index also leads to the book's scoring
+// and the playbook runtime, which the bundler would then load with every panel.
+import { recentAccounts } from '../db/accounts';
+import { playbookIdentity, type AccountRecord, type MetaRecord, type PlaycardDb, type RepInput, type StoredPlaybook, type UpdateNotice, type UpdateStatus } from '../db/database';
+import { setAnswer, setCheck, setPersona } from '../db/inputs';
+import { markNoticeSeen, noticeOf, statusOf } from '../db/meta';
 import type { Playbook, When } from '../playbook/schema';
 import type { TabState } from '../tab-state';
 import { liveSignal } from './live';
@@ -109,10 +97,12 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
   const suggesterFor = (hash: string) => {
     if (suggester?.hash !== hash) {
       const active = storedPlaybook.value.peek();
-      const suggest = Promise.all([import('../core/persona'), active ? storedPersonaModel(db, active) : undefined]).then(
-        ([{ suggestPersona }, model]) =>
+      // suggestPersona checks the stored model fits (format, personas) and trains one when not.
+      const stored = active ? db.personaModels.get(playbookIdentity(active)) : undefined;
+      const suggest = Promise.all([import('../core/persona'), stored]).then(
+        ([{ suggestPersona }, record]) =>
           (words: string, pageFacts: Facts, rules: Playbook) =>
-            suggestPersona(words, pageFacts, rules, model),
+            suggestPersona(words, pageFacts, rules, record?.model),
       );
       suggester = { hash, suggest };
     }
