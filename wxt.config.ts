@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { KNOWN_SITE_MATCHES } from './lib/sites';
+import { precompileMessages } from './scripts/build/precompile-messages';
 
 export default defineConfig({
   // Each file's imports show what it depends on.
@@ -37,6 +38,9 @@ export default defineConfig({
       : { minimum_chrome_version: '116' }),
   }),
   vite: () => ({
+    // Catalogues ship as pre-parsed ICU trees, so no page carries the ICU parser (about 8 KB gzip).
+    plugins: [precompileMessages()],
+    resolve: { alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }] },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),
 });

@@ -6,7 +6,7 @@ import { openDb } from '../../lib/db';
 import { t } from '../../lib/i18n';
 import { followLanguageSetting } from '../../lib/i18n/setting';
 
-followLanguageSetting();
+await followLanguageSetting();
 document.title = t('accounts.title');
 
 const state = createBookState(openDb());

@@ -20,7 +20,7 @@ import { encodeBase64 } from '../../lib/playbook/signature';
 import { customHosts, playbookOptions } from '../../lib/storage-items';
 import { createPlaybookSettings } from './playbook-settings';
 
-followLanguageSetting();
+await followLanguageSetting();
 // Re-worded when the rep picks another language below, like the rest of the page.
 effect(() => {
   document.title = t('options.title');

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Panel } from '../../components/panel';
 import '../../components/panel.css';
-import { DB_NAME, openDb } from '../../lib/db';
+import { DB_NAME, openDb } from '../../lib/db/database';
 import { StorageProblemNotice } from '../../components/storage-problem';
 import { noteStorageProblem } from '../../lib/storage-problem';
 import { followLanguageSetting } from '../../lib/i18n/setting';
@@ -13,7 +13,8 @@ import { sendToTab } from '../../lib/messages';
 import { tabState } from '../../lib/storage-items';
 import { followTab } from './follow-tab';
 
-followLanguageSetting();
+// The account and the playbook are read while the rep's language loads.
+const languageReady = followLanguageSetting();
 
 const state = createPanelState({ db: openDb(DB_NAME, { onStorageProblem: noteStorageProblem }) });
 /** The tab the panel describes: "report this page" asks its content script. */
@@ -49,6 +50,7 @@ void followTab({
   },
 });
 
+await languageReady;
 render(
   <>
     <StorageProblemNotice />

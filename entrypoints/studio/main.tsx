@@ -10,7 +10,7 @@ import { followLanguageSetting } from '../../lib/i18n/setting';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { createStudioState } from '../../lib/studio/state';
 
-followLanguageSetting();
+await followLanguageSetting();
 document.title = t('studio.title');
 
 const db = openDb();

@@ -144,9 +144,12 @@ export function describeMove(
  * so accounts whose facts satisfy the same fact signals get the same suggestion: a 10,000-row
  * import asks the classifier a handful of times instead of 10,000.
  */
-export function rememberingSuggest(playbook: Playbook, suggest: SuggestPersona): SuggestPersona {
+export function rememberingSuggest<S extends ReturnType<SuggestPersona>>(
+  playbook: Playbook,
+  suggest: (text: string, facts: Facts, playbook: Playbook) => S,
+): (text: string, facts: Facts, playbook: Playbook) => S {
   const signals = playbook.personas.flatMap((persona) => persona.signals.flatMap((signal) => (signal.fact ? [signal.fact] : [])));
-  const known = new Map<string, ReturnType<SuggestPersona>>();
+  const known = new Map<string, S>();
   return (text: string, facts: Facts, rules: Playbook) => {
     if (text.trim() !== '' || rules !== playbook) return suggest(text, facts, rules);
     let signature = '';

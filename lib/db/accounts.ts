@@ -1,4 +1,6 @@
 import { accountKeyOf, mergeSnapshots } from '../core/account';
+import { factsOf } from '../core/facts';
+import { suggestionBasis } from '../core/suggestion-basis';
 import type { PageSnapshot } from '../snapshot';
 import type { AccountRecord, PlaycardDb } from './database';
 import { mergeRepInputs } from './inputs';
@@ -14,6 +16,8 @@ export async function saveSnapshot(db: PlaycardDb, snapshot: PageSnapshot, now =
     const earlier = provisional ? await db.accounts.get(provisional) : undefined;
     const previous = (await db.accounts.get(key)) ?? earlier;
     const merged = mergeSnapshots(previous?.snapshot, snapshot);
+    // A revisit that read the same text and facts keeps its suggestion: the panel shows it at once.
+    const suggested = previous?.suggested?.basis === suggestionBasis(merged.text ?? '', factsOf(merged)) ? previous.suggested : undefined;
     await db.accounts.put({
       key,
       name: merged.company.name ?? merged.company.domain ?? key,
@@ -22,6 +26,7 @@ export async function saveSnapshot(db: PlaycardDb, snapshot: PageSnapshot, now =
       snapshot: merged,
       firstSeenAt: previous?.firstSeenAt ?? now,
       seenAt: now,
+      ...(suggested ? { suggested } : {}),
     });
     if (earlier && provisional) {
       // The domain may already hold input (from a mail thread, say): merge, never drop either.

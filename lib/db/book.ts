@@ -1,28 +1,36 @@
-import { suggestPersona } from '../core/persona';
+import { suggestPersona, type PersonaModel, type PersonaSuggestion } from '../core/persona';
 import { checkPin, effectiveSegment, type PinCheck } from '../accounts/pins';
 import { describeMove, rememberingSuggest, scoreAccount } from '../accounts/score';
 import type { AccountScore, ChangeCause, HistoryEntry } from '../accounts/types';
-import type { SuggestPersona } from '../core/assess';
+import { factsOf, type Facts } from '../core/facts';
+import { suggestionBasis } from '../core/suggestion-basis';
 import type { Playbook } from '../playbook/schema';
-import type { PlaycardDb, StoredPlaybook } from './database';
+import { playbookIdentity, type PlaycardDb, type StoredPlaybook, type StoredSuggestion } from './database';
+import { storedPersonaModel } from './playbooks';
 
 // The book: every account's last scored state (`scores`), its moves (`history`) and the rep's
 // pins. Scoring happens where the data changes: the background after a page read and after a
 // playbook activation, the page that wrote an answer or imported a file. Each account is
 // re-scored against the score it read, so two contexts cannot record one move twice.
 
-/** The active playbook's identity; a playbook active before schema v2 has no hash yet. */
-const hashOf = (active: StoredPlaybook) => active.hash ?? `version:${active.version}`;
+const hashOf = playbookIdentity;
 
 /**
- * The active playbook as one object per version: the persona model is trained once per playbook
- * object (lib/core/persona.ts), and every read from IndexedDB makes a new object.
+ * The active playbook as one object per version, with its stored persona model (trained once,
+ * when the playbook became active): every read from IndexedDB makes a new playbook object.
  */
-let scoringCache: { hash: string; playbook: Playbook; suggest: SuggestPersona } | undefined;
-function scoringFor(active: StoredPlaybook) {
+let scoringCache: { hash: string; playbook: Playbook; suggest: (text: string, facts: Facts, playbook: Playbook) => PersonaSuggestion } | undefined;
+function scoringFor(active: StoredPlaybook, model: PersonaModel | undefined) {
   const hash = hashOf(active);
-  if (scoringCache?.hash !== hash) scoringCache = { hash, playbook: active.playbook, suggest: rememberingSuggest(active.playbook, suggestPersona) };
+  if (scoringCache?.hash !== hash) {
+    scoringCache = { hash, playbook: active.playbook, suggest: rememberingSuggest(active.playbook, (text, facts, playbook) => suggestPersona(text, facts, playbook, model)) };
+  }
   return scoringCache;
+}
+
+/** The account's stored suggestion when it was worked out under this playbook from the same text and facts. */
+export function storedSuggestionFor(suggested: StoredSuggestion | undefined, playbookHash: string, text: string, facts: Facts): PersonaSuggestion | undefined {
+  return suggested?.playbookHash === playbookHash && suggested.basis === suggestionBasis(text, facts) ? suggested.suggestion : undefined;
 }
 
 /** Accounts re-scored per round: a round's reads and writes are short, so a page read never waits long behind them. */
@@ -43,18 +51,22 @@ export async function rescore(db: PlaycardDb, keys: readonly string[], cause: Ch
   for (let start = 0; start < keys.length; start += chunkSize) {
     if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
     const chunk = keys.slice(start, start + chunkSize);
-    const read = await db.transaction('r', [db.accounts, db.inputs, db.playbooks, db.playbookHistory, db.scores], async () => {
+    const read = await db.transaction('r', [db.accounts, db.inputs, db.playbooks, db.playbookHistory, db.scores, db.personaModels], async () => {
       const active = await db.playbooks.get('active');
+      // The model is read once per playbook; a worker that just woke reads it instead of training.
+      const model = active && scoringCache?.hash !== hashOf(active) ? await storedPersonaModel(db, active) : undefined;
       const [accounts, inputs, befores] = await Promise.all([db.accounts.bulkGet(chunk), db.inputs.bulkGet(chunk), db.scores.bulkGet(chunk)]);
       for (const before of befores) {
         if (!before || !active || before.playbookHash === hashOf(active) || previousPlaybooks.has(before.playbookHash)) continue;
         previousPlaybooks.set(before.playbookHash, (await db.playbookHistory.where('hash').equals(before.playbookHash).last())?.playbook);
       }
-      return { active, accounts, inputs, befores };
+      return { active, model, accounts, inputs, befores };
     });
-    const { active, accounts, inputs, befores } = read;
+    const { active, model, accounts, inputs, befores } = read;
     if (!active) return written;
-    const scoring = scoringFor(active);
+    const scoring = scoringFor(active, model);
+    /** Suggestions worked out for a page just read, stored on its account for the panel (by seenAt: a newer read wins). */
+    const suggestions: { key: string; seenAt: number; suggested: StoredSuggestion }[] = [];
     const scores: AccountScore[] = [];
     const entries: HistoryEntry[] = [];
     const orphans: string[] = [];
@@ -66,7 +78,15 @@ export async function rescore(db: PlaycardDb, keys: readonly string[], cause: Ch
         if (before) orphans.push(key);
         return;
       }
-      const after = scoreAccount(account, inputs[i], scoring, scoring.suggest, now);
+      const text = account.snapshot.text ?? '';
+      const facts = factsOf(account.snapshot);
+      let suggestion = storedSuggestionFor(account.suggested, scoring.hash, text, facts);
+      if (!suggestion) {
+        suggestion = scoring.suggest(text, facts, scoring.playbook);
+        if (cause.kind === 'page') suggestions.push({ key, seenAt: account.seenAt, suggested: { playbookHash: scoring.hash, basis: suggestionBasis(text, facts), suggestion } });
+      }
+      const found = suggestion;
+      const after = scoreAccount(account, inputs[i], scoring, () => found, now);
       const previousPlaybook = before ? previousPlaybooks.get(before.playbookHash) : undefined;
       const entry = describeMove(before, after, cause, { previousPlaybook, playbook: scoring.playbook });
       if (entry?.segment) after.lastMove = { at: entry.at, from: entry.segment.from, to: entry.segment.to };
@@ -74,7 +94,11 @@ export async function rescore(db: PlaycardDb, keys: readonly string[], cause: Ch
       if (entry) entries.push(entry);
       scores.push(after);
     });
-    await db.transaction('rw', db.scores, db.history, async () => {
+    await db.transaction('rw', [db.scores, db.history, ...(suggestions.length ? [db.accounts] : [])], async () => {
+      for (const { key, seenAt, suggested } of suggestions) {
+        const current = await db.accounts.get(key);
+        if (current?.seenAt === seenAt) await db.accounts.update(key, { suggested });
+      }
       const current = await db.scores.bulkGet(scores.map((score) => score.key));
       const expected = new Map(chunk.map((key, i) => [key, befores[i]?.scoredAt]));
       const fresh = scores.filter((score, i) => current[i]?.scoredAt === expected.get(score.key));

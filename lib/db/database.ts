@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { PersonaModel } from '../core/persona';
+import type { PersonaModel, PersonaSuggestion } from '../core/persona';
 import type { PlaybookChange } from '../playbook/diff';
 import type { Rejection } from '../playbook/runtime/outcome';
 import type { LocalText, Playbook } from '../playbook/schema';
@@ -19,6 +19,21 @@ export interface AccountRecord {
   snapshot: PageSnapshot;
   firstSeenAt: number;
   seenAt: number;
+  /**
+   * The persona suggestion for this snapshot under the active playbook, worked out by the
+   * background after the read, so a panel that opens shows it without loading the model.
+   * Used only while both its playbook and its basis (snapshotBasis) still match. Not indexed.
+   */
+  suggested?: StoredSuggestion;
+}
+
+/** A persona suggestion and what it was worked out from. */
+export interface StoredSuggestion {
+  /** The playbook's identity (playbookIdentity). */
+  playbookHash: string;
+  /** snapshotBasis of the text and facts it read. */
+  basis: string;
+  suggestion: PersonaSuggestion;
 }
 
 export interface PersonaChoice {
@@ -59,14 +74,25 @@ export interface StoredPlaybook {
   hash?: string;
   /** The URL or file name it came from. */
   origin?: string;
-  /**
-   * The persona model trained on this very playbook when it became active, so a panel opens
-   * with it ready instead of training on every open. Not indexed: no schema version needed.
-   * Absent on records written before it existed; the background fills it in at start.
-   */
-  personaModel?: PersonaModel;
   /** Id of the public key that verified its signature; absent when it was not signed. Not indexed. */
   signedBy?: string;
+}
+
+/**
+ * What tells playbook versions apart: the hash of their bytes; a playbook active before
+ * schema v2 has no hash yet, so its version stands in.
+ */
+export const playbookIdentity = (active: Pick<StoredPlaybook, 'hash' | 'version'>): string => active.hash ?? `version:${active.version}`;
+
+/**
+ * The persona model trained on a playbook when it became active (schema v6), so nobody trains
+ * it again. Its own table, not a field of the active playbook: at 2 MB it made every read of
+ * the playbook (each panel open, each page's re-score) copy it.
+ */
+export interface StoredPersonaModel {
+  /** playbookIdentity of the playbook it was trained on. */
+  hash: string;
+  model: PersonaModel;
 }
 
 /** Every playbook ever applied, newest last, for the options page's history and rollback (schema v2). */
@@ -157,6 +183,8 @@ export type PlaycardDb = Dexie & {
   pins: EntityTable<Pin, 'key'>;
   /** CSV column mappings, remembered per header set (schema v5). */
   importMappings: EntityTable<ImportMapping, 'headers'>;
+  /** The active playbook's persona model (schema v6). */
+  personaModels: EntityTable<StoredPersonaModel, 'hash'>;
 };
 
 export const DB_NAME = 'playcard';
@@ -210,5 +238,17 @@ export function openDb(name = DB_NAME, hooks: OpenDbHooks = {}): PlaycardDb {
     pins: 'key',
     importMappings: 'headers',
   });
+  // v6: the persona model leaves the active playbook's record for a table of its own, so reading
+  // the playbook no longer copies it. An active record that carries one hands it over.
+  db.version(6)
+    .stores({ personaModels: 'hash' })
+    .upgrade(async (tx) => {
+      const playbooks = tx.table<StoredPlaybook & { personaModel?: PersonaModel }, string>('playbooks');
+      const active = await playbooks.get('active');
+      if (!active?.personaModel) return;
+      const { personaModel, ...rest } = active;
+      await tx.table<StoredPersonaModel, string>('personaModels').put({ hash: playbookIdentity(active), model: personaModel });
+      await playbooks.put(rest);
+    });
   return db;
 }

@@ -1,5 +1,4 @@
 import type { LocalText } from '../playbook/schema';
-import { rescore } from './book';
 import type { PlaycardDb, RepInput } from './database';
 
 /**
@@ -28,6 +27,15 @@ export function mergeRepInputs(key: string, a: RepInput, b: RepInput): RepInput 
   };
 }
 
+/**
+ * Re-scores the account for the book after the rep's input changed. The scoring code (and the
+ * persona classifier behind it) loads on the first answer, not with the panel.
+ */
+async function rescoreAfterInput(db: PlaycardDb, key: string, now: number): Promise<void> {
+  const { rescore } = await import('./book');
+  await rescore(db, [key], { kind: 'answer' }, now);
+}
+
 function emptyInput(key: string, now: number): RepInput {
   return { key, answers: {}, checks: {}, updatedAt: now };
 }
@@ -52,7 +60,7 @@ export async function setAnswer(db: PlaycardDb, key: string, criterionId: string
     },
     now,
   );
-  await rescore(db, [key], { kind: 'answer' }, now);
+  await rescoreAfterInput(db, key, now);
 }
 
 /** `choice` undefined goes back to the suggestion. A persona that changes enters the account's history. */
@@ -66,7 +74,7 @@ export async function setPersona(db: PlaycardDb, key: string, choice: { primary:
     },
     now,
   );
-  await rescore(db, [key], { kind: 'answer' }, now);
+  await rescoreAfterInput(db, key, now);
 }
 
 export function setCheck(db: PlaycardDb, key: string, tacticId: string, done: boolean, now = Date.now(), text?: LocalText) {

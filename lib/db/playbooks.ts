@@ -2,7 +2,8 @@ import { PERSONA_MODEL_FORMAT, trainPersonaModel } from '../core/persona';
 import { diffPlaybooks } from '../playbook/diff';
 import { sha256OfJson } from '../playbook/hash';
 import type { Playbook } from '../playbook/schema';
-import type { PlaybookSource, PlaycardDb, StoredPlaybook, UpdateNotice } from './database';
+import { playbookIdentity, type PlaybookSource, type PlaycardDb, type StoredPlaybook, type UpdateNotice } from './database';
+import type { PersonaModel } from '../core/persona';
 
 /** Where a playbook about to become active came from. */
 export interface PlaybookOrigin {
@@ -58,11 +59,14 @@ export async function activate(
   if (when && !when(await db.playbooks.get('active'))) return undefined;
   // Trained here, once per activation, outside the transaction (it is CPU work, not I/O).
   const personaModel = trainPersonaModel(playbook);
-  return db.transaction('rw', db.playbooks, db.playbookHistory, db.meta, async () => {
+  return db.transaction('rw', [db.playbooks, db.playbookHistory, db.meta, db.personaModels], async () => {
     const previous = await db.playbooks.get('active');
     if (when && !when(previous)) return undefined;
     const changes = previous && announce ? diffPlaybooks(previous.playbook, playbook) : [];
-    await db.playbooks.put({ key: 'active', source: from.source, origin: from.origin, version: playbook.version, playbook, appliedAt: now, hash: from.hash, personaModel, ...(from.signedBy ? { signedBy: from.signedBy } : {}) });
+    await db.playbooks.put({ key: 'active', source: from.source, origin: from.origin, version: playbook.version, playbook, appliedAt: now, hash: from.hash, ...(from.signedBy ? { signedBy: from.signedBy } : {}) });
+    // Only the active playbook's model is kept: a rollback trains again (tens of milliseconds).
+    await db.personaModels.clear();
+    await db.personaModels.put({ hash: from.hash, model: personaModel });
     await db.playbookHistory.add({ hash: from.hash, version: playbook.version, source: from.source, origin: from.origin, playbook, appliedAt: now, ...(from.signedBy ? { signedBy: from.signedBy } : {}) });
     await pruneHistory(db);
     if (announce) {
@@ -108,17 +112,25 @@ export async function ensurePlaybookHistory(db: PlaycardDb): Promise<void> {
   });
 }
 
+/** The stored persona model of the active playbook, when there is one of the current format. */
+export async function storedPersonaModel(db: PlaycardDb, active: Pick<StoredPlaybook, 'hash' | 'version'>): Promise<PersonaModel | undefined> {
+  const stored = await db.personaModels.get(playbookIdentity(active));
+  return stored?.model.format === PERSONA_MODEL_FORMAT ? stored.model : undefined;
+}
+
 /**
- * Gives the active playbook its persona model when it has none (a record written before models
- * were stored) or one of an older format. Run by the background at start; the panel then never
- * trains. A playbook activated meanwhile already carries its own model and is left alone.
+ * Gives the active playbook its persona model when it has none (a playbook activated before
+ * models were stored) or one of an older format. Run by the background at start; the panel then
+ * never trains. A playbook activated meanwhile already has its own model and is left alone.
  */
 export async function ensurePersonaModel(db: PlaycardDb): Promise<void> {
   const active = await db.playbooks.get('active');
-  if (!active || active.personaModel?.format === PERSONA_MODEL_FORMAT) return;
-  const personaModel = trainPersonaModel(active.playbook);
-  await db.transaction('rw', db.playbooks, async () => {
+  if (!active || (await storedPersonaModel(db, active))) return;
+  const model = trainPersonaModel(active.playbook);
+  await db.transaction('rw', db.playbooks, db.personaModels, async () => {
     const current = await db.playbooks.get('active');
-    if (current && current.appliedAt === active.appliedAt && current.hash === active.hash) await db.playbooks.update('active', { personaModel });
+    if (!current || current.appliedAt !== active.appliedAt || current.hash !== active.hash) return;
+    await db.personaModels.clear();
+    await db.personaModels.put({ hash: playbookIdentity(current), model });
   });
 }

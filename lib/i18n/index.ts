@@ -1,8 +1,9 @@
 import { signal } from '@preact/signals';
 import { IntlMessageFormat } from 'intl-messageformat';
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { elapsed, formatRelative } from './format';
 import { resolveLanguages, type LanguageSetting, type Languages } from './languages';
-import { CATALOGUES, type MessageKey } from './messages';
+import { CATALOGUE_LOADERS, CATALOGUES, type MessageKey } from './messages';
 
 export { localise } from './local-text';
 export { formatDateTime, formatMoney, formatNumber, formatRelative } from './format';
@@ -16,11 +17,37 @@ export const uiLanguage = signal<string>('en');
 export const textLanguage = signal<string>('en');
 
 /** Languages the UI has a catalogue for. */
-export const UI_LANGUAGES: readonly string[] = Object.keys(CATALOGUES);
+export const UI_LANGUAGES: readonly string[] = ['en', ...Object.keys(CATALOGUE_LOADERS)];
+
+const loading = new Map<string, Promise<void>>();
+
+/**
+ * Fetches the catalogue `language` (or its base language: `pl-PL` → `pl`) is shown in, once.
+ * Resolves at once for English and for a language without a catalogue (it is shown in English).
+ */
+export function loadCatalogue(language: string): Promise<void> {
+  const base = language.split('-')[0]!.toLowerCase();
+  const load = CATALOGUE_LOADERS[base];
+  if (!load || CATALOGUES[base]) return Promise.resolve();
+  let pending = loading.get(base);
+  if (!pending) {
+    pending = load().then((catalogue) => void (CATALOGUES[base] = catalogue));
+    // A failed fetch (an extension updated under an open page) may be retried by the next call.
+    pending.catch(() => loading.delete(base));
+    loading.set(base, pending);
+  }
+  return pending;
+}
+
+/** Sets both languages from the browser's list and the rep's setting once the UI language's catalogue is loaded. */
+export async function switchLanguages(browserLanguages: readonly string[], setting: LanguageSetting = {}): Promise<Languages> {
+  await loadCatalogue(resolveLanguages(browserLanguages, UI_LANGUAGES, setting).ui);
+  return applyLanguages(browserLanguages, setting);
+}
 
 export type MessageParams = Record<string, string | number>;
 
-/** Sets both languages from the browser's list and the rep's setting. */
+/** Sets both languages from the browser's list and the rep's setting; a catalogue not loaded yet shows English (see switchLanguages). */
 export function applyLanguages(browserLanguages: readonly string[], setting: LanguageSetting = {}): Languages {
   const languages = resolveLanguages(browserLanguages, UI_LANGUAGES, setting);
   uiLanguage.value = languages.ui;
@@ -28,18 +55,40 @@ export function applyLanguages(browserLanguages: readonly string[], setting: Lan
   return languages;
 }
 
+/**
+ * A catalogue entry as it reaches the code: the ICU source in the repository and in unit tests;
+ * in the built extension, the syntax tree the build parsed it into (scripts/build/precompile-messages.ts).
+ */
+type Message = string | MessageFormatElement[];
+
 const compiled = new Map<string, IntlMessageFormat>();
+const compiledTrees = new WeakMap<MessageFormatElement[], Map<string, IntlMessageFormat>>();
+
+function compile(message: Message, locale: string): IntlMessageFormat {
+  if (typeof message === 'string') {
+    const key = `${locale}\u0000${message}`;
+    let format = compiled.get(key);
+    if (!format) compiled.set(key, (format = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true })));
+    return format;
+  }
+  let byLocale = compiledTrees.get(message);
+  if (!byLocale) compiledTrees.set(message, (byLocale = new Map()));
+  let format = byLocale.get(locale);
+  if (!format) byLocale.set(locale, (format = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true })));
+  return format;
+}
 
 /**
- * Formats an ICU MessageFormat string (`{n, plural, one {# change} other {# changes}}`)
+ * Formats an ICU MessageFormat message (`{n, plural, one {# change} other {# changes}}`)
  * with `locale`'s plural rules and number formats. Tags stay literal text: nothing here is HTML.
  */
-export function formatMessage(message: string, locale: string, params?: MessageParams): string {
-  const key = `${locale}\u0000${message}`;
-  let format = compiled.get(key);
-  if (!format) compiled.set(key, (format = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true })));
-  return format.format(params) as string;
+export function formatMessage(message: Message, locale: string, params?: MessageParams): string {
+  const formatted = compile(message, locale).format(params);
+  return Array.isArray(formatted) ? formatted.join('') : String(formatted);
 }
+
+/** A catalogue's entry: typed as its source string, a syntax tree once built (see Message). */
+const entryOf = (language: string, key: MessageKey): Message => CATALOGUES[language]![key] as Message;
 
 /** The catalogue that holds `key` for `language`: the tag's own, its base language's (pt-BR → pt), or English. */
 function catalogueFor(language: string, key: MessageKey): string {
@@ -54,11 +103,11 @@ export function translate(language: string, key: MessageKey, params?: MessagePar
   // English text is formatted with English plural rules even when the rep's locale is another.
   const locale = source === 'en' && !language.toLowerCase().startsWith('en') ? 'en' : language;
   try {
-    return formatMessage(CATALOGUES[source]![key]!, locale, params);
+    return formatMessage(entryOf(source, key), locale, params);
   } catch (error) {
     // A broken translation must not blank the panel: show the English message (the catalogue test flags the broken one).
     if (source === 'en') throw error;
-    return formatMessage(CATALOGUES.en![key]!, 'en', params);
+    return formatMessage(entryOf('en', key), 'en', params);
   }
 }
 

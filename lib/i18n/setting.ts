@@ -4,7 +4,7 @@
  * this: it always speaks the browser's language.
  */
 import { storage } from 'wxt/utils/storage';
-import { applyLanguages } from './index';
+import { loadCatalogue, resolveLanguages, switchLanguages, UI_LANGUAGES } from './index';
 import type { LanguageSetting } from './languages';
 
 export const languageSetting = storage.defineItem<LanguageSetting>('local:language', { fallback: {} });
@@ -18,15 +18,27 @@ export function readLanguageSetting(value: unknown): LanguageSetting {
 }
 
 /**
- * Applies the browser's languages at once (nothing renders in the wrong language
- * first), then the stored setting, then every later change of it. Also sets the
- * page's `lang`, which screen readers and hyphenation use.
+ * Applies the rep's setting (or the browser's languages), then every later change of it, each
+ * once its catalogue has loaded: a page that awaits the first one renders in the right language
+ * from its first frame, and a change re-words it in one step. Also sets the page's `lang`, which
+ * screen readers and hyphenation use. Resolves, with a function that stops following, once the
+ * first language is applied.
  */
-export function followLanguageSetting(browserLanguages: readonly string[] = navigator.languages, root: HTMLElement = document.documentElement): () => void {
-  const apply = (value: unknown) => {
-    root.lang = applyLanguages(browserLanguages, readLanguageSetting(value)).ui;
+export async function followLanguageSetting(browserLanguages: readonly string[] = navigator.languages, root: HTMLElement = document.documentElement): Promise<() => void> {
+  let latest = 0;
+  const apply = async (value: unknown) => {
+    const mine = ++latest;
+    const setting = readLanguageSetting(value);
+    const languages = await switchLanguages(browserLanguages, setting);
+    // A later change that loaded faster has already been applied.
+    if (mine === latest) root.lang = languages.ui;
   };
-  apply({});
-  void languageSetting.getValue().then(apply, console.error);
-  return languageSetting.watch(apply);
+  const stop = languageSetting.watch((value) => void apply(value).catch(console.error));
+  // Most reps never set a language: the browser's catalogue loads while the setting is read.
+  const [stored] = await Promise.all([
+    languageSetting.getValue().catch((error: unknown) => (console.error(error), {})),
+    loadCatalogue(resolveLanguages(browserLanguages, UI_LANGUAGES).ui).catch(() => undefined),
+  ]);
+  await apply(stored).catch(console.error);
+  return stop;
 }

@@ -1,25 +1,16 @@
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, effect, signal } from '@preact/signals';
 import { assessAccount } from '../core/assess';
 import { factsOf, type Facts } from '../core/facts';
 import { forThisCall, type ForThisCall } from '../core/for-this-call';
 import type { SegmentStanding } from '../core/segment-standing';
-import { suggestPersona, type PersonaSuggestion } from '../core/persona';
-import {
-  markNoticeSeen,
-  noticeOf,
-  recentAccounts,
-  setAnswer,
-  setCheck,
-  setPersona,
-  statusOf,
-  type AccountRecord,
-  type MetaRecord,
-  type PlaycardDb,
-  type RepInput,
-  type StoredPlaybook,
-  type UpdateNotice,
-  type UpdateStatus,
-} from '../db';
+import type { PersonaSuggestion } from '../core/persona';
+import { suggestionBasis } from '../core/suggestion-basis';
+// From the modules themselves, not the '../db' index: the index also leads to the book's scoring
+// and the playbook runtime, which the bundler would then load with every panel.
+import { recentAccounts } from '../db/accounts';
+import { playbookIdentity, type AccountRecord, type MetaRecord, type PlaycardDb, type RepInput, type StoredPlaybook, type UpdateNotice, type UpdateStatus } from '../db/database';
+import { setAnswer, setCheck, setPersona } from '../db/inputs';
+import { markNoticeSeen, noticeOf, statusOf } from '../db/meta';
 import type { Playbook, When } from '../playbook/schema';
 import type { TabState } from '../tab-state';
 import { liveSignal } from './live';
@@ -87,10 +78,56 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
 
   const facts = computed<Facts>(() => factsOf(account.value.value?.snapshot));
   const text = computed(() => account.value.value?.snapshot.text ?? '');
-  // Suggestion depends on the page only, not on answers or ticks.
-  const suggestion = computed<PersonaSuggestion | undefined>(() =>
-    playbook.value ? suggestPersona(text.value, facts.value, playbook.value, storedPlaybook.value.value?.personaModel) : undefined,
-  );
+
+  // The persona suggestion depends on the page only, not on answers or ticks. The background
+  // works it out after each read and stores it on the account; this panel works it out itself
+  // only for a page the background has not finished with (a first visit) or an account read
+  // under another playbook. The suggestion code and the 2 MB model load then, on demand.
+  const playbookHash = computed(() => {
+    const active = storedPlaybook.value.value;
+    return active ? playbookIdentity(active) : undefined;
+  });
+  const basis = computed(() => suggestionBasis(text.value, facts.value));
+  const storedSuggestion = computed<PersonaSuggestion | undefined>(() => {
+    const suggested = account.value.value?.suggested;
+    return suggested && suggested.playbookHash === playbookHash.value && suggested.basis === basis.value ? suggested.suggestion : undefined;
+  });
+  const workedOut = signal<{ id: string; suggestion: PersonaSuggestion } | undefined>(undefined);
+  let suggester: { hash: string; suggest: Promise<(text: string, facts: Facts, rules: Playbook) => PersonaSuggestion> } | undefined;
+  const suggesterFor = (hash: string) => {
+    if (suggester?.hash !== hash) {
+      const active = storedPlaybook.value.peek();
+      // suggestPersona checks the stored model fits (format, personas) and trains one when not.
+      const stored = active ? db.personaModels.get(playbookIdentity(active)) : undefined;
+      const suggest = Promise.all([import('../core/persona'), stored]).then(
+        ([{ suggestPersona }, record]) =>
+          (words: string, pageFacts: Facts, rules: Playbook) =>
+            suggestPersona(words, pageFacts, rules, record?.model),
+      );
+      suggester = { hash, suggest };
+    }
+    return suggester.suggest;
+  };
+  const disposeSuggesting = effect(() => {
+    const rules = playbook.value;
+    const hash = playbookHash.value;
+    if (!rules || !hash || !account.value.value || storedSuggestion.value) return;
+    const id = `${hash}|${basis.value}`;
+    if (workedOut.peek()?.id === id) return;
+    const [words, pageFacts] = [text.value, facts.value];
+    let stale = false;
+    suggesterFor(hash).then((suggest) => {
+      if (!stale) workedOut.value = { id, suggestion: suggest(words, pageFacts, rules) };
+    }, onError);
+    return () => {
+      stale = true;
+    };
+  });
+  const suggestion = computed<PersonaSuggestion | undefined>(() => {
+    if (!playbook.value) return undefined;
+    const worked = workedOut.value;
+    return storedSuggestion.value ?? (worked && worked.id === `${playbookHash.value}|${basis.value}` ? worked.suggestion : undefined);
+  });
 
   const assessment = computed(() => {
     const current = account.value.value;
@@ -255,6 +292,7 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
       recent.dispose();
       storedPlaybook.dispose();
       meta.dispose();
+      disposeSuggesting();
     },
   };
 }

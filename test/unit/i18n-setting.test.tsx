@@ -20,15 +20,21 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-test('a page follows the browser at once, then the stored setting, then each change of it', async () => {
+test('a Polish page switches to Polish only once the Polish catalogue has loaded: no English in between', async () => {
+  const seen: string[] = [];
+  const unsubscribe = uiLanguage.subscribe((language) => seen.push(`${language}: ${t('checklist.when.before')}`));
+  stop = await followLanguageSetting(['pl-PL', 'pl'], document.createElement('html'));
+  unsubscribe();
+  expect(seen).toEqual(['en: Before the call', 'pl-PL: Przed rozmową']);
+});
+
+test('a page follows the stored setting from its first render, then each change of it', async () => {
   await languageSetting.setValue({ text: 'it' });
   const root = document.createElement('html');
-  stop = followLanguageSetting(['pl-PL', 'pl'], root);
-  // Before storage answers: the browser's languages, Polish UI and Polish text.
-  expect([uiLanguage.value, textLanguage.value, root.lang]).toEqual(['pl-PL', 'pl-PL', 'pl-PL']);
+  stop = await followLanguageSetting(['pl-PL', 'pl'], root);
+  // Once ready: the browser's UI language, and the text language the rep chose.
+  expect([uiLanguage.value, textLanguage.value, root.lang]).toEqual(['pl-PL', 'it', 'pl-PL']);
   expect(t('checklist.when.before')).toBe('Przed rozmową');
-  await until(() => textLanguage.value === 'it', 'the stored text language');
-  expect(uiLanguage.value).toBe('pl-PL');
 
   // A Polish rep who wants the screens in Russian and the playbook in Romanian: both switch live.
   await languageSetting.setValue({ ui: 'ru', text: 'ro' });
@@ -67,9 +73,7 @@ test("the options section offers the browser's choice and each language by its o
 test('choosing a UI language on the options page re-words the open page at once', async () => {
   const root = document.createElement('div');
   document.body.append(root);
-  stop = followLanguageSetting(['en-US'], document.createElement('html'));
-  // Let the page's first read of the stored setting land, as it does long before a rep can click.
-  await languageSetting.getValue();
+  stop = await followLanguageSetting(['en-US'], document.createElement('html'));
   render(<LanguageSection browserLanguages={['en-US']} />, root);
   const heading = () => root.querySelector('h2')!.textContent;
   expect(heading()).toBe('Language');

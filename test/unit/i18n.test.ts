@@ -5,6 +5,7 @@ import {
   formatMessage,
   formatMoney,
   formatNumber,
+  loadCatalogue,
   pickUiLanguage,
   resolveLanguages,
   t,
@@ -12,8 +13,12 @@ import {
   timeAgo,
   translate,
   uiLanguage,
+  UI_LANGUAGES,
 } from '../../lib/i18n';
 import { CATALOGUES } from '../../lib/i18n/messages';
+
+// Every catalogue, loaded up front: these tests switch languages synchronously (pages await loadCatalogue).
+await Promise.all(UI_LANGUAGES.map(loadCatalogue));
 
 // Completeness, placeholders and plural forms of the shipped catalogues: i18n-catalogues.test.ts.
 

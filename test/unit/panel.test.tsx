@@ -4,13 +4,16 @@ import { render } from 'preact';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { Panel } from '../../components/panel';
 import { installBuiltinPlaybook, openDb, saveSnapshot, type PlaycardDb } from '../../lib/db';
-import { applyLanguages } from '../../lib/i18n';
+import { applyLanguages, loadCatalogue, UI_LANGUAGES } from '../../lib/i18n';
 import { createPanelState, type PanelState } from '../../lib/panel/state';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import type { Playbook } from '../../lib/playbook/schema';
 import { readPage } from '../../lib/sites';
 import { PageSnapshot } from '../../lib/snapshot';
 import { readFileSync } from 'node:fs';
+
+// Every catalogue, loaded up front: these tests switch languages synchronously (pages await loadCatalogue).
+await Promise.all(UI_LANGUAGES.map(loadCatalogue));
 
 const snapshot = PageSnapshot.parse({
   site: 'gmail',
