@@ -13,7 +13,10 @@ export function ForThisCall({
   onToggle,
   onPhase,
   empty,
+  note,
 }: {
+  /** Said under the list: why some tactics are not in it ("guess first" holds back the persona's). */
+  note?: string;
   /** Said when nothing is open: everything done, or nothing to plan from yet. */
   empty: string;
   forCall: ForThisCallData;
@@ -49,6 +52,11 @@ export function ForThisCall({
             <TacticRow key={item.id} idPrefix="call" item={item} checked={checks[item.id]?.done ?? false} playbook={playbook} onToggle={onToggle} />
           ))}
         </ul>
+      )}
+      {note && (
+        <p class="small muted" data-testid="for-this-call-note">
+          {note}
+        </p>
       )}
     </section>
   );

@@ -18,7 +18,10 @@ export function Glance({
   playbook,
   done,
   onOpen,
+  personaHidden = false,
 }: {
+  /** "Guess first": the persona is not shown until the rep has guessed; the badge asks for the guess. */
+  personaHidden?: boolean;
   assessment: AccountAssessment<PersonaSuggestion>;
   standing: SegmentStanding;
   playbook: Playbook;
@@ -61,7 +64,7 @@ export function Glance({
         )}
         {personas.length === 0 ? (
           <button type="button" class="badge unscored" data-testid="glance-persona" data-primary="" onClick={() => onOpen('persona')}>
-            {t('glance.noPersona')}
+            {personaHidden ? t('panel.guess.badge') : t('glance.noPersona')}
           </button>
         ) : (
           personas.map((p, index) => (

@@ -7,6 +7,7 @@ import { AccountFacts, AccountHeader } from './account-header';
 import { Checklist } from './checklist';
 import { ForThisCall } from './for-this-call';
 import { Glance } from './glance';
+import { GuessOutcomeSlot, GuessSlot, GuessToggle, useGuessFirst } from './learn/guess-slot';
 import { PersonaCard } from './persona-card';
 import { Questions } from './questions';
 import { RecentAccounts } from './recent-accounts';
@@ -37,10 +38,13 @@ export function Panel({
   report?: ReportPage;
 }) {
   const [segmentOpen, setSegmentOpen] = useState(false);
+  // "Guess first" (lib/panel/guess-state.ts): while the rep has not guessed, the assessment and
+  // "For this call" come without the persona.
+  const guess = useGuessFirst(state);
   const playbook = state.playbook.value;
   const notice = state.notice.value;
   const updateError = state.updateError.value;
-  const persona = state.assessment.value?.persona;
+  const persona = guess.assessment.value?.persona;
   const banners = (
     <>
       {notice && (
@@ -49,7 +53,7 @@ export function Panel({
           playbook={playbook}
           context={{
             persona: [persona?.primary, persona?.secondary].filter((id): id is string => id !== undefined),
-            segment: state.assessment.value?.segment.segment.id,
+            segment: guess.assessment.value?.segment.segment.id,
           }}
           onDismiss={() => state.dismissNotice()}
         />
@@ -59,14 +63,15 @@ export function Panel({
     </>
   );
   const account = state.account.value;
-  const assessment = state.assessment.value;
+  const assessment = guess.assessment.value;
   const standing = state.standing.value;
-  const forCall = state.forCall.value;
+  const forCall = guess.forCall.value;
+  const hidden = guess.hidden.value;
   const tab = state.tab.value;
   const pinned = state.pinnedKey.value !== undefined;
 
   if (state.accountKey.value) {
-    if (!account || !assessment || !playbook || !standing || !forCall)
+    if (!account || !assessment || !playbook || !standing || !forCall || !guess.ready.value)
       return <p class="muted status" data-testid="status">{t('panel.loading')}</p>;
     const tabState = tab.kind === 'state' ? tab.state : undefined;
     const fromCache = pinned || !tabState || tabState.at - account.seenAt > 1000;
@@ -89,7 +94,7 @@ export function Panel({
           {t('glance2.skipToCall')}
         </a>
         <AccountHeader account={account} fromCache={fromCache} {...(onOpenSettings ? { onOpenSettings } : {})} {...(onOpenLearn ? { onOpenLearn } : {})} {...(report ? { onReport: () => void report.run() } : {})}>
-          <Glance assessment={assessment} standing={standing} playbook={playbook} done={done} onOpen={open} />
+          <Glance assessment={assessment} standing={standing} playbook={playbook} done={done} onOpen={open} personaHidden={hidden} />
           {pinned && (
             <p class="pinned small">
               {t('panel.viewing')} ·{' '}
@@ -105,7 +110,8 @@ export function Panel({
           playbook={playbook}
           onToggle={(id, isDone) => state.toggleTactic(id, isDone)}
           onPhase={(phase) => state.choosePhase(phase)}
-          empty={!standing.scored && !assessment.persona.primary ? t('forCall.needsMore') : t('forCall.allDone')}
+          empty={hidden ? t('panel.guess.forCall') : !standing.scored && !assessment.persona.primary ? t('forCall.needsMore') : t('forCall.allDone')}
+          {...(hidden && forCall.items.length > 0 ? { note: t('panel.guess.forCall') } : {})}
         />
         <nav class="skip-links" aria-label={t('glance.skipLinks')}>
           <a href="#all-tactics">{t('forCall.all')}</a>
@@ -146,14 +152,24 @@ export function Panel({
           open={segmentOpen}
           onToggle={setSegmentOpen}
         />
-        <PersonaCard
-          persona={assessment.persona}
-          playbook={playbook}
-          onChoosePrimary={(id) => state.choosePrimaryPersona(id)}
-          onChooseSecondary={(id) => state.chooseSecondaryPersona(id)}
-          onReset={() => state.choosePersona(undefined)}
-          textSource={textSourceOf(account.snapshot)}
-        />
+        {hidden ? (
+          <GuessSlot guess={guess} playbook={playbook} />
+        ) : (
+          <>
+            <GuessOutcomeSlot guess={guess} playbook={playbook} />
+            <PersonaCard
+              persona={assessment.persona}
+              playbook={playbook}
+              onChoosePrimary={(id) => state.choosePrimaryPersona(id)}
+              onChooseSecondary={(id) => state.chooseSecondaryPersona(id)}
+              onReset={() => state.choosePersona(undefined)}
+              textSource={textSourceOf(account.snapshot)}
+              evidenceOpen={guess.outcome.value !== undefined}
+            >
+              <GuessToggle guess={guess} />
+            </PersonaCard>
+          </>
+        )}
         <AccountFacts account={account} />
       </main>
     );

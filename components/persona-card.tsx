@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { t, uiLanguage } from '../lib/i18n';
 import { evidenceLines, type EvidenceSource } from '../lib/panel/evidence';
 import type { PersonaEvidence, PersonaSuggestion } from '../lib/core/persona';
@@ -21,7 +22,13 @@ export function PersonaCard({
   onChooseSecondary,
   onReset,
   textSource = { kind: 'notes' },
+  evidenceOpen = false,
+  children,
 }: {
+  /** The evidence unfolded: right after a "guess first" guess, the rep checks it against their own reading. */
+  evidenceOpen?: boolean;
+  /** Shown at the end of the card (the "guess first" switch). */
+  children?: ComponentChildren;
   persona: PersonaView;
   /** Whose words the page's text is, to say it under each quote. */
   textSource?: EvidenceSource;
@@ -79,7 +86,7 @@ export function PersonaCard({
         </div>
       )}
       {suggestion.evidence.length > 0 && (
-        <details class="evidence">
+        <details class="evidence" open={evidenceOpen}>
           <summary>{t('persona.evidence')}</summary>
           <ul data-testid="persona-evidence">
             {evidenceLines(suggestion.evidence, textSource).map(({ item, source }, index) => (
@@ -149,6 +156,7 @@ export function PersonaCard({
           </details>
         ))}
       </details>
+      {children}
     </section>
   );
 }

@@ -1,11 +1,38 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import type { Grading } from '../../lib/learn/schedule';
+import type { ReadyState } from '../../lib/learn/ready';
+import type { Grading } from '../../lib/learn/due';
 import { CardAnswer, CardQuestion, cardTitle } from './card-views';
-import { Handout } from './handout';
 import type { CardFilter, LearnState, LearnView } from './learn-state';
-import { Progress, ReadyBadge } from './progress';
-import { Quiz } from './quiz';
+
+// The cards come first (the page opens on them): the quiz, My progress and the print handout
+// are chunks of their own, loaded when shown, or, for the handout, once the first card is up.
+const views = {
+  quiz: () => import('./quiz'),
+  progress: () => import('./progress'),
+  handout: () => import('./handout'),
+};
+type Views = { [K in keyof typeof views]: Awaited<ReturnType<(typeof views)[K]>> };
+const loadedViews: Partial<Views> = {};
+
+function useView<K extends keyof Views>(name: K, wanted: boolean): Views[K] | undefined {
+  const [module, setModule] = useState(loadedViews[name]);
+  useEffect(() => {
+    if (module || !wanted) return;
+    let live = true;
+    views[name]().then(
+      (loaded) => {
+        loadedViews[name] = loaded as Views[K];
+        if (live) setModule(loaded as Views[K]);
+      },
+      (error: unknown) => console.error('Playcard Learn: a view did not load', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [name, wanted, module]);
+  return module;
+}
 
 const GRADINGS: Grading[] = ['again', 'hard', 'good', 'easy'];
 const VIEWS: LearnView[] = ['cards', 'quiz', 'progress'];
@@ -115,13 +142,34 @@ function Cards({ state }: { state: LearnState }) {
   );
 }
 
+/** The overall "ready" badge (the same look as My progress's, without loading its chunk). */
+function OverallReady({ state }: { state: ReadyState }) {
+  return (
+    <span class={`ready-badge ${state}`} data-ready={state}>
+      {t(`learn.ready.${state}`)}
+    </span>
+  );
+}
+
 export function LearnPage({ state }: { state: LearnState }) {
   useKeyboard(state);
   const playbook = state.playbook.value;
-  if (!state.loaded.value) return <p class="status" data-testid="status">{t('learn.loading')}</p>;
+  const loaded = state.loaded.value;
+  const awake = state.awake.value;
+  const view = state.view.value;
+  // Once the first card (or view) is on screen, the rest wakes up: live queries, the history.
+  useEffect(() => {
+    if (!loaded || awake) return;
+    const timer = setTimeout(() => state.wake(), 0);
+    return () => clearTimeout(timer);
+  }, [loaded, awake, state]);
+  const quiz = useView('quiz', view === 'quiz');
+  const progress = useView('progress', view === 'progress');
+  const handout = useView('handout', awake);
+  if (!loaded) return <p class="status" data-testid="status">{t('learn.loading')}</p>;
   if (!playbook) return <p class="status" data-testid="status">{t('learn.noPlaybook')}</p>;
   const report = state.report.value;
-  const view = state.view.value;
+  const waiting = <p class="status muted">{t('learn.loading')}</p>;
   return (
     <>
       <div class="screen">
@@ -141,7 +189,7 @@ export function LearnPage({ state }: { state: LearnState }) {
               <>
                 {' · '}
                 <span data-testid="overall-ready">
-                  {t('learn.overall')} <ReadyBadge readiness={{ state: report.overall, cards: 0, studied: 0, stable: 0, right: 0, answers: 0 }} />
+                  {t('learn.overall')} <OverallReady state={report.overall} />
                 </span>
               </>
             )}
@@ -159,12 +207,12 @@ export function LearnPage({ state }: { state: LearnState }) {
         </header>
         <main class="learn-main">
           {view === 'cards' && <Cards state={state} />}
-          {view === 'quiz' && <Quiz state={state} playbook={playbook} />}
-          {view === 'progress' && <Progress state={state} playbook={playbook} />}
+          {view === 'quiz' && (quiz ? <quiz.Quiz state={state} playbook={playbook} /> : waiting)}
+          {view === 'progress' && (progress && state.historyLoaded.value ? <progress.Progress state={state} playbook={playbook} /> : waiting)}
         </main>
         <p class="keys muted small">{t('learn.keys')}</p>
       </div>
-      <Handout cards={state.cards.value} playbook={playbook} />
+      {handout && <handout.Handout cards={state.cards.value} playbook={playbook} />}
     </>
   );
 }

@@ -1,14 +1,50 @@
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { liveQuery } from 'dexie';
 import { saveReview, type PlaycardDb, type StoredPlaybook } from '../../lib/db';
 import { buildCards, searchCards, type LearnCard } from '../../lib/learn/cards';
 import { isRight, questionFor, roundOf, type QuizQuestion } from '../../lib/learn/quiz';
 import { readinessReport, type ReviewRecord } from '../../lib/learn/ready';
-import { cardStatuses, dueToday, endOfLocalDay, freshProgress, gradeAnswer, review, type CardProgress, type Grading } from '../../lib/learn/schedule';
+import { cardStatuses, dueToday, endOfLocalDay, gradeAnswer, type CardProgress, type Grading } from '../../lib/learn/due';
+
+/** The scheduler (ts-fsrs) is needed from the first grade on, not for the first card. */
+const loadScheduler = () => import('../../lib/learn/schedule');
 import { liveSignal } from '../../lib/panel/live';
 import { cardSearchText } from './card-views';
 
 export type LearnView = 'cards' | 'quiz' | 'progress';
 export type CardFilter = 'all' | 'persona' | 'segment' | 'mix';
+
+/**
+ * A Dexie read that answers fast first and follows changes later: one plain read (no live-query
+ * bookkeeping, no cloned result cache) for the first card, then a live query once `goLive` is
+ * on. `same` keeps the first answer when the live query's first answer is the same data, so the
+ * page does not recompute (and re-render) everything just after the first card.
+ */
+function readThenLive<T>(
+  read: () => Promise<T>,
+  goLive: ReadonlySignal<boolean>,
+  onError: (error: unknown) => void,
+  same: (a: T, b: T) => boolean = () => false,
+): { value: ReadonlySignal<T | undefined>; dispose: () => void } {
+  const value = signal<T | undefined>(undefined);
+  let live = false;
+  read().then((first) => {
+    if (!live) value.value = first;
+  }, onError);
+  const dispose = effect(() => {
+    if (!goLive.value) return;
+    live = true;
+    const subscription = liveQuery(read).subscribe({
+      next: (next) => {
+        const current = value.peek();
+        if (current === undefined || !same(current, next)) value.value = next;
+      },
+      error: onError,
+    });
+    return () => subscription.unsubscribe();
+  });
+  return { value, dispose };
+}
 
 export interface QuizAnswer {
   key: string;
@@ -18,9 +54,13 @@ export interface QuizAnswer {
 /** The Learn page's state: the playbook and progress from Dexie (live), what the rep is looking at, and their actions. */
 export function createLearnState(db: PlaycardDb, clock: () => number = Date.now) {
   const onError = (error: unknown) => console.error('Playcard Learn:', error);
-  const stored = liveSignal<StoredPlaybook | null>(() => async () => (await db.playbooks.get('active')) ?? null, onError);
-  const progressRows = liveSignal<CardProgress[]>(() => () => db.learnProgress.toArray(), onError);
-  const reviewRows = liveSignal<ReviewRecord[]>(() => () => db.learnReviews.orderBy('seq').toArray(), onError);
+  // Before the first card only the playbook and the progress are read, once each; the live
+  // queries (a team update marks cards new) and the review history (2,000 rows after weeks of
+  // study, for "ready" and My progress) start once the first card is on screen (wake()).
+  const awake = signal(false);
+  const stored = readThenLive<StoredPlaybook | null>(async () => (await db.playbooks.get('active')) ?? null, awake, onError, (a, b) => a?.hash === b?.hash && a?.appliedAt === b?.appliedAt);
+  const progressRows = readThenLive<CardProgress[]>(() => db.learnProgress.toArray(), awake, onError);
+  const reviewRows = liveSignal<ReviewRecord[]>(() => (awake.value ? () => db.learnReviews.orderBy('seq').toArray() : undefined), onError);
 
   const playbook = computed(() => stored.value.value?.playbook);
   // The first card needs the playbook and the progress only; the review history (long after weeks
@@ -29,6 +69,8 @@ export function createLearnState(db: PlaycardDb, clock: () => number = Date.now)
   const cards = computed(() => (playbook.value ? buildCards(playbook.value) : []));
   const progress = computed(() => new Map((progressRows.value.value ?? []).map((p) => [p.id, p])));
   const reviews = computed(() => reviewRows.value.value ?? []);
+  /** The review history has been read: "ready" and the charts can be shown. */
+  const historyLoaded = computed(() => reviewRows.value.value !== undefined);
   const now = signal(clock());
   const offset = new Date().getTimezoneOffset();
   const statuses = computed(() => cardStatuses(cards.value, progress.value, endOfLocalDay(now.value, offset)));
@@ -36,7 +78,7 @@ export function createLearnState(db: PlaycardDb, clock: () => number = Date.now)
   const due = computed(() => dueToday(statuses.value));
   const fresh = computed(() => statuses.value.filter((s) => s.isNew).length);
   const changed = computed(() => statuses.value.filter((s) => s.changed).length);
-  const report = computed(() => (playbook.value ? readinessReport(playbook.value, cards.value, progress.value, reviews.value) : undefined));
+  const report = computed(() => (playbook.value && historyLoaded.value ? readinessReport(playbook.value, cards.value, progress.value, reviews.value) : undefined));
 
   const view = signal<LearnView>('cards');
   const query = signal('');
@@ -58,6 +100,7 @@ export function createLearnState(db: PlaycardDb, clock: () => number = Date.now)
   const answered = computed(() => answers.value[roundIndex.value]);
 
   async function record(card: LearnCard, grading: Grading, extra: Omit<ReviewRecord, 'cardId' | 'at' | 'grading' | 'personas' | 'segment'>) {
+    const { freshProgress, review } = await loadScheduler();
     const at = clock();
     const before = progress.value.get(card.id) ?? freshProgress(card, at);
     const after = review(before, card, grading, at);
@@ -74,6 +117,8 @@ export function createLearnState(db: PlaycardDb, clock: () => number = Date.now)
     statusById,
     progress,
     reviews,
+    historyLoaded,
+    awake,
     due,
     fresh,
     changed,
@@ -91,6 +136,17 @@ export function createLearnState(db: PlaycardDb, clock: () => number = Date.now)
     answers,
     question,
     answered,
+    /** The first card is on screen: follow changes live and read the review history. */
+    wake() {
+      awake.value = true;
+      // Fetched now, so the first grade does not wait for it.
+      loadScheduler().catch(onError);
+    },
+    dispose() {
+      stored.dispose();
+      progressRows.dispose();
+      reviewRows.dispose();
+    },
     show(next: LearnView) {
       view.value = next;
       if (next === 'quiz' && round.value.length === 0) this.startRound();

@@ -3,6 +3,7 @@ import { READY, type Readiness } from '../../lib/learn/ready';
 import { accuracyByWeek, reviewsPerDay, streak, type ProgressExport } from '../../lib/learn/stats';
 import type { Playbook } from '../../lib/playbook/schema';
 import { text } from '../use-text';
+import { GuessFirstSetting } from './guess-setting';
 import type { LearnState } from './learn-state';
 
 const COLOURS = ['#2f5bd3', '#b7791f', '#1a7f37', '#c0392b', '#8250df', '#0b7285'];
@@ -152,6 +153,7 @@ export function Progress({ state, playbook }: { state: LearnState; playbook: Pla
         </button>{' '}
         <span class="muted small">{t('learn.progress.exportHint')}</span>
       </p>
+      <GuessFirstSetting />
     </section>
   );
 }

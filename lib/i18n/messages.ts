@@ -707,16 +707,27 @@ export const en = {
   'learn.open.hint': 'New to the team? Study the personas, segments and tactics, and practise on scenarios.',
   'learn.menu': 'Learn the playbook',
   'panel.practiseInstead': 'No account open: practise instead',
-  // Learn: "guess first" in the side panel.
-  'learn.guess.toggle': 'Guess first',
-  'learn.guess.prompt': 'Which persona is this? Pick one, then see the suggestion.',
-  'learn.guess.agreed': 'You agreed with the suggestion.',
-  'learn.guess.partly': 'Partly: the suggestion mixes your pick with another type.',
-  'learn.guess.disagreed': 'The suggestion differs: look at the evidence.',
-  'learn.guess.no-suggestion': 'No suggestion to compare with: the page says too little.',
   // Languages (i18n): labels the studio's fact picker needs for every FACT_KEYS entry (lib/playbook/constants.ts).
   'fact.openAmount': 'Open deals value',
   'fact.wonAmount': 'Won deals value',
+  // Guess first in the side panel (learn2): the persona stays hidden until the rep has guessed.
+  'panel.guess.title': 'Guess first',
+  'panel.guess.prompt': 'Which persona is this account? Make your guess before Playcard shows its suggestion.',
+  'panel.guess.primary': 'Mostly',
+  'panel.guess.secondary': 'Also (optional)',
+  'panel.guess.check': 'Check my guess',
+  'panel.guess.off': 'Stop guessing first',
+  'panel.guess.badge': 'Persona: your guess?',
+  'panel.guess.forCall': 'The persona’s tactics appear here once you have guessed the persona.',
+  'panel.guess.yours': 'Your guess: {guess}.',
+  'panel.guess.agreed': 'The suggestion agrees: well spotted.',
+  'panel.guess.partly': 'Partly right: the suggestion mixes your pick with another type. Compare the evidence below.',
+  'panel.guess.disagreed': 'The suggestion differs: see the evidence below.',
+  'panel.guess.no-suggestion': 'No suggestion to compare with: the page says too little.',
+  'panel.guess.toggle': 'Guess first: on the next accounts, hide the persona until I have guessed it (practice for Learn)',
+  // Guess first, the setting on the Learn page (learn2).
+  'learn.guessFirst.label': 'Guess first in the side panel',
+  'learn.guessFirst.hint': 'On a real account the panel hides its persona suggestion until you have guessed it; each guess counts in your progress.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -199,6 +199,7 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
   }
 
   return {
+    db,
     playbook,
     tab,
     pinnedKey,
