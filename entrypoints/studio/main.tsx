@@ -21,6 +21,8 @@ const state = createStudioState({ db, builtin: DEFAULT_PLAYBOOK });
 addEventListener('pagehide', () => void state.saveNow());
 void state.load().then(() => {
   performance.mark('studio-loaded');
+  // The editor first; the cached accounts (thousands, for the preview) once it is on screen.
+  setTimeout(() => void state.loadAccounts().catch(console.error), 0);
   // A publish (here or from the options page) changes the playbook the diff and the preview compare with.
   liveQuery(() => db.playbooks.get('active')).subscribe({ next: (stored) => state.setActive(stored), error: console.error });
 });

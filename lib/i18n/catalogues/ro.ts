@@ -734,4 +734,17 @@ export const ro = {
   'learn.guess.no-suggestion': 'Nu există o sugestie cu care să compari: pagina spune prea puțin.',
   // Learn from the panel (learn).
   'panel.practiseInstead': 'Niciun cont deschis: exersează între timp',
+  // Playbook studio (studio2): condition and matrix forms, the check's status.
+  'studio.checking': 'Se verifică ghidul de vânzări…',
+  'studio.condition.legend': 'Aleasă după datele paginii când se potrivesc (toate regulile completate trebuie îndeplinite)',
+  'studio.condition.equals': 'Este una dintre',
+  'studio.condition.equalsHelp': 'O valoare pe rând, pentru date text precum țara sau industria. Literele mari și mici contează la fel.',
+  'studio.condition.contains': 'Conține una dintre',
+  'studio.condition.containsHelp': 'Un cuvânt sau o parte de cuvânt pe rând. Literele mari și mici contează la fel.',
+  'studio.signal.fact': 'Datele paginii care indică acest tip',
+  'studio.matrix.caption': 'Rânduri: {rows}. Coloane: {columns}. Fiecare celulă dă un segment.',
+  'studio.matrix.cell': 'Segmentul pentru {rowAxis} {row} și {columnAxis} {column}',
+  'studio.matrix.points': 'Decid punctele',
+  'studio.matrix.stray': 'Celule pentru valori pe care criteriile nu le mai au (nu se aplică niciodată):',
+  'studio.matrix.strayCell': '{row} × {column} → {segment}',
 } satisfies Catalogue;
