@@ -733,7 +733,7 @@ export const en = {
   'studio.matrix.cell': 'Segment for {rowAxis} {row} and {columnAxis} {column}',
   'studio.matrix.points': 'Points decide',
   'studio.matrix.stray': 'Cells for values the criteria no longer have (they never apply):',
-  'studio.matrix.strayCell': '{row} × {column} → {segment}',
+  'studio.matrix.strayCell': 'Row {row}, column {column}: {segment}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -739,5 +739,5 @@ export const it = {
   'studio.matrix.cell': 'Segmento per {rowAxis} {row} e {columnAxis} {column}',
   'studio.matrix.points': 'Decidono i punti',
   'studio.matrix.stray': 'Celle per valori che i criteri non hanno più (non si applicano mai):',
-  'studio.matrix.strayCell': '{row} × {column} → {segment}',
+  'studio.matrix.strayCell': 'Riga {row}, colonna {column}: {segment}',
 } satisfies Catalogue;

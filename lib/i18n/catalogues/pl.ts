@@ -742,5 +742,5 @@ export const pl = {
   'studio.matrix.cell': 'Segment dla: {rowAxis} {row} i {columnAxis} {column}',
   'studio.matrix.points': 'Decydują punkty',
   'studio.matrix.stray': 'Pola dla wartości, których kryteria już nie mają (nigdy nie obowiązują):',
-  'studio.matrix.strayCell': '{row} × {column} → {segment}',
+  'studio.matrix.strayCell': 'Wiersz {row}, kolumna {column}: {segment}',
 } satisfies Catalogue;

@@ -746,5 +746,5 @@ export const ro = {
   'studio.matrix.cell': 'Segmentul pentru {rowAxis} {row} și {columnAxis} {column}',
   'studio.matrix.points': 'Decid punctele',
   'studio.matrix.stray': 'Celule pentru valori pe care criteriile nu le mai au (nu se aplică niciodată):',
-  'studio.matrix.strayCell': '{row} × {column} → {segment}',
+  'studio.matrix.strayCell': 'Rândul {row}, coloana {column}: {segment}',
 } satisfies Catalogue;

@@ -748,5 +748,5 @@ export const ru = {
   'studio.matrix.cell': 'Сегмент для: {rowAxis} {row} и {columnAxis} {column}',
   'studio.matrix.points': 'Решают баллы',
   'studio.matrix.stray': 'Ячейки для значений, которых у критериев больше нет (они никогда не применяются):',
-  'studio.matrix.strayCell': '{row} × {column} → {segment}',
+  'studio.matrix.strayCell': 'Строка {row}, столбец {column}: {segment}',
 } satisfies Catalogue;
