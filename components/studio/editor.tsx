@@ -2,11 +2,14 @@ import { t } from '../../lib/i18n';
 import { localise } from '../../lib/i18n';
 import { FACT_KEYS, WHEN } from '../../lib/playbook/constants';
 import { getAt, setAt, type Json, type Path } from '../../lib/studio/draft';
+import { conditionLines, setCondition, setSignalFact } from '../../lib/studio/condition';
 import { addItem, type ItemKind } from '../../lib/studio/items';
+import { matrixGrid, setMatrixAxis, setMatrixCell } from '../../lib/studio/matrix';
 import type { StudioState } from '../../lib/studio/state';
 import {
   AddButton,
   CheckField,
+  LinesField,
   editingLanguage,
   FieldErrors,
   idOf,
@@ -30,6 +33,8 @@ const titleOf = (item: Json, field = 'label'): string => {
     ? localise(text as Record<string, string>, editingLanguage.value, 'en')
     : '';
 };
+
+const factChoices = () => FACT_KEYS.map((key) => ({ value: key, label: t(`fact.${key}` as 'fact.employees') }));
 
 function add(s: StudioState, kind: ItemKind, owner: Path, label: string): void {
   s.edit((doc) => addItem(doc, kind, owner, { language: editingLanguage.value, label }));
@@ -135,6 +140,30 @@ export function Segments({ s }: { s: StudioState }) {
   );
 }
 
+/**
+ * When a page fact satisfies a rule: numbers from `min` and below `max`, text equal to or
+ * containing one of the lines. Every filled-in part must hold. `dropWhenEmpty`: a criterion's
+ * value with nothing filled in loses its rule (the rep picks it); a signal's keeps it, flagged.
+ */
+function ConditionFields({ s, path, dropWhenEmpty, testid }: { s: StudioState; path: Path; dropWhenEmpty: boolean; testid: string }) {
+  const number = (key: 'min' | 'max') => (doc: Json, value: number | undefined) => setCondition(doc, path, key, value, dropWhenEmpty);
+  const lines = (key: 'equals' | 'contains') => (doc: Json, text: string) => setCondition(doc, path, key, conditionLines(text, key), dropWhenEmpty);
+  return (
+    <fieldset class="sub condition" data-testid={testid}>
+      <legend>{t('studio.condition.legend')}</legend>
+      <div class="grid">
+        <NumberField s={s} path={[...path, 'min']} label={t('studio.option.min')} write={number('min')} testid={`${testid}-min`} />
+        <NumberField s={s} path={[...path, 'max']} label={t('studio.option.max')} write={number('max')} testid={`${testid}-max`} />
+      </div>
+      <div class="grid">
+        <LinesField s={s} path={[...path, 'equals']} label={t('studio.condition.equals')} help={t('studio.condition.equalsHelp')} write={lines('equals')} testid={`${testid}-equals`} />
+        <LinesField s={s} path={[...path, 'contains']} label={t('studio.condition.contains')} help={t('studio.condition.containsHelp')} write={lines('contains')} testid={`${testid}-contains`} />
+      </div>
+      <FieldErrors s={s} path={path} exact />
+    </fieldset>
+  );
+}
+
 function Options({ s, owner }: { s: StudioState; owner: Path }) {
   const list: Path = [...owner, 'options'];
   const items = listAt(s, list);
@@ -146,16 +175,12 @@ function Options({ s, owner }: { s: StudioState; owner: Path }) {
         {items.map((item, i) => {
           const path: Path = [...list, i];
           return (
-            <Item key={idOf(item) || i} s={s} list={list} index={i} count={items.length} title={titleOf(item)} id={idOf(item)}>
+            <Item key={idOf(item) || i} s={s} list={list} index={i} count={items.length} title={titleOf(item)} id={idOf(item)} testid={`option-${idOf(getAt(s.doc.value, owner) ?? null)}-${idOf(item)}`}>
               {() => (
                 <>
                   <LocalTextField s={s} path={[...path, 'label']} label={t('studio.option.label')} />
-                  <div class="grid">
-                    <NumberField s={s} path={[...path, 'points']} label={t('studio.option.points')} />
-                    {hasFact && <NumberField s={s} path={[...path, 'when', 'min']} label={t('studio.option.min')} />}
-                    {hasFact && <NumberField s={s} path={[...path, 'when', 'max']} label={t('studio.option.max')} />}
-                  </div>
-                  <FieldErrors s={s} path={[...path, 'when']} exact />
+                  <NumberField s={s} path={[...path, 'points']} label={t('studio.option.points')} />
+                  {hasFact && <ConditionFields s={s} path={[...path, 'when']} dropWhenEmpty testid={`option-when-${idOf(getAt(s.doc.value, owner) ?? null)}-${idOf(item)}`} />}
                 </>
               )}
             </Item>
@@ -171,7 +196,7 @@ function Options({ s, owner }: { s: StudioState; owner: Path }) {
 export function Criteria({ s }: { s: StudioState }) {
   const list: Path = ['segmentation', 'criteria'];
   const items = listAt(s, list);
-  const facts = FACT_KEYS.map((key) => ({ value: key, label: t(`fact.${key}` as 'fact.employees') }));
+  const facts = factChoices();
   return (
     <section class="card" aria-labelledby="criteria-title">
       <h2 id="criteria-title">{t('studio.criteria')}</h2>
@@ -180,13 +205,13 @@ export function Criteria({ s }: { s: StudioState }) {
         {items.map((item, i) => {
           const path: Path = [...list, i];
           return (
-            <Item key={idOf(item) || i} s={s} list={list} index={i} count={items.length} title={titleOf(item)} id={idOf(item)}>
+            <Item key={idOf(item) || i} s={s} list={list} index={i} count={items.length} title={titleOf(item)} id={idOf(item)} testid={`criterion-${idOf(item)}`}>
               {() => (
                 <>
                   <LocalTextField s={s} path={[...path, 'label']} label={t('studio.criterion.label')} />
                   <LocalTextField s={s} path={[...path, 'question']} label={t('studio.criterion.question')} />
                   <div class="grid">
-                    <SelectField s={s} path={[...path, 'fact']} label={t('studio.criterion.fact')} choices={facts} optional />
+                    <SelectField s={s} path={[...path, 'fact']} label={t('studio.criterion.fact')} choices={facts} optional testid={`criterion-fact-${idOf(item)}`} />
                     <CheckField s={s} path={[...path, 'ask']} label={t('studio.criterion.ask')} fallback={true} />
                   </div>
                   <Options s={s} owner={path} />
@@ -202,28 +227,32 @@ export function Criteria({ s }: { s: StudioState }) {
 }
 
 export function Matrix({ s }: { s: StudioState }) {
-  const matrix = getAt(s.doc.value, ['segmentation', 'matrix']);
+  const doc = s.doc.value ?? null;
+  const matrix = getAt(doc, ['segmentation', 'matrix']);
   const criteria = listAt(s, ['segmentation', 'criteria']);
   const segments = listAt(s, ['segmentation', 'segments']);
   const criterionChoices = criteria.map((c) => ({ value: idOf(c), label: titleOf(c) || idOf(c) }));
   const segmentChoices = segments.map((c) => ({ value: idOf(c), label: titleOf(c) || idOf(c) }));
-  const optionsOf = (axis: 'rows' | 'columns') => {
-    const id = getAt(matrix ?? null, [axis]);
-    const criterion = criteria.find((c) => idOf(c) === id);
-    const options = getAt(criterion ?? null, ['options']);
-    return (Array.isArray(options) ? options : []).map((o) => ({ value: idOf(o), label: titleOf(o) || idOf(o) }));
+  const criterion = (axis: 'rows' | 'columns') => criteria.find((c) => idOf(c) === getAt(matrix ?? null, [axis]));
+  const optionLabel = (axis: 'rows' | 'columns', id: string) => {
+    const options = getAt(criterion(axis) ?? null, ['options']);
+    const option = Array.isArray(options) ? options.find((o) => idOf(o) === id) : undefined;
+    return (option && titleOf(option)) || id;
   };
+  const grid = matrixGrid(doc);
   const cells = listAt(s, ['segmentation', 'matrix', 'cells']);
+  const rowsName = titleOf(criterion('rows') ?? null) || String(getAt(matrix ?? null, ['rows']) ?? '');
+  const columnsName = titleOf(criterion('columns') ?? null) || String(getAt(matrix ?? null, ['columns']) ?? '');
   return (
-    <section class="card" aria-labelledby="matrix-title">
+    <section class="card" aria-labelledby="matrix-title" data-testid="matrix">
       <h2 id="matrix-title">{t('studio.matrix')}</h2>
       <p class="muted small">{t('studio.matrix.help')}</p>
-      {matrix === undefined ? (
+      {matrix === undefined || !grid ? (
         <AddButton
           label={t('studio.matrix.add')}
           onAdd={() =>
-            s.edit((doc) => {
-              const withAxes = setAt(doc, ['segmentation', 'matrix'], { rows: criterionChoices[0]?.value ?? '', columns: criterionChoices[1]?.value ?? criterionChoices[0]?.value ?? '', cells: [] });
+            s.edit((d) => {
+              const withAxes = setAt(d, ['segmentation', 'matrix'], { rows: criterionChoices[0]?.value ?? '', columns: criterionChoices[1]?.value ?? criterionChoices[0]?.value ?? '', cells: [] });
               return addItem(withAxes, 'cell', [], { language: editingLanguage.value, label: '' });
             })
           }
@@ -231,50 +260,78 @@ export function Matrix({ s }: { s: StudioState }) {
       ) : (
         <>
           <div class="grid">
-            <SelectField s={s} path={['segmentation', 'matrix', 'rows']} label={t('studio.matrix.rows')} choices={criterionChoices} />
-            <SelectField s={s} path={['segmentation', 'matrix', 'columns']} label={t('studio.matrix.columns')} choices={criterionChoices} />
+            <SelectField s={s} path={['segmentation', 'matrix', 'rows']} label={t('studio.matrix.rows')} choices={criterionChoices} write={(d, id) => setMatrixAxis(d, 'rows', id ?? '')} />
+            <SelectField s={s} path={['segmentation', 'matrix', 'columns']} label={t('studio.matrix.columns')} choices={criterionChoices} write={(d, id) => setMatrixAxis(d, 'columns', id ?? '')} />
           </div>
-          <table class="matrix">
-            <thead>
-              <tr>
-                <th>{t('studio.matrix.rows')}</th>
-                <th>{t('studio.matrix.columns')}</th>
-                <th>{t('studio.matrix.segment')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {cells.map((_, i) => {
-                const path: Path = ['segmentation', 'matrix', 'cells', i];
-                return (
-                  <tr key={i}>
-                    <td>
-                      <SelectField s={s} path={[...path, 'row']} label={t('studio.matrix.rows')} choices={optionsOf('rows')} />
-                    </td>
-                    <td>
-                      <SelectField s={s} path={[...path, 'column']} label={t('studio.matrix.columns')} choices={optionsOf('columns')} />
-                    </td>
-                    <td>
-                      <SelectField s={s} path={[...path, 'segment']} label={t('studio.matrix.segment')} choices={segmentChoices} />
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        aria-label={t('studio.item.remove', { name: String(i + 1) })}
-                        onClick={() => s.edit((doc) => setAt(doc, ['segmentation', 'matrix', 'cells'], cells.filter((__, j) => j !== i)))}
-                      >
+          <div class="matrix-scroll">
+            <table class="matrix">
+              <caption class="small muted">{t('studio.matrix.caption', { rows: rowsName, columns: columnsName })}</caption>
+              <thead>
+                <tr>
+                  <td />
+                  {grid.columns.map((column) => (
+                    <th key={column} scope="col">
+                      {optionLabel('columns', column)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {grid.rows.map((row, r) => (
+                  <tr key={row}>
+                    <th scope="row">{optionLabel('rows', row)}</th>
+                    {grid.columns.map((column, c) => {
+                      const current = grid.segments[r]![c] ?? '';
+                      return (
+                        <td key={column}>
+                          <select
+                            aria-label={t('studio.matrix.cell', { rowAxis: rowsName, row: optionLabel('rows', row), columnAxis: columnsName, column: optionLabel('columns', column) })}
+                            value={current}
+                            data-testid={`matrix-cell-${row}-${column}`}
+                            onChange={(e) => {
+                              const next = e.currentTarget.value;
+                              s.edit((d) => setMatrixCell(d, row, column, next === '' ? undefined : next));
+                            }}
+                          >
+                            <option value="">{t('studio.matrix.points')}</option>
+                            {!segmentChoices.some((choice) => choice.value === current) && current !== '' && <option value={current}>{current}</option>}
+                            {segmentChoices.map((choice) => (
+                              <option key={choice.value} value={choice.value}>
+                                {choice.label}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {grid.stray.length > 0 && (
+            <>
+              <p class="small">{t('studio.matrix.stray')}</p>
+              <ul class="items">
+                {grid.stray.map((i) => {
+                  const cell = cells[i] ?? null;
+                  const line = t('studio.matrix.strayCell', { row: String(getAt(cell, ['row']) ?? ''), column: String(getAt(cell, ['column']) ?? ''), segment: String(getAt(cell, ['segment']) ?? '') });
+                  return (
+                    <li key={i} class="item-head">
+                      <span class="item-title">{line}</span>
+                      <button type="button" aria-label={t('studio.item.remove', { name: line })} onClick={() => s.edit((d) => setAt(d, ['segmentation', 'matrix', 'cells'], cells.filter((_, j) => j !== i)))}>
                         ✕
                       </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
           <FieldErrors s={s} path={['segmentation', 'matrix']} exact />
+          <FieldErrors s={s} path={['segmentation', 'matrix', 'cells']} />
           <div class="row">
-            <AddButton label={t('studio.matrix.addCell')} onAdd={() => add(s, 'cell', [], '')} />
-            <button type="button" onClick={() => s.edit((doc) => setAt(doc, ['segmentation', 'matrix'], undefined))}>
+            <button type="button" onClick={() => s.edit((d) => setAt(d, ['segmentation', 'matrix'], undefined))}>
               {t('studio.matrix.remove')}
             </button>
           </div>
@@ -287,6 +344,7 @@ export function Matrix({ s }: { s: StudioState }) {
 function Signals({ s, owner }: { s: StudioState; owner: Path }) {
   const list: Path = [...owner, 'signals'];
   const items = listAt(s, list);
+  const facts = factChoices();
   return (
     <fieldset class="sub">
       <legend>{t('studio.signals')}</legend>
@@ -294,12 +352,23 @@ function Signals({ s, owner }: { s: StudioState; owner: Path }) {
         {items.map((item, i) => {
           const path: Path = [...list, i];
           return (
-            <Item key={idOf(item) || i} s={s} list={list} index={i} count={items.length} title={titleOf(item)} id={idOf(item)}>
+            <Item key={idOf(item) || i} s={s} list={list} index={i} count={items.length} title={titleOf(item)} id={idOf(item)} testid={`signal-${idOf(item)}`}>
               {() => (
                 <>
                   <LocalTextField s={s} path={[...path, 'label']} label={t('studio.signal.label')} />
                   <NumberField s={s} path={[...path, 'weight']} label={t('studio.signal.weight')} step={0.5} />
                   <PhrasesField s={s} path={[...path, 'patterns']} label={t('studio.signal.patterns')} />
+                  <SelectField
+                    s={s}
+                    path={[...path, 'fact', 'key']}
+                    label={t('studio.signal.fact')}
+                    choices={facts}
+                    optional
+                    testid={`signal-fact-${idOf(item)}`}
+                    write={(doc, key) => setSignalFact(doc, path, key)}
+                  />
+                  {getAt(item, ['fact']) !== undefined && <ConditionFields s={s} path={[...path, 'fact', 'when']} dropWhenEmpty={false} testid={`signal-when-${idOf(item)}`} />}
+                  <FieldErrors s={s} path={path} exact />
                 </>
               )}
             </Item>

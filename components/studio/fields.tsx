@@ -105,7 +105,44 @@ export function PhrasesField({ s, path, label, testid }: FieldProps) {
   );
 }
 
-export function NumberField({ s, path, label, testid, step = 1 }: FieldProps & { step?: number }) {
+/** A list of texts at `path`, one per line; `write` stores the lines (the caller decides how they are cleaned). */
+export function LinesField({
+  s,
+  path,
+  label,
+  testid,
+  help,
+  write,
+}: FieldProps & { help: string; write: (doc: Json, text: string) => Json }) {
+  const id = useFieldId();
+  const helpId = `${id}-help`;
+  const value = getAt(s.doc.value, path);
+  const committed = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').join('\n') : '';
+  const [local, setLocal] = useLocal(committed);
+  const commit = (text: string) => {
+    setLocal(text);
+    s.edit((doc) => write(doc, text), pathKey(path));
+  };
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <textarea id={id} rows={2} value={local} data-testid={testid} aria-describedby={helpId} onInput={(e) => commit(e.currentTarget.value)} />
+      <p id={helpId} class="muted small">
+        {help}
+      </p>
+      <FieldErrors s={s} path={path} />
+    </div>
+  );
+}
+
+export function NumberField({
+  s,
+  path,
+  label,
+  testid,
+  step = 1,
+  write = (doc, number) => setAt(doc, path, number),
+}: FieldProps & { step?: number; write?: (doc: Json, number: number | undefined) => Json }) {
   const id = useFieldId();
   const value = getAt(s.doc.value, path);
   const [local, setLocal] = useLocal(typeof value === 'number' ? String(value) : '');
@@ -113,7 +150,7 @@ export function NumberField({ s, path, label, testid, step = 1 }: FieldProps & {
     setLocal(text);
     const number = text.trim() === '' ? undefined : Number(text);
     if (number !== undefined && !Number.isFinite(number)) return;
-    s.edit((doc) => setAt(doc, path, number), pathKey(path));
+    s.edit((doc) => write(doc, number), pathKey(path));
   };
   return (
     <div class="field narrow">
@@ -131,7 +168,8 @@ export function SelectField({
   testid,
   choices,
   optional = false,
-}: FieldProps & { choices: { value: string; label: string }[]; optional?: boolean }) {
+  write = (doc, value) => setAt(doc, path, value),
+}: FieldProps & { choices: { value: string; label: string }[]; optional?: boolean; write?: (doc: Json, value: string | undefined) => Json }) {
   const id = useFieldId();
   const value = getAt(s.doc.value, path);
   const current = typeof value === 'string' ? value : '';
@@ -144,7 +182,7 @@ export function SelectField({
         data-testid={testid}
         onChange={(e) => {
           const next = e.currentTarget.value;
-          s.edit((doc) => setAt(doc, path, next === '' ? undefined : next));
+          s.edit((doc) => write(doc, next === '' ? undefined : next));
         }}
       >
         {(optional || !choices.some((c) => c.value === current)) && <option value="">{optional ? t('studio.field.none') : ''}</option>}

@@ -4,8 +4,6 @@ import { suggestPersona } from '../../lib/core/persona';
 import { forThisCall } from '../../lib/core/for-this-call';
 import { segmentStanding } from '../../lib/core/segment-standing';
 import { t } from '../../lib/i18n';
-import type { Playbook } from '../../lib/playbook/schema';
-import { groupMoves } from '../../lib/studio/preview';
 import { NONE } from '../../lib/studio/quality';
 import type { StudioState } from '../../lib/studio/state';
 import { Checklist } from '../checklist';
@@ -14,43 +12,6 @@ import { Glance } from '../glance';
 import { PersonaCard } from '../persona-card';
 import { SegmentCard } from '../segment-card';
 import { text } from '../use-text';
-
-const labelOf = (playbook: Playbook | undefined, id: string) => {
-  const segment = playbook?.segmentation.segments.find((s) => s.id === id);
-  return segment && playbook ? text(segment.label, playbook) : id;
-};
-
-export function Moves({ s }: { s: StudioState }) {
-  const draft = s.lastValid.value;
-  const before = s.active.value?.playbook;
-  const groups = groupMoves(s.moves.value);
-  return (
-    <section class="card" aria-labelledby="moves-title" data-testid="moves">
-      <h2 id="moves-title">{t('studio.preview.moves')}</h2>
-      <p class="small muted">{t('studio.preview.accounts', { n: s.accounts.value.length })}</p>
-      {groups.length === 0 ? (
-        <p data-testid="moves-none">{t('studio.preview.noMoves')}</p>
-      ) : (
-        <ul class="moves">
-          {groups.map((group) => (
-            <li key={`${group.from}>${group.to}`} data-testid="move-group" data-from={group.from} data-to={group.to}>
-              <strong>
-                {t('studio.preview.moveLine', { n: group.accounts.length, from: labelOf(before, group.from), to: labelOf(draft, group.to) })}
-              </strong>
-              <ul>
-                {group.accounts.map((a) => (
-                  <li key={a.key} data-testid="moved-account">
-                    {a.name}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
 
 export function TryEmail({ s }: { s: StudioState }) {
   const [email, setEmail] = useState('');

@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { describeOutcome } from '../playbook-outcome';
 import { t } from '../../lib/i18n';
-import { forgetSigningKey, saveSigningKey, signingKeys, type PlaycardDb, type SigningKeyRecord } from '../../lib/db';
+import { forgetSigningKey, saveSigningKey, signingKeys, type PlaycardDb } from '../../lib/db';
 import { sendMessage } from '../../lib/messages';
 import { diffPlaybooks } from '../../lib/playbook/diff';
 import { encodeBase64 } from '../../lib/playbook/signature';
@@ -12,10 +12,10 @@ import { createSigningKey, loadSigningKey, privateKeyFileText, signPlaybookText 
 import type { StudioState } from '../../lib/studio/state';
 import { download } from './download';
 import { changeLine } from '../change-line';
+import { signingKeyList as keys } from './keys';
 
 /** The signature of the exact text it was made for; stale as soon as the draft changes. */
 const signed = signal<{ text: string; signature: string; publicKey: string } | undefined>(undefined);
-const keys = signal<SigningKeyRecord[]>([]);
 
 export function Diff({ s }: { s: StudioState }) {
   const active = s.active.value;
@@ -74,13 +74,15 @@ export function Publish({ s, db }: { s: StudioState; db: PlaycardDb }) {
   const sign = async () => {
     if (!key) return;
     // Signed only once the draft is valid (the button is disabled otherwise): id and version are the checked ones.
-    const checked = s.check.value?.playbook;
+    const checked = s.checkNow()?.playbook;
     if (!checked) return;
     const signature = await signPlaybookText(key, canonicalBytes(doc), { id: checked.id, version: checked.version });
     signed.value = { text, signature, publicKey: key.publicKey };
     setMessage(t('studio.sign.done'));
   };
   const publish = async () => {
+    // The header's check may be a moment behind the last keystroke: check what is sent.
+    if (!s.checkNow()?.playbook) return;
     const outcome = await sendMessage('publishPlaybook', { name, base64: encodeBase64(canonicalBytes(doc)), signature: current?.signature ?? null });
     // A subscription (the rep's URL or the policy's) wins over a file at its next check: say so.
     const source = outcome.status === 'applied' ? (await sendMessage('resolvePlaybookSource').catch(() => undefined))?.active : undefined;
@@ -99,7 +101,7 @@ export function Publish({ s, db }: { s: StudioState; db: PlaycardDb }) {
           </button>
         </li>
         <li>
-          <button type="button" data-testid="export" disabled={!valid} onClick={() => download(name, text, 'application/json')}>
+          <button type="button" data-testid="export" disabled={!valid} onClick={() => s.checkNow()?.playbook && download(name, text, 'application/json')}>
             {t('studio.publish.export', { name })}
           </button>
           {!valid && <p class="error small">{t('studio.publish.invalid')}</p>}
@@ -160,4 +162,4 @@ export function Publish({ s, db }: { s: StudioState; db: PlaycardDb }) {
 export function currentSignature() {
   return signed.value;
 }
-export { keys as signingKeyList };
+

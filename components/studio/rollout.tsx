@@ -5,7 +5,7 @@ import { exportFileName } from '../../lib/studio/canonical';
 import { FIREFOX_ID, firefoxPolicies, linuxJson, macMobileconfig, macPlist, windowsReg, type PolicyValues } from '../../lib/studio/policies';
 import type { StudioState } from '../../lib/studio/state';
 import { download } from './download';
-import { signingKeyList } from './publish';
+import { signingKeyList } from './keys';
 
 function describeCheck(result: PublishedCheck): string {
   if (result.ok)

@@ -1,4 +1,6 @@
 import { signal } from '@preact/signals';
+import type { ComponentType } from 'preact';
+import { lazy, Suspense } from 'preact/compat';
 import { useEffect } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { LANGUAGES } from '../../lib/playbook/constants';
@@ -7,10 +9,19 @@ import { parseJsonText } from '../../lib/studio/validate';
 import type { StudioState } from '../../lib/studio/state';
 import { Criteria, General, Matrix, Personas, Scenarios, Segments } from './editor';
 import { editingLanguage } from './fields';
-import { Moves, Quality, RepPanel, TryEmail } from './preview';
-import { Diff, Publish, signingKeyList } from './publish';
-import { RawJson } from './raw';
-import { Rollout } from './rollout';
+import { signingKeyList } from './keys';
+import { Moves } from './moves';
+
+// The other tabs load when first opened: the editor is what the studio shows first, and the
+// preview (the panel's cards), the diff, signing and the policies need not delay it.
+const later = <P,>(load: () => Promise<ComponentType<P>>) => lazy(() => load().then((component) => ({ default: component })));
+const RawJson = later(() => import('./raw').then((m) => m.RawJson));
+const TryEmail = later(() => import('./preview').then((m) => m.TryEmail));
+const RepPanel = later(() => import('./preview').then((m) => m.RepPanel));
+const Quality = later(() => import('./preview').then((m) => m.Quality));
+const Diff = later(() => import('./publish').then((m) => m.Diff));
+const Publish = later(() => import('./publish').then((m) => m.Publish));
+const Rollout = later(() => import('./rollout').then((m) => m.Rollout));
 
 const TABS = ['edit', 'raw', 'preview', 'publish', 'rollout'] as const;
 type Tab = (typeof TABS)[number];
@@ -18,7 +29,8 @@ const tab = signal<Tab>('edit');
 
 function Header({ s }: { s: StudioState }) {
   const base = s.base.value;
-  const errors = s.check.value?.errors ?? [];
+  const check = s.check.value;
+  const errors = check?.errors ?? [];
   const languages = [...new Set([...LANGUAGES, editingLanguage.value])];
   const openFile = async (file: File | undefined) => {
     if (!file) return;
@@ -67,9 +79,15 @@ function Header({ s }: { s: StudioState }) {
           {alertLine.value}
         </p>
       )}
-      <p class={errors.length ? 'error small' : 'ok small'} data-testid="error-count" role="status">
-        {errors.length ? t('studio.errors', { n: errors.length }) : t('studio.valid')}
-      </p>
+      {check ? (
+        <p class={errors.length ? 'error small' : 'ok small'} data-testid="error-count" role="status">
+          {errors.length ? t('studio.errors', { n: errors.length }) : t('studio.valid')}
+        </p>
+      ) : (
+        <p class="small muted" role="status">
+          {t('studio.checking')}
+        </p>
+      )}
       <nav class="tabs" aria-label={t('studio.title')}>
         {TABS.map((id) => (
           <button
@@ -120,22 +138,24 @@ export function Studio({ s, db, extensionId }: { s: StudioState; db: PlaycardDb;
             <Scenarios s={s} />
           </>
         )}
-        {tab.value === 'raw' && <RawJson s={s} />}
-        {tab.value === 'preview' && (
-          <>
-            <Moves s={s} />
-            <TryEmail s={s} />
-            <RepPanel s={s} />
-            <Quality s={s} />
-          </>
-        )}
-        {tab.value === 'publish' && (
-          <>
-            <Diff s={s} />
-            <Publish s={s} db={db} />
-          </>
-        )}
-        {tab.value === 'rollout' && <Rollout s={s} extensionId={extensionId} />}
+        <Suspense fallback={<p class="status muted">{t('panel.loading')}</p>}>
+          {tab.value === 'raw' && <RawJson s={s} />}
+          {tab.value === 'preview' && (
+            <>
+              <Moves s={s} />
+              <TryEmail s={s} />
+              <RepPanel s={s} />
+              <Quality s={s} />
+            </>
+          )}
+          {tab.value === 'publish' && (
+            <>
+              <Diff s={s} />
+              <Publish s={s} db={db} />
+            </>
+          )}
+          {tab.value === 'rollout' && <Rollout s={s} extensionId={extensionId} />}
+        </Suspense>
       </main>
       {tab.value === 'edit' && (
         <aside class="side">

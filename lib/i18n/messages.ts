@@ -728,6 +728,19 @@ export const en = {
   // Guess first, the setting on the Learn page (learn2).
   'learn.guessFirst.label': 'Guess first in the side panel',
   'learn.guessFirst.hint': 'On a real account the panel hides its persona suggestion until you have guessed it; each guess counts in your progress.',
+  // Playbook studio (studio2): condition and matrix forms, the check's status.
+  'studio.checking': 'Checking the playbook…',
+  'studio.condition.legend': 'Chosen by the page fact when it matches (every filled-in rule must hold)',
+  'studio.condition.equals': 'Is one of',
+  'studio.condition.equalsHelp': 'One value per line, for text facts such as country or industry. Upper and lower case count as the same.',
+  'studio.condition.contains': 'Contains one of',
+  'studio.condition.containsHelp': 'One word or part of a word per line. Upper and lower case count as the same.',
+  'studio.signal.fact': 'Page fact that points to this persona',
+  'studio.matrix.caption': 'Rows: {rows}. Columns: {columns}. Each cell gives a segment.',
+  'studio.matrix.cell': 'Segment for {rowAxis} {row} and {columnAxis} {column}',
+  'studio.matrix.points': 'Points decide',
+  'studio.matrix.stray': 'Cells for values the criteria no longer have (they never apply):',
+  'studio.matrix.strayCell': 'Row {row}, column {column}: {segment}',
 } as const;
 
 export type MessageKey = keyof typeof en;

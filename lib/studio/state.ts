@@ -6,9 +6,9 @@ import { loadDraft, saveDraft, type DraftBase, type PlaycardDb, type StoredPlayb
 import type { Playbook } from '../playbook/schema';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { record, redo, startHistory, undo, type History, type Json } from './draft';
-import { movesBetween, segmentsChunked, segmentsOf, type PreviewAccount, type SegmentMove } from './preview';
-import { recognitionQuality, type RecognitionQuality } from './quality';
-import { checkDraft } from './validate';
+import { movesBetween, segmentsChunked, type PreviewAccount, type SegmentMove } from './preview';
+import type { RecognitionQuality } from './quality';
+import { checkDraft, type DraftCheck } from './validate';
 
 export interface StudioDeps {
   db: PlaycardDb;
@@ -17,21 +17,62 @@ export interface StudioDeps {
   onError?: (error: unknown) => void;
   /** Autosave delay after the last edit (ms). */
   saveDelay?: number;
+  /**
+   * The schema checks the draft this long after the last edit (ms), not on every keystroke:
+   * one check of the built-in playbook takes tens of milliseconds, typing must not wait for it.
+   */
+  checkDelay?: number;
 }
 
 export type SaveState = 'idle' | 'pending' | 'saved' | 'failed';
 
-export function createStudioState({ db, builtin, onError = console.error, saveDelay = 300 }: StudioDeps) {
+export function createStudioState({ db, builtin, onError = console.error, saveDelay = 300, checkDelay = 120 }: StudioDeps) {
   const history = signal<History | undefined>(undefined);
   const base = signal<DraftBase | undefined>(undefined);
   const active = signal<StoredPlaybook | undefined>(undefined);
   const saveState = signal<SaveState>('idle');
   const doc = computed<Json | undefined>(() => history.value?.present);
-  const check = computed(() => (doc.value === undefined ? undefined : checkDraft(doc.value)));
+
+  // The schema's check of the draft. Drafts never change in place, so a check is remembered
+  // per draft object: undo and redo show theirs at once. The built-in and the active playbook
+  // were checked before they were stored, so opening one needs no check at all.
+  const checks = new WeakMap<object, DraftCheck>();
+  const remembered = (value: Json | undefined) => (value !== null && typeof value === 'object' ? checks.get(value) : undefined);
+  const trust = (value: Json, playbook: Playbook) => {
+    if (value !== null && typeof value === 'object') checks.set(value, { playbook, errors: [] });
+  };
+  trust(builtin as unknown as Json, builtin);
+  const checked = signal<DraftCheck | undefined>(undefined);
+  let checkTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Checks the current draft now (a publish action must not act on a check of an older one). */
+  function checkNow(): DraftCheck | undefined {
+    if (checkTimer) clearTimeout(checkTimer);
+    checkTimer = undefined;
+    const current = doc.peek();
+    if (current === undefined) return undefined;
+    let result = remembered(current);
+    if (!result) {
+      result = checkDraft(current);
+      if (current !== null && typeof current === 'object') checks.set(current, result);
+    }
+    checked.value = result;
+    return result;
+  }
+  effect(() => {
+    const current = doc.value;
+    if (current === undefined) return;
+    if (remembered(current)) checkNow();
+    else {
+      if (checkTimer) clearTimeout(checkTimer);
+      checkTimer = setTimeout(checkNow, checkDelay);
+    }
+  });
+  /** The draft's check: the latest one, at most `checkDelay` behind the draft. */
+  const check = computed(() => checked.value);
   /** The last valid state of the draft: previews keep showing it while the lead fixes an error. */
   const lastValid = signal<Playbook | undefined>(undefined);
   effect(() => {
-    const playbook = check.value?.playbook;
+    const playbook = checked.value?.playbook;
     if (playbook) lastValid.value = playbook;
   });
 
@@ -71,7 +112,21 @@ export function createStudioState({ db, builtin, onError = console.error, saveDe
 
   // Preview: every cached account (with the rep's answers) plus the demo accounts.
   const accounts = signal<PreviewAccount[]>(DEMO_ACCOUNTS.map((a) => ({ ...a, demo: true })));
-  const activeSegments = computed(() => (active.value ? segmentsOf(accounts.value, active.value.playbook) : undefined));
+  // Both sides are scored in chunks: with thousands of cached accounts either takes longer than a frame.
+  const activeSegments = signal<string[] | undefined>(undefined);
+  let activeScoring = 0;
+  effect(() => {
+    const playbook = active.value?.playbook;
+    const list = accounts.value;
+    const run = ++activeScoring;
+    if (!playbook) {
+      activeSegments.value = undefined;
+      return;
+    }
+    void segmentsChunked(list, playbook, { cancelled: () => run !== activeScoring }).then((segments) => {
+      if (segments && run === activeScoring) activeSegments.value = segments;
+    });
+  });
   const draftSegments = signal<string[] | undefined>(undefined);
   const moves = computed<SegmentMove[]>(() => {
     const before = activeSegments.value;
@@ -109,15 +164,14 @@ export function createStudioState({ db, builtin, onError = console.error, saveDe
     canUndo: computed(() => (history.value?.past.length ?? 0) > 0),
     canRedo: computed(() => (history.value?.future.length ?? 0) > 0),
 
-    /** Loads the active playbook and the saved draft; with no draft, starts from the active playbook. */
+    /**
+     * Loads the active playbook and the saved draft; with no draft, starts from the active
+     * playbook. Only what the editor needs: the cached accounts come after (loadAccounts).
+     */
     async load(): Promise<void> {
-      const [stored, draft, cached, inputs] = await Promise.all([db.playbooks.get('active'), loadDraft(db), db.accounts.toArray(), db.inputs.toArray()]);
+      const [stored, draft] = await Promise.all([db.playbooks.get('active'), loadDraft(db)]);
+      if (stored) trust(stored.playbook as unknown as Json, stored.playbook);
       active.value = stored;
-      const answers = new Map(inputs.map((input) => [input.key, input.answers]));
-      accounts.value = [
-        ...cached.map((a) => ({ key: a.key, name: a.name, facts: factsOf(a.snapshot), answers: answers.get(a.key) ?? {}, text: a.snapshot.text ?? '', demo: false })),
-        ...DEMO_ACCOUNTS.map((a) => ({ ...a, demo: true })),
-      ];
       if (draft) {
         batch(() => {
           history.value = startHistory(draft.doc as Json);
@@ -126,6 +180,15 @@ export function createStudioState({ db, builtin, onError = console.error, saveDe
         });
       } else if (stored) setDraft(stored.playbook as unknown as Json, { kind: 'active', version: stored.version });
       else setDraft(builtin as unknown as Json, { kind: 'builtin', version: builtin.version });
+    },
+    /** Every account cached in this browser, with the rep's answers, into the preview (the demo accounts stay). */
+    async loadAccounts(): Promise<void> {
+      const [cached, inputs] = await Promise.all([db.accounts.toArray(), db.inputs.toArray()]);
+      const answers = new Map(inputs.map((input) => [input.key, input.answers]));
+      accounts.value = [
+        ...cached.map((a) => ({ key: a.key, name: a.name, facts: factsOf(a.snapshot), answers: answers.get(a.key) ?? {}, text: a.snapshot.text ?? '', demo: false })),
+        ...DEMO_ACCOUNTS.map((a) => ({ ...a, demo: true })),
+      ];
     },
     openActive(): void {
       const stored = active.peek();
@@ -163,12 +226,15 @@ export function createStudioState({ db, builtin, onError = console.error, saveDe
       }
     },
     saveNow,
+    checkNow,
     async measureQuality(): Promise<void> {
-      const playbook = check.peek()?.playbook;
+      const playbook = checkNow()?.playbook;
       if (!playbook) return;
       const run = ++qualityRun;
       qualityRunning.value = true;
       try {
+        // Loaded when first asked for: opening the studio does not pay for it.
+        const { recognitionQuality } = await import('./quality');
         const result = await recognitionQuality(playbook, { cancelled: () => run !== qualityRun });
         if (result && run === qualityRun) quality.value = result;
       } catch (error) {
@@ -178,6 +244,7 @@ export function createStudioState({ db, builtin, onError = console.error, saveDe
       }
     },
     setActive(stored: StoredPlaybook | undefined): void {
+      if (stored) trust(stored.playbook as unknown as Json, stored.playbook);
       active.value = stored;
     },
   };

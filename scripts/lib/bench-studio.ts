@@ -12,12 +12,25 @@ import { launchWithExtension, type ExtensionBrowser } from './browser';
 
 export interface StudioFigures {
   openMs: number[];
+  /** Where the open time goes, ms from navigation start, one entry per run. */
+  openPhases: OpenPhases[];
   rescoreMs: number[];
   longestTaskMs: number[];
   accounts: number;
 }
 
 const ACCOUNTS = 5000;
+
+export interface OpenPhases {
+  /** Every module of the page evaluated (main.tsx's first line). */
+  script: number;
+  /** The draft and the active playbook read from IndexedDB. */
+  loaded: number;
+  /** The editor's forms in the page. */
+  editor: number;
+  /** The header says whether the draft is valid (the schema has checked it). */
+  checked: number;
+}
 
 /** Writes `count` accounts straight into the extension's database (Dexie's object store), with facts spread over the built-in ranges. */
 async function seed(page: Page, count: number): Promise<number> {
@@ -58,16 +71,18 @@ async function discardDraft(page: Page): Promise<void> {
   });
 }
 
-/** ms from navigation start until the editor shows the checked built-in playbook. */
-async function openOnce(browser: ExtensionBrowser, url: string): Promise<number> {
+/** ms from navigation start until the editor shows the checked built-in playbook, and when each phase ended. */
+async function openOnce(browser: ExtensionBrowser, url: string): Promise<OpenPhases> {
   const page = await browser.context.newPage();
   try {
     await page.goto(url.replace('studio.html', 'options.html'));
     await discardDraft(page);
     await page.addInitScript(() => {
-      const w = window as unknown as { __ready?: number };
+      const w = window as unknown as { __ready?: number; __editor?: number };
       const observer = new MutationObserver(() => {
-        if (document.querySelector('[data-testid="error-count"]') && document.querySelector('[data-testid="segment-standard"]')) {
+        const editor = document.querySelector('[data-testid="segment-standard"]');
+        if (editor && w.__editor === undefined) w.__editor = performance.now();
+        if (editor && document.querySelector('[data-testid="error-count"]')) {
           w.__ready = performance.now();
           observer.disconnect();
         }
@@ -75,8 +90,13 @@ async function openOnce(browser: ExtensionBrowser, url: string): Promise<number>
       observer.observe(document, { subtree: true, childList: true });
     });
     await page.goto(url);
-    const handle = await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready, undefined, { timeout: 15_000, polling: 20 });
-    return (await handle.jsonValue()) as number;
+    await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready, undefined, { timeout: 15_000, polling: 20 });
+    // No named functions inside evaluate: tsx would wrap them in a helper the page lacks.
+    return await page.evaluate(() => {
+      const w = window as unknown as { __ready: number; __editor: number };
+      const [script, loaded] = ['studio-script', 'studio-loaded'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN);
+      return { script: script!, loaded: loaded!, editor: w.__editor, checked: w.__ready };
+    });
   } finally {
     await page.close();
   }
@@ -113,8 +133,9 @@ async function rescoreOnce(page: Page, value: string): Promise<{ ms: number; lon
 
 export async function benchStudio(browser: ExtensionBrowser, runs = 7): Promise<StudioFigures> {
   const url = `chrome-extension://${browser.extensionId}/studio.html`;
-  const openMs: number[] = [];
-  for (let i = 0; i < runs; i++) openMs.push(await openOnce(browser, url));
+  const openPhases: OpenPhases[] = [];
+  for (let i = 0; i < runs; i++) openPhases.push(await openOnce(browser, url));
+  const openMs = openPhases.map((p) => p.checked);
 
   const page = await browser.context.newPage();
   try {
@@ -133,7 +154,7 @@ export async function benchStudio(browser: ExtensionBrowser, runs = 7): Promise<
       rescoreMs.push(ms);
       longestTaskMs.push(longest);
     }
-    return { openMs, rescoreMs, longestTaskMs, accounts };
+    return { openMs, openPhases, rescoreMs, longestTaskMs, accounts };
   } finally {
     await page.close();
   }
@@ -145,6 +166,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const figures = await benchStudio(browser);
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
     console.log(`studio open (built-in playbook): median ${median(figures.openMs).toFixed(0)} ms of ${figures.openMs.map((v) => v.toFixed(0)).join(', ')}`);
+    for (const phase of ['script', 'loaded', 'editor', 'checked'] as const)
+      console.log(`  ${phase.padEnd(8)} median ${median(figures.openPhases.map((p) => p[phase])).toFixed(0)} ms after navigation start`);
     console.log(`re-score ${figures.accounts} accounts after an edit: median ${median(figures.rescoreMs).toFixed(0)} ms of ${figures.rescoreMs.map((v) => v.toFixed(0)).join(', ')}`);
     console.log(`longest main-thread task meanwhile: median ${median(figures.longestTaskMs).toFixed(0)} ms, max ${Math.max(...figures.longestTaskMs).toFixed(0)} ms`);
   } finally {

@@ -119,3 +119,58 @@ test('a lead changes a threshold and a tactic, sees the moves, signs, exports, a
   expect(await studio.inputValue('[data-testid="version"]')).toBe('2026.12.2');
   expect(browser.errors).toEqual([]);
 });
+
+test('a lead edits a value chosen by the industry (equals, contains) and a matrix cell in the form; the preview moves the accounts', async () => {
+  // A browser of its own: the built-in playbook is active and the draft, no account cached,
+  // so the preview holds the eight demo accounts. Expected moves worked out by hand from the
+  // built-in playbook (lib/playbook/default-playbook.json) and lib/studio/demo-accounts.ts:
+  // - Brightline Dental (45 staff: 1, 4 M: 1, 1 won: 1, 1 open: 1) has 4 points, Low-touch; its industry
+  //   "Healthcare" equal to ongoing cooperation's rule adds 3: 7, Standard.
+  // - Alder & Finch (60 staff: 2, 9 M: 1, 4 won: 2, no open: 0) has 5; when the rule is instead
+  //   "contains services", its "Professional services" adds 3: 8, Standard (and Brightline is back at 4).
+  // - Mare Nostrum Hotels: the rep answered high potential and low share of wallet, a Growth cell; made Key.
+  const own = await launchWithExtension();
+  try {
+    const studio = await own.context.newPage();
+    await studio.goto(`chrome-extension://${own.extensionId}/studio.html`);
+    await studio.waitForSelector('[data-testid="error-count"]:has-text("The playbook is valid.")');
+    await studio.waitForSelector('aside [data-testid="moves-none"]');
+
+    await studio.selectOption('[data-testid="matrix-cell-high-low"]', 'key');
+    const toKey = studio.locator('aside [data-testid="move-group"][data-from="growth"][data-to="key"]');
+    await toKey.waitFor();
+    expect(await toKey.locator('[data-testid="moved-account"]').allTextContents()).toEqual(['Mare Nostrum Hotels']);
+
+    await studio.click('[data-testid="criterion-cooperation"] > .item-head .item-title');
+    await studio.selectOption('[data-testid="criterion-fact-cooperation"]', 'industry');
+    await studio.click('[data-testid="option-cooperation-ongoing"] .item-title');
+    const movedToStandard = async (names: string[]) => {
+      await studio.waitForFunction(
+        (expected) =>
+          [...document.querySelectorAll('aside [data-from="low-touch"][data-to="standard"] [data-testid="moved-account"]')].map((e) => e.textContent).join('|') === expected,
+        names.join('|'),
+      );
+    };
+    // Equal to one of the lines (case and surrounding spaces aside)...
+    await studio.fill('[data-testid="option-when-cooperation-ongoing-equals"]', 'Healthcare');
+    await movedToStandard(['Brightline Dental']);
+    // ...or containing one (every rule filled in must hold, so the first is cleared).
+    await studio.fill('[data-testid="option-when-cooperation-ongoing-equals"]', '');
+    await studio.fill('[data-testid="option-when-cooperation-ongoing-contains"]', 'services');
+    await movedToStandard(['Alder & Finch Accounting']);
+    expect(await studio.textContent('[data-testid="error-count"]')).toBe('The playbook is valid.');
+
+    // The export carries both rules as the lead wrote them.
+    await studio.click('[data-testid="tab-raw"]');
+    const raw = JSON.parse(await studio.inputValue('[data-testid="raw-json"]')) as {
+      segmentation: { criteria: { id: string; fact?: string; options: { id: string; when?: unknown }[] }[]; matrix: { cells: unknown[] } };
+    };
+    const cooperation = raw.segmentation.criteria.find((c) => c.id === 'cooperation')!;
+    expect(cooperation.fact).toBe('industry');
+    expect(cooperation.options.find((o) => o.id === 'ongoing')?.when).toEqual({ contains: ['services'] });
+    expect(raw.segmentation.matrix.cells).toContainEqual({ row: 'high', column: 'low', segment: 'key' });
+    expect(own.errors).toEqual([]);
+  } finally {
+    await own.close();
+  }
+});

@@ -53,17 +53,34 @@ test('a first visit starts from the active playbook; edits are saved; a new page
 test('an invalid edit shows its error and keeps the last valid draft for the preview; undo brings the valid draft back', async () => {
   db = openDb(`studio-state-${++n}`);
   await installBuiltinPlaybook(db, DEFAULT_PLAYBOOK);
-  const s = studio({ saveDelay: 0 });
+  const s = studio({ saveDelay: 0, checkDelay: 0 });
   await s.load();
   expect(s.check.value?.errors).toEqual([]);
   s.edit((doc) => setAt(doc, ['segmentation', 'segments', 2, 'serviceLevel', 'touch'], 'extreme'));
+  await until(() => (s.check.value?.errors.length ?? 0) > 0);
   expect(s.check.value?.errors).toEqual([
     { path: 'segmentation.segments[2].serviceLevel.touch', message: 'Invalid option: expected one of "high"|"medium"|"low"' },
   ]);
   expect(s.lastValid.value?.segmentation.segments[2]?.serviceLevel.touch).toBe('medium');
+  // Undo and redo go back to drafts already checked: their checks show at once.
   s.undo();
   expect(s.check.value?.errors).toEqual([]);
   s.redo();
+  expect(s.check.value?.errors.length).toBe(1);
+});
+
+test('the active playbook opens checked at once; typing is checked once the lead pauses, or at once when an action needs it', async () => {
+  db = openDb(`studio-state-${++n}`);
+  await installBuiltinPlaybook(db, DEFAULT_PLAYBOOK);
+  const s = studio({ saveDelay: 0, checkDelay: 60_000 });
+  await s.load();
+  // Stored only after the background checked it: valid, without the schema running again.
+  expect(s.check.value?.errors).toEqual([]);
+  s.edit((doc) => setAt(doc, ['version'], ''), 'version');
+  s.edit((doc) => setAt(doc, ['version'], ' '), 'version');
+  // Mid-typing the header still shows the last check.
+  expect(s.check.value?.errors).toEqual([]);
+  expect(s.checkNow()?.errors).toEqual([{ path: 'version', message: 'Too small: expected string to have >=1 characters' }]);
   expect(s.check.value?.errors.length).toBe(1);
 });
 
@@ -74,8 +91,11 @@ test("the preview moves a cached account, with the rep's answers, when its segme
   const snapshot = PageSnapshot.parse({ site: 'hubspot', kind: 'company', url: 'https://app.hubspot.com/contacts/1/record/0-2/7', recordId: '7', company: { name: 'Cached Co', domain: 'cached.example', employees: 320 } });
   await saveSnapshot(db, snapshot, 1);
   await setAnswer(db, 'domain:cached.example', 'cooperation', 'ongoing', 2);
-  const s = studio({ saveDelay: 0 });
+  const s = studio({ saveDelay: 0, checkDelay: 0 });
   await s.load();
+  // The editor opens without them; the cached accounts join the preview right after.
+  expect(s.accounts.value.length).toBe(8);
+  await s.loadAccounts();
   expect(s.accounts.value.length).toBe(9);
   s.edit((doc) => setAt(doc, ['segmentation', 'segments', 2, 'minPoints'], 6));
   await until(() => s.moves.value.length > 0);

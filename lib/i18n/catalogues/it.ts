@@ -739,4 +739,17 @@ export const it = {
   // Guess first, the setting on the Learn page (learn2).
   'learn.guessFirst.label': 'Prima indovina nel pannello laterale',
   'learn.guessFirst.hint': 'Su un account reale il pannello nasconde il tipo di cliente suggerito finché non l’hai indovinato; ogni risposta conta nei tuoi progressi.',
+  // Playbook studio (studio2): condition and matrix forms, the check's status.
+  'studio.checking': 'Verifica del manuale di vendita…',
+  'studio.condition.legend': 'Scelto dal dato della pagina quando corrisponde (ogni regola compilata deve valere)',
+  'studio.condition.equals': 'È uno tra',
+  'studio.condition.equalsHelp': 'Un valore per riga, per dati di testo come paese o settore. Maiuscole e minuscole contano allo stesso modo.',
+  'studio.condition.contains': 'Contiene uno tra',
+  'studio.condition.containsHelp': 'Una parola o parte di parola per riga. Maiuscole e minuscole contano allo stesso modo.',
+  'studio.signal.fact': 'Dato della pagina che indica questo tipo',
+  'studio.matrix.caption': 'Righe: {rows}. Colonne: {columns}. Ogni cella dà un segmento.',
+  'studio.matrix.cell': 'Segmento per {rowAxis} {row} e {columnAxis} {column}',
+  'studio.matrix.points': 'Decidono i punti',
+  'studio.matrix.stray': 'Celle per valori che i criteri non hanno più (non si applicano mai):',
+  'studio.matrix.strayCell': 'Riga {row}, colonna {column}: {segment}',
 } satisfies Catalogue;

@@ -742,4 +742,17 @@ export const pl = {
   // Guess first, the setting on the Learn page (learn2).
   'learn.guessFirst.label': 'Najpierw zgadnij w panelu bocznym',
   'learn.guessFirst.hint': 'Na prawdziwym koncie panel ukrywa sugerowany typ klienta, dopóki go nie zgadniesz; każda próba liczy się do twoich postępów.',
+  // Playbook studio (studio2): condition and matrix forms, the check's status.
+  'studio.checking': 'Sprawdzanie playbooka…',
+  'studio.condition.legend': 'Wybierana na podstawie danej ze strony, gdy pasuje (muszą być spełnione wszystkie wypełnione reguły)',
+  'studio.condition.equals': 'Jest jednym z',
+  'studio.condition.equalsHelp': 'Jedna wartość w wierszu, dla danych tekstowych, takich jak kraj czy branża. Wielkość liter nie ma znaczenia.',
+  'studio.condition.contains': 'Zawiera jedno z',
+  'studio.condition.containsHelp': 'Jedno słowo lub część słowa w wierszu. Wielkość liter nie ma znaczenia.',
+  'studio.signal.fact': 'Dana ze strony wskazująca na tę personę',
+  'studio.matrix.caption': 'Wiersze: {rows}. Kolumny: {columns}. Każde pole wyznacza segment.',
+  'studio.matrix.cell': 'Segment dla: {rowAxis} {row} i {columnAxis} {column}',
+  'studio.matrix.points': 'Decydują punkty',
+  'studio.matrix.stray': 'Pola dla wartości, których kryteria już nie mają (nigdy nie obowiązują):',
+  'studio.matrix.strayCell': 'Wiersz {row}, kolumna {column}: {segment}',
 } satisfies Catalogue;

@@ -746,4 +746,17 @@ export const ro = {
   // Guess first, the setting on the Learn page (learn2).
   'learn.guessFirst.label': 'Ghicește întâi în panoul lateral',
   'learn.guessFirst.hint': 'Pe un cont real, panoul ascunde sugestia de tip de client până o ghicești; fiecare răspuns contează în progresul tău.',
+  // Playbook studio (studio2): condition and matrix forms, the check's status.
+  'studio.checking': 'Se verifică ghidul de vânzări…',
+  'studio.condition.legend': 'Aleasă după datele paginii când se potrivesc (toate regulile completate trebuie îndeplinite)',
+  'studio.condition.equals': 'Este una dintre',
+  'studio.condition.equalsHelp': 'O valoare pe rând, pentru date text precum țara sau industria. Literele mari și mici contează la fel.',
+  'studio.condition.contains': 'Conține una dintre',
+  'studio.condition.containsHelp': 'Un cuvânt sau o parte de cuvânt pe rând. Literele mari și mici contează la fel.',
+  'studio.signal.fact': 'Datele paginii care indică acest tip',
+  'studio.matrix.caption': 'Rânduri: {rows}. Coloane: {columns}. Fiecare celulă dă un segment.',
+  'studio.matrix.cell': 'Segmentul pentru {rowAxis} {row} și {columnAxis} {column}',
+  'studio.matrix.points': 'Decid punctele',
+  'studio.matrix.stray': 'Celule pentru valori pe care criteriile nu le mai au (nu se aplică niciodată):',
+  'studio.matrix.strayCell': 'Rândul {row}, coloana {column}: {segment}',
 } satisfies Catalogue;

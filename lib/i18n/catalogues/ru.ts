@@ -748,4 +748,17 @@ export const ru = {
   // Guess first, the setting on the Learn page (learn2).
   'learn.guessFirst.label': 'Сначала угадать в боковой панели',
   'learn.guessFirst.hint': 'На настоящем аккаунте панель скрывает подсказку о типе клиента, пока вы его не угадаете; каждая догадка идёт в ваш прогресс.',
+  // Playbook studio (studio2): condition and matrix forms, the check's status.
+  'studio.checking': 'Проверка книги продаж…',
+  'studio.condition.legend': 'Выбирается по данным страницы, когда они подходят (должны выполняться все заполненные правила)',
+  'studio.condition.equals': 'Равно одному из',
+  'studio.condition.equalsHelp': 'По одному значению в строке, для текстовых данных, например страны или отрасли. Регистр букв не важен.',
+  'studio.condition.contains': 'Содержит одно из',
+  'studio.condition.containsHelp': 'По одному слову или части слова в строке. Регистр букв не важен.',
+  'studio.signal.fact': 'Данные страницы, указывающие на этот тип',
+  'studio.matrix.caption': 'Строки: {rows}. Столбцы: {columns}. Каждая ячейка задаёт сегмент.',
+  'studio.matrix.cell': 'Сегмент для: {rowAxis} {row} и {columnAxis} {column}',
+  'studio.matrix.points': 'Решают баллы',
+  'studio.matrix.stray': 'Ячейки для значений, которых у критериев больше нет (они никогда не применяются):',
+  'studio.matrix.strayCell': 'Строка {row}, столбец {column}: {segment}',
 } satisfies Catalogue;
