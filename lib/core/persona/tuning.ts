@@ -16,16 +16,14 @@ export const EXCERPT_CONTEXT = 35;
 export const EXAMPLE_QUOTE_MAX = 70;
 
 export const personaTuning = {
-  /** Laplace smoothing of the n-gram counts. */
-  alpha: 0.3,
-  /** Softens naive Bayes' over-confidence: overlapping n-grams are far from independent. */
-  temperature: 6,
-  /** Log-odds head start of the "none" class: a sentence must earn a persona. */
-  nonePrior: 0,
+  /** The logistic regression's training (classifier.ts): passes, AdaGrad step, L2, and the error below which a class is left alone. */
+  regression: { epochs: 8, learningRate: 0.3, l2: 1e-4, skipError: 0.02 },
+  /** Divides the sentence's logits: above 1 softens the regression's posteriors. */
+  temperature: 1,
   /** A sentence counts for a persona only above this posterior. */
-  sentenceFloor: 0.4,
+  sentenceFloor: 0.3,
   /** Points one fully confident sentence is worth. */
-  classifierWeight: 1.6,
+  classifierWeight: 5,
   /** A signal found in a sentence that reads as pure logistics keeps this share of its weight. */
   neutralDampingFloor: 0.25,
   /** Pseudo-score of "no persona": keeps single weak hints from looking certain. */
