@@ -16,14 +16,17 @@ export const EXCERPT_CONTEXT = 35;
 export const EXAMPLE_QUOTE_MAX = 70;
 
 export const personaTuning = {
-  /** The logistic regression's training (classifier.ts): passes, AdaGrad step, L2, and the error below which a class is left alone. */
-  regression: { epochs: 8, learningRate: 0.3, l2: 1e-4, skipError: 0.02 },
-  /** Divides the sentence's logits: above 1 softens the regression's posteriors. */
-  temperature: 1,
+  /** Laplace smoothing of the feature counts. */
+  alpha: 0.3,
+  /**
+   * Softens naive Bayes' over-confidence: overlapping n-grams, and the words and word pairs
+   * that repeat them, are far from independent (6 before words and pairs were added).
+   */
+  temperature: 10,
   /** A sentence counts for a persona only above this posterior. */
-  sentenceFloor: 0.3,
+  sentenceFloor: 0.4,
   /** Points one fully confident sentence is worth. */
-  classifierWeight: 5,
+  classifierWeight: 1.6,
   /** A signal found in a sentence that reads as pure logistics keeps this share of its weight. */
   neutralDampingFloor: 0.25,
   /** Pseudo-score of "no persona": keeps single weak hints from looking certain. */
