@@ -181,6 +181,12 @@ const neutralCases: { name: string; text: string }[] = [
     text: "Out of office: I'm travelling with limited access to email until Monday. For urgent delivery questions please call our dispatch on +44 20 1234 5678.",
   },
   {
+    // Issue 13 (a neutral logistics email gets a persona): suggested fast at 40 % before words
+    // and word pairs joined the classifier's n-grams.
+    name: 'en holiday closure with "urgent orders"',
+    text: 'Reminder: our offices are closed on Monday for the bank holiday. Urgent orders placed before Friday noon will still ship the same day. Customer service team',
+  },
+  {
     name: 'pl delivery note, missing pallet',
     text: 'Dzień dobry, potwierdzam odbiór dokumentów WZ do zamówienia 5521. Brakuje jeszcze jednej palety, proszę o informację, kiedy dojedzie.',
   },

@@ -3,7 +3,7 @@
 import type { LocalText } from '../../playbook/schema';
 import { featureOf } from './features';
 import type { Classifier, SentenceReading } from './classifier';
-import { forEachGram, paddedCodes } from './text';
+import { forEachFeature, paddedCodes, tokenize } from './text';
 import { EXAMPLE_QUOTE_MAX, EXCERPT_CONTEXT, EXCERPT_MAX, personaTuning } from './tuning';
 
 interface EvidenceBase {
@@ -132,17 +132,17 @@ export function classifierExcerpt(
   const grams = new Set<number>();
   const { codes, owner } = paddedCodes(tokens.map((t) => t.norm));
   const seen = new Set<number>();
-  forEachGram(codes, (hash, startAt, length) => {
+  forEachFeature(codes, (hash, startAt, length) => {
     const f = featureOf(classifier.features, hash);
     if (f < 0 || seen.has(f)) return;
     seen.add(f);
     const from = owner[startAt] ?? 0;
     const to = owner[startAt + length - 1] ?? from;
     const base = f * C;
-    const own = classifier.logp[base + persona] ?? 0;
+    const own = classifier.weights[base + persona] ?? 0;
     let other = -Infinity;
-    for (let c = 0; c < C; c++) if (c !== persona) other = Math.max(other, classifier.logp[base + c] ?? 0);
-    const lift = own - other;
+    for (let c = 0; c < C; c++) if (c !== persona) other = Math.max(other, classifier.weights[base + c] ?? 0);
+    const lift = (own - other) * classifier.weightStep;
     if (lift <= 0) return;
     grams.add(f);
     for (let t = from; t <= to; t++) tokenScore[t]! += lift / (to - from + 1);
@@ -169,21 +169,48 @@ export function classifierExcerpt(
   return { excerpt: start === end ? '' : sentenceAround(text, start, end), grams };
 }
 
+/**
+ * The known n-grams of each persona's examples, computed once per model: the stored model
+ * keeps only the examples' text (their n-gram sets would double its size), and evidence is
+ * asked for far less often than sentences are read.
+ */
+const exampleGrams = new WeakMap<Classifier, Int32Array[][]>();
+
+function gramsOfExamples(classifier: Classifier): Int32Array[][] {
+  let cached = exampleGrams.get(classifier);
+  if (!cached) {
+    const folded = new Map<string, string>();
+    cached = classifier.examples.map((texts) =>
+      texts.map((text) => {
+        const seen = new Set<number>();
+        forEachFeature(paddedCodes(tokenize(text, folded).map((t) => t.norm)).codes, (hash) => {
+          const f = featureOf(classifier.features, hash);
+          if (f >= 0) seen.add(f);
+        });
+        return Int32Array.from(seen);
+      }),
+    );
+    exampleGrams.set(classifier, cached);
+  }
+  return cached;
+}
+
 /** The persona's training example sharing most of `grams`, if any shares one. */
 export function nearestExample(classifier: Classifier, persona: number, grams: Set<number>): string | undefined {
   let best: string | undefined;
   let bestScore = 0;
   const mark = new Uint8Array(classifier.features.size);
   for (const f of grams) mark[f] = 1;
-  for (const example of classifier.examples[persona] ?? []) {
+  const texts = classifier.examples[persona] ?? [];
+  (gramsOfExamples(classifier)[persona] ?? []).forEach((features, i) => {
     let shared = 0;
-    for (const f of example.features) shared += mark[f] ?? 0;
-    const score = shared / Math.sqrt(example.features.length + 1);
+    for (const f of features) shared += mark[f] ?? 0;
+    const score = shared / Math.sqrt(features.length + 1);
     if (score > bestScore) {
       bestScore = score;
-      best = example.text;
+      best = texts[i];
     }
-  }
+  });
   return best;
 }
 

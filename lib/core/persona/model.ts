@@ -9,7 +9,7 @@ import { compileSignals, type CompiledSignals } from './signals';
  * Bumped whenever the model's shape or training changes: a model stored by an earlier version
  * of the extension is then retrained instead of misread.
  */
-export const PERSONA_MODEL_FORMAT = 1;
+export const PERSONA_MODEL_FORMAT = 2;
 
 export interface PersonaModel extends Classifier, CompiledSignals {
   format: typeof PERSONA_MODEL_FORMAT;

@@ -84,3 +84,27 @@ export function forEachGram(codes: Uint16Array, visit: (hash: number, start: num
     }
   }
 }
+
+/**
+ * Every feature the classifier reads in a padded sentence: its character n-grams (see
+ * `forEachGram`), then each whole word and each pair of neighbouring words, hashed apart from
+ * the n-grams. Words and pairs carry what n-grams of five characters cannot ("no idea",
+ * "references"); `start` and `length` still point into `codes`, so evidence can find them.
+ */
+export function forEachFeature(codes: Uint16Array, visit: (hash: number, start: number, length: number) => void): void {
+  forEachGram(codes, visit);
+  let previousStart = -1;
+  let previousHash = 0;
+  for (let i = 1; i < codes.length; ) {
+    let end = i;
+    let hash = 0x2f1b5a3d;
+    while (end < codes.length && codes[end] !== 32) hash = Math.imul(hash ^ (codes[end++] ?? 0), 0x01000193);
+    if (end > i) {
+      visit(hash & 0x3fffffff, i, end - i);
+      if (previousStart >= 0) visit(Math.imul(previousHash ^ hash, 0x9e3779b1) & 0x3fffffff, previousStart, end - previousStart);
+      previousStart = i;
+      previousHash = hash;
+    }
+    i = end + 1;
+  }
+}

@@ -16,12 +16,13 @@ export const EXCERPT_CONTEXT = 35;
 export const EXAMPLE_QUOTE_MAX = 70;
 
 export const personaTuning = {
-  /** Laplace smoothing of the n-gram counts. */
+  /** Laplace smoothing of the feature counts. */
   alpha: 0.3,
-  /** Softens naive Bayes' over-confidence: overlapping n-grams are far from independent. */
-  temperature: 6,
-  /** Log-odds head start of the "none" class: a sentence must earn a persona. */
-  nonePrior: 0,
+  /**
+   * Softens naive Bayes' over-confidence: overlapping n-grams, and the words and word pairs
+   * that repeat them, are far from independent (6 before words and pairs were added).
+   */
+  temperature: 10,
   /** A sentence counts for a persona only above this posterior. */
   sentenceFloor: 0.4,
   /** Points one fully confident sentence is worth. */
