@@ -30,6 +30,35 @@ export function all(root: ParentNode, selectors: readonly string[]): Element[] {
   return [];
 }
 
+/**
+ * Every element matching any of the selectors, once each, in document order:
+ * the same elements as `querySelectorAll(selectors.join(', '))`, found one
+ * selector at a time. Chromium answers a single selector through fast paths
+ * but matches a selector list against every element of the tree one by one:
+ * on a 10,000-element page, a list of four classes costs about as much as the
+ * whole rest of a read. Throws as `querySelectorAll` does (an invalid selector).
+ */
+export function queryEach(root: ParentNode, selectors: readonly string[]): Element[] {
+  const found: Element[] = [];
+  const seen = new Set<Element>();
+  for (const selector of selectors) {
+    for (const el of Array.from(root.querySelectorAll(selector))) {
+      if (seen.has(el)) continue;
+      seen.add(el);
+      found.push(el);
+    }
+  }
+  if (selectors.length > 1) found.sort(inDocumentOrder);
+  return found;
+}
+
+/** Sorts elements as they appear in the document (a precedes b when b follows it). */
+function inDocumentOrder(a: Element, b: Element): number {
+  if (a === b) return 0;
+  // 4: DOCUMENT_POSITION_FOLLOWING
+  return a.compareDocumentPosition(b) & 4 ? -1 : 1;
+}
+
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGURE', 'FOOTER', 'FORM',
   'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
@@ -185,6 +214,27 @@ export class DeepFinder {
   private roots(): ShadowRoot[] {
     this.shadows ??= openShadowRoots(this.scope);
     return this.shadows;
+  }
+
+  /**
+   * Every element matching `selector` in the scope's light DOM (`deep` false) or
+   * in its open shadow roots (`deep` true), excluded ones too: for a caller that
+   * indexes them once and checks `accepts` only on the few it uses.
+   */
+  candidates(selector: string, deep: boolean): Element[] {
+    try {
+      if (!deep) return Array.from(this.scope.querySelectorAll(selector));
+      const found: Element[] = [];
+      for (const root of this.roots()) found.push(...Array.from(root.querySelectorAll(selector)));
+      return found;
+    } catch {
+      return [];
+    }
+  }
+
+  /** Whether `el` is outside the excluded parts (dialogs): what `first` and `all` return. */
+  accepts(el: Element): boolean {
+    return this.ok(el);
   }
 
   private ok = (el: Element): boolean => {

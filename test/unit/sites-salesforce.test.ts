@@ -135,6 +135,18 @@ describe('fields', () => {
     );
     expect(salesforce.read(doc, ACCOUNT)?.company).toEqual({ name: 'Acme', industry: 'Retail' });
   });
+
+  test('a field named both in a dialog and on the record is read from the record; a layout item beats an input of the same name', () => {
+    const doc = page(
+      // A search box that happens to be called "Industry", before the record in the page.
+      `<form><input name="Industry" value="Search industries"></form>` +
+        `<div role="dialog"><div data-target-selection-name="sfdc:RecordField.Account.Website"><input name="Website" value="dialog.example"></div></div>` +
+        title('Acme') +
+        field('Industry', 'Industry', 'Retail') +
+        `<div data-target-selection-name="sfdc:RecordField.Account.Website"><span class="test-id__field-value"><lightning-formatted-url><a href="https://acme.example">acme.example</a></lightning-formatted-url></span></div>`,
+    );
+    expect(salesforce.read(doc, ACCOUNT)?.company).toEqual({ name: 'Acme', domain: 'acme.example', industry: 'Retail' });
+  });
 });
 
 describe('console and cached pages', () => {

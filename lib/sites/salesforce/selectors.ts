@@ -3,6 +3,22 @@
  * for the order of preference), and the API names of the Account fields read.
  */
 
+/**
+ * How an element names the Account field it holds, most trusted first: the
+ * elements that can carry a name (`carriers`, always ending in the naming
+ * attribute's `[attribute]`), and the value that names the field `api`.
+ */
+export const FIELD_NAMING: ReadonlyArray<{ carriers: string; attribute: string; name: (api: string) => string }> = [
+  // Record layout (view, inline edit) and record forms: the item's container.
+  { carriers: '[data-target-selection-name]', attribute: 'data-target-selection-name', name: (api) => `sfdc:RecordField.Account.${api}` },
+  // Dynamic Forms field instances.
+  { carriers: '[data-field-id]', attribute: 'data-field-id', name: (api) => `Record${api}Field` },
+  // Edit mode: the control itself carries the API name.
+  { carriers: 'input[name]', attribute: 'name', name: (api) => api },
+  { carriers: 'textarea[name]', attribute: 'name', name: (api) => api },
+];
+const FIELD_NAMING_CARRIERS: readonly string[] = FIELD_NAMING.map((naming) => naming.carriers);
+
 export const SELECTORS = {
   /** Console apps: a workspace tab or subtab; its link names the record and `aria-controls` its panel. */
   tab: [
@@ -59,16 +75,10 @@ export const SELECTORS = {
     // Aura highlights and older builds.
     '.slds-page-header__detail-block',
   ],
-  /** A field of the record by API name. */
-  field: (api: string) => [
-    // Record layout (view, inline edit) and record forms: the item's container.
-    `[data-target-selection-name="sfdc:RecordField.Account.${api}"]`,
-    // Dynamic Forms field instances.
-    `[data-field-id="Record${api}Field"]`,
-    // Edit mode: the control itself carries the API name.
-    `input[name="${api}"]`,
-    `textarea[name="${api}"]`,
-  ],
+  /** A field of the record by API name (one selector per `FIELD_NAMING` entry, in its order). */
+  field: (api: string) => FIELD_NAMING.map((naming) => `${naming.carriers.replace(/\]$/, '')}="${naming.name(api)}"]`),
+  /** Every element that can name a field, per `FIELD_NAMING` entry: what the reader indexes once per read. */
+  fieldCarriers: FIELD_NAMING_CARRIERS,
   /** Labelled items, for the fallback by label. */
   labelled: [
     // LWC record layout: the label in an attribute.
