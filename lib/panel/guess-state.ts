@@ -11,7 +11,9 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { AccountAssessment } from '../core/assess';
 import { forThisCall, type ForThisCall } from '../core/for-this-call';
 import type { PersonaSuggestion } from '../core/persona';
-import { saveReview, type PlaycardDb } from '../db';
+// From the module itself, not the '../db' index, which would bring the book's scoring into the panel.
+import type { PlaycardDb } from '../db/database';
+import { saveReview } from '../db/learn';
 import { compareGuess, guessReview, type GuessOutcome, type PersonaPick } from '../learn/guess-first';
 
 /** A guess on an account; without `primary`, the account was in view when guessing was turned on (seen, not guessed). */
