@@ -6,7 +6,7 @@
  * subtrees, huge text and attributes, deep nesting, many siblings, odd Unicode, elements
  * carrying a marker) and reads the result with the reader the site's content script runs.
  * The seed is fixed, so a failure names a case that replays. `npm run fuzz` runs many more
- * cases (PLAYCARD_FUZZ_RUNS, see vitest.fuzz.config.ts).
+ * cases over other seeds (scripts/fuzz.ts).
  */
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ const SEED = Number(process.env.PLAYCARD_FUZZ_SEED ?? 20_261_201);
  * The long run goes deeper. happy-dom's own querySelectorAll recurses and overflows the stack
  * near 4,000 levels, which Chromium does not: the bench reads an 8,000-level page there.
  */
-const MAX_DEPTH = RUNS > 1000 ? 3000 : 600;
+const MAX_DEPTH = process.env.PLAYCARD_FUZZ_LONG ? 3000 : 600;
 
 const ROOT = join(__dirname, '../fixtures/pages');
 interface Fixture {
@@ -179,12 +179,19 @@ function problemsOf(report: PageReportInput): string[] {
 }
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
-/** Each saved page parsed once; every case mutates a deep copy (cheaper than parsing again in happy-dom). */
+/**
+ * Each saved page parsed once; every case reads a deep copy of it in the test's one document.
+ * (happy-dom keeps about 6 MB per case reachable whatever is freed, so scripts/fuzz.ts runs the
+ * long fuzz as several processes.)
+ */
 const parsed = new Map<string, Document>();
 const freshCopy = (fixture: Fixture) => {
-  let doc = parsed.get(fixture.name);
-  if (!doc) parsed.set(fixture.name, (doc = parse(fixture.html)));
-  return doc.cloneNode(true) as Document;
+  let source = parsed.get(fixture.name);
+  if (!source) parsed.set(fixture.name, (source = parse(fixture.html)));
+  const copy = document.importNode(source.documentElement, true);
+  document.documentElement.remove();
+  document.appendChild(copy);
+  return document;
 };
 
 test('the fuzzed pages cover every site', () => {
