@@ -192,6 +192,14 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
     return [...new Set([...kept, ...deciding])];
   });
 
+  /** A rep's write: a failure (a full disk) is shown to the rep (storageProblem), a success clears it. */
+  function stored(write: Promise<unknown>): Promise<void> {
+    return write.then(clearStorageProblem, (error: unknown) => {
+      noteStorageError(error);
+      onError(error);
+    });
+  }
+
   function keyOrThrow(): string {
     const key = accountKey.value;
     if (!key) throw new Error('no account is shown');
@@ -249,21 +257,21 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
         if (segment !== undefined) lastAnswer.value = { key, value: { criterionId, segmentId: segment, scored } };
         if (topQuestions.peek().includes(criterionId)) answeredAtTop.value = { key, value: topQuestions.peek() };
       });
-      return setAnswer(db, key, criterionId, optionId).catch(onError);
+      return stored(setAnswer(db, key, criterionId, optionId));
     },
     choosePersona(choice: { primary: string; secondary?: string } | undefined) {
-      return setPersona(db, keyOrThrow(), choice).catch(onError);
+      return stored(setPersona(db, keyOrThrow(), choice));
     },
     /** The rep picks a primary persona: it replaces the suggestion whole (see choosePrimary). */
     choosePrimaryPersona(personaId: string) {
       const current = assessment.peek()?.persona;
-      return current ? setPersona(db, keyOrThrow(), choosePrimary(current, personaId)).catch(onError) : Promise.resolve();
+      return current ? stored(setPersona(db, keyOrThrow(), choosePrimary(current, personaId))) : Promise.resolve();
     },
     /** The rep sets or clears the secondary persona, confirming the primary shown. */
     chooseSecondaryPersona(personaId: string | undefined) {
       const current = assessment.peek()?.persona;
       const choice = current && chooseSecondary(current, personaId);
-      return choice ? setPersona(db, keyOrThrow(), choice).catch(onError) : Promise.resolve();
+      return choice ? stored(setPersona(db, keyOrThrow(), choice)) : Promise.resolve();
     },
     choosePhase(phase: When) {
       chosenPhase.value = { key: keyOrThrow(), value: phase };

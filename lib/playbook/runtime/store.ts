@@ -97,10 +97,14 @@ export async function rollBack(db: PlaycardDb, seq: number, now = Date.now(), pu
     const trusted = await Promise.all(keys.map(keyIdOf));
     if (!target.signedBy || !trusted.includes(target.signedBy)) return { status: 'rejected', reason: { code: 'untrusted-version', seq } };
   }
-  const current = await db.playbooks.get('active');
-  // Until the team publishes something newer, polls must not undo the rollback.
-  if (current?.hash && current.hash !== target.hash) await patchStatus(db, (status) => ({ ...status, heldBack: current.hash }));
-  return rollBackTo(db, target, now);
+  // One transaction (activate's joins it): a rollback that fails (a full disk) must not leave the
+  // version still in use marked as held back.
+  return db.transaction('rw', db.playbooks, db.playbookHistory, db.meta, async () => {
+    const current = await db.playbooks.get('active');
+    // Until the team publishes something newer, polls must not undo the rollback.
+    if (current?.hash && current.hash !== target.hash) await patchStatus(db, (status) => ({ ...status, heldBack: current.hash }));
+    return rollBackTo(db, target, now);
+  });
 }
 
 /** Makes a known version active: a history entry, or the built-in playbook when the rep drops their own source. */
