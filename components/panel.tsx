@@ -4,6 +4,7 @@ import { textSourceOf } from '../lib/panel/evidence';
 import type { ReportPage } from '../lib/panel/report-page';
 import type { PanelState } from '../lib/panel/state';
 import { AccountFacts, AccountHeader } from './account-header';
+import { BookLine, BookPinNote } from './book-line';
 import { Checklist } from './checklist';
 import { ForThisCall } from './for-this-call';
 import { Glance } from './glance';
@@ -90,6 +91,7 @@ export function Panel({
         </a>
         <AccountHeader account={account} fromCache={fromCache} {...(onOpenSettings ? { onOpenSettings } : {})} {...(onOpenLearn ? { onOpenLearn } : {})} {...(report ? { onReport: () => void report.run() } : {})}>
           <Glance assessment={assessment} standing={standing} playbook={playbook} done={done} onOpen={open} />
+          <BookPinNote book={state.book} playbook={playbook} scored={assessment.scoredSegment?.id} />
           {pinned && (
             <p class="pinned small">
               {t('panel.viewing')} ·{' '}
@@ -99,6 +101,7 @@ export function Panel({
             </p>
           )}
         </AccountHeader>
+        <BookLine key={account.key} book={state.book} playbook={playbook} scored={assessment.scoredSegment?.id ?? assessment.segment.segment.id} />
         <ForThisCall
           forCall={forCall}
           checks={checks}

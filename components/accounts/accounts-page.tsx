@@ -9,7 +9,8 @@ import { text } from '../use-text';
 import { BookList } from './book-list';
 import { DistributionChart, ParetoChart, WorkloadChart } from './charts';
 import { personaLabel, segmentLabel } from './format';
-import { AccountHistory, LastMove, PinControl, PinNote } from './history';
+import { AccountHistory, LastMove, PinNote } from './history';
+import { PinControl } from './pin-control';
 import { ImportSection } from './import-section';
 import type { BookState } from './state';
 

@@ -133,3 +133,23 @@ export async function benchAccounts(browser: ExtensionBrowser, { runs = 5, impor
   await page.close();
   return { importMs, importRows, open, complete, keystroke, accounts: total };
 }
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const p95 = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)] ?? NaN;
+
+/** `npm run build && npx tsx scripts/lib/bench-accounts.ts`: section 8 of the bench alone, for work on this page. */
+async function main(): Promise<void> {
+  const { launchWithExtension } = await import('./browser');
+  const browser = await launchWithExtension();
+  try {
+    const f = await benchAccounts(browser, { runs: 3 });
+    console.log(`import ${f.importRows} rows: ${f.importMs} ms (budget 3000)`);
+    console.log(`open → first rows, ${f.accounts} accounts: median ${median(f.open).toFixed(0)} ms (budget 400)`);
+    console.log(`open → whole book: median ${median(f.complete).toFixed(0)} ms`);
+    console.log(`keystroke: median ${median(f.keystroke).toFixed(1)} ms, p95 ${p95(f.keystroke).toFixed(1)} ms (budget 16.7 p95)`);
+  } finally {
+    await browser.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]).href) await main();
