@@ -1,6 +1,6 @@
 import { suggestPersona } from '../core/persona';
 import { checkPin, effectiveSegment, type PinCheck } from '../accounts/pins';
-import { describeMove, rememberingSuggest, scoreAccount } from '../accounts/score';
+import { describeMove, rememberingSuggest, scoreAccount, type ScoredAccount, type ScoredInput } from '../accounts/score';
 import type { AccountScore, ChangeCause, HistoryEntry } from '../accounts/types';
 import type { SuggestPersona } from '../core/assess';
 import type { Playbook } from '../playbook/schema';
@@ -28,6 +28,60 @@ function scoringFor(active: StoredPlaybook) {
 /** Accounts re-scored per round: a round's reads and writes are short, so a page read never waits long behind them. */
 const CHUNK = 100;
 
+/** The active playbook, as scoring needs it; undefined before the background installed one. */
+export async function activeScoring(db: PlaycardDb): Promise<ReturnType<typeof scoringFor> | undefined> {
+  const active = await db.playbooks.get('active');
+  return active && scoringFor(active);
+}
+
+/**
+ * Loads, into `known`, the playbooks the given scores were computed with when they are not the
+ * active one (to tell which thresholds a new playbook changed). Call inside a transaction that
+ * includes `playbookHistory`.
+ */
+export async function loadPreviousPlaybooks(db: PlaycardDb, befores: readonly (AccountScore | undefined)[], activeHash: string, known: Map<string, Playbook | undefined>): Promise<void> {
+  for (const before of befores) {
+    if (!before || before.playbookHash === activeHash || known.has(before.playbookHash)) continue;
+    known.set(before.playbookHash, (await db.playbookHistory.where('hash').equals(before.playbookHash).last())?.playbook);
+  }
+}
+
+/**
+ * Scores one round of accounts (pure: no database): the new scores, the history entries for
+ * those that moved, and the keys whose account is gone (a score left behind when an account
+ * moved under its domain).
+ */
+export function scoreRound(
+  keys: readonly string[],
+  accounts: readonly (ScoredAccount | undefined)[],
+  inputs: readonly (ScoredInput | undefined)[],
+  befores: readonly (AccountScore | undefined)[],
+  scoring: { hash: string; playbook: Playbook; suggest: SuggestPersona },
+  previousPlaybooks: ReadonlyMap<string, Playbook | undefined>,
+  cause: ChangeCause,
+  now: number,
+): { scores: AccountScore[]; entries: HistoryEntry[]; orphans: string[] } {
+  const scores: AccountScore[] = [];
+  const entries: HistoryEntry[] = [];
+  const orphans: string[] = [];
+  keys.forEach((key, i) => {
+    const account = accounts[i];
+    const before = befores[i];
+    if (!account) {
+      if (before) orphans.push(key);
+      return;
+    }
+    const after = scoreAccount(account, inputs[i], scoring, scoring.suggest, now);
+    const previousPlaybook = before ? previousPlaybooks.get(before.playbookHash) : undefined;
+    const entry = describeMove(before, after, cause, { previousPlaybook, playbook: scoring.playbook });
+    if (entry?.segment) after.lastMove = { at: entry.at, from: entry.segment.from, to: entry.segment.to };
+    else if (before?.lastMove) after.lastMove = before.lastMove;
+    if (entry) entries.push(entry);
+    scores.push(after);
+  });
+  return { scores, entries, orphans };
+}
+
 /**
  * Re-scores accounts and records a history entry for each whose segment or persona moved.
  * Returns the entries written.
@@ -46,34 +100,12 @@ export async function rescore(db: PlaycardDb, keys: readonly string[], cause: Ch
     const read = await db.transaction('r', [db.accounts, db.inputs, db.playbooks, db.playbookHistory, db.scores], async () => {
       const active = await db.playbooks.get('active');
       const [accounts, inputs, befores] = await Promise.all([db.accounts.bulkGet(chunk), db.inputs.bulkGet(chunk), db.scores.bulkGet(chunk)]);
-      for (const before of befores) {
-        if (!before || !active || before.playbookHash === hashOf(active) || previousPlaybooks.has(before.playbookHash)) continue;
-        previousPlaybooks.set(before.playbookHash, (await db.playbookHistory.where('hash').equals(before.playbookHash).last())?.playbook);
-      }
+      if (active) await loadPreviousPlaybooks(db, befores, hashOf(active), previousPlaybooks);
       return { active, accounts, inputs, befores };
     });
     const { active, accounts, inputs, befores } = read;
     if (!active) return written;
-    const scoring = scoringFor(active);
-    const scores: AccountScore[] = [];
-    const entries: HistoryEntry[] = [];
-    const orphans: string[] = [];
-    chunk.forEach((key, i) => {
-      const account = accounts[i];
-      const before = befores[i];
-      if (!account) {
-        // An account that moved under its domain (saveSnapshot) leaves its old score behind.
-        if (before) orphans.push(key);
-        return;
-      }
-      const after = scoreAccount(account, inputs[i], scoring, scoring.suggest, now);
-      const previousPlaybook = before ? previousPlaybooks.get(before.playbookHash) : undefined;
-      const entry = describeMove(before, after, cause, { previousPlaybook, playbook: scoring.playbook });
-      if (entry?.segment) after.lastMove = { at: entry.at, from: entry.segment.from, to: entry.segment.to };
-      else if (before?.lastMove) after.lastMove = before.lastMove;
-      if (entry) entries.push(entry);
-      scores.push(after);
-    });
+    const { scores, entries, orphans } = scoreRound(chunk, accounts, inputs, befores, scoringFor(active), previousPlaybooks, cause, now);
     await db.transaction('rw', db.scores, db.history, async () => {
       const current = await db.scores.bulkGet(scores.map((score) => score.key));
       const expected = new Map(chunk.map((key, i) => [key, befores[i]?.scoredAt]));

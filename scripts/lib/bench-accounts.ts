@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
 
@@ -111,6 +112,7 @@ async function keystrokes(page: Page, text: string): Promise<number[]> {
 
 export async function benchAccounts(browser: ExtensionBrowser, { runs = 5, importRows = 10_000, accounts = 50_000 } = {}): Promise<AccountsFigures> {
   const book = await openBook(browser);
+  if (process.env.BENCH_CONSOLE) book.on('console', (message) => console.log('  page:', message.text()));
   await book.setInputFiles('[data-testid="import-file"]', { name: 'hubspot-export.csv', mimeType: 'text/csv', buffer: Buffer.from(hubspotExport(importRows), 'utf8') });
   await book.waitForSelector('[data-testid="import-start"]');
   const started = Date.now();
@@ -152,4 +154,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]).href) await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
