@@ -72,8 +72,15 @@ export function AccountHeader({
         )}
       </div>
       <p class="muted small source" data-testid="account-source">
-        {domain ? t('glance.source', { domain, host }) : t('account.readFrom', { host })}
-        {fromCache ? ` · ${t('panel.cached', { when: timeAgo(account.seenAt) })}` : ''}
+        {account.site === 'import' ? (
+          // Only a CSV named it (My accounts): no page to say it was read from, and never seen.
+          <span data-testid="source-imported">{domain ? `${domain} · ${t('panel.book.imported')}` : t('panel.book.imported')}</span>
+        ) : (
+          <>
+            {domain ? t('glance.source', { domain, host }) : t('account.readFrom', { host })}
+            {fromCache ? ` · ${t('panel.cached', { when: timeAgo(account.seenAt) })}` : ''}
+          </>
+        )}
       </p>
       {children}
     </header>

@@ -4,6 +4,7 @@ import { textSourceOf } from '../lib/panel/evidence';
 import type { ReportPage } from '../lib/panel/report-page';
 import type { PanelState } from '../lib/panel/state';
 import { AccountFacts, AccountHeader } from './account-header';
+import { BookLine, BookPinNote } from './book-line';
 import { Checklist } from './checklist';
 import { ForThisCall } from './for-this-call';
 import { Glance } from './glance';
@@ -95,6 +96,7 @@ export function Panel({
         </a>
         <AccountHeader account={account} fromCache={fromCache} {...(onOpenSettings ? { onOpenSettings } : {})} {...(onOpenLearn ? { onOpenLearn } : {})} {...(report ? { onReport: () => void report.run() } : {})}>
           <Glance assessment={assessment} standing={standing} playbook={playbook} done={done} onOpen={open} personaHidden={hidden} />
+          <BookPinNote book={state.book} playbook={playbook} scored={assessment.scoredSegment?.id} />
           {pinned && (
             <p class="pinned small">
               {t('panel.viewing')} ·{' '}
@@ -104,6 +106,7 @@ export function Panel({
             </p>
           )}
         </AccountHeader>
+        <BookLine key={account.key} book={state.book} playbook={playbook} scored={assessment.scoredSegment?.id ?? assessment.segment.segment.id} />
         <ForThisCall
           forCall={forCall}
           checks={checks}

@@ -5,11 +5,13 @@ import { exportBook } from '../../lib/accounts/csv-export';
 import { distribution, pareto, workload } from '../../lib/accounts/stats';
 import { t, uiLanguage } from '../../lib/i18n';
 import { accountHours } from '../../lib/storage-items';
+import type { Playbook } from '../../lib/playbook/schema';
 import { text } from '../use-text';
 import { BookList } from './book-list';
 import { DistributionChart, ParetoChart, WorkloadChart } from './charts';
 import { personaLabel, segmentLabel } from './format';
-import { AccountHistory, LastMove, PinControl, PinNote } from './history';
+import { AccountHistory, LastMove, PinNote } from './history';
+import { PinControl } from './pin-control';
 import { ImportSection } from './import-section';
 import type { BookState } from './state';
 
@@ -42,11 +44,6 @@ export function AccountsPage({ state }: { state: BookState }) {
   const rows = state.rows.value;
   if (rows === undefined) return <main class="accounts"><p class="status">{t('accounts.loading')}</p></main>;
   if (!playbook) return <main class="accounts"><p class="status">{t('accounts.noPlaybook')}</p></main>;
-  const searching = state.complete.value;
-  const shown = state.shown.value;
-  const filter = state.filter.value;
-  const selected = state.selectedRow.value;
-  const history = state.history.value;
 
   const exportCsv = async () => {
     const [scores, pins] = await Promise.all([state.db.scores.toArray(), state.db.pins.toArray()]);
@@ -57,116 +54,16 @@ export function AccountsPage({ state }: { state: BookState }) {
     <main class="accounts">
       <header class="accounts-head">
         <h1>{t('accounts.title')}</h1>
-        <p class="muted" data-testid="shown-count" data-shown={state.complete.value ? shown.length : undefined}>
-          {state.complete.value ? t('accounts.shown', { shown: shown.length, n: rows.length }) : t('accounts.loadingMore', { n: state.total.value })}
-        </p>
+        <ShownCount state={state} />
         <button type="button" onClick={() => void exportCsv()} data-testid="export" disabled={!rows.length}>
           {t('accounts.export')}
         </button>
       </header>
 
-      <div class="toolbar" role="search">
-        <input
-          type="search"
-          placeholder={t('accounts.search')}
-          aria-label={t('accounts.search')}
-          value={filter.query}
-          disabled={!searching}
-          onInput={(e) => state.setFilter({ query: e.currentTarget.value })}
-          data-testid="search"
-        />
-        <label>
-          {t('accounts.filter.segment')}{' '}
-          <select value={filter.segment ?? ''} onChange={(e) => state.setFilter({ segment: e.currentTarget.value || undefined })} data-testid="filter-segment">
-            <option value="">{t('accounts.filter.all')}</option>
-            {playbook.segmentation.segments.map((s) => (
-              <option key={s.id} value={s.id}>
-                {segmentLabel(playbook, s.id)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('accounts.filter.persona')}{' '}
-          <select value={filter.persona ?? ''} onChange={(e) => state.setFilter({ persona: e.currentTarget.value || undefined })}>
-            <option value="">{t('accounts.filter.all')}</option>
-            {playbook.personas.map((p) => (
-              <option key={p.id} value={p.id}>
-                {text(p.label, playbook)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <input type="checkbox" checked={Boolean(filter.pinnedOnly)} onChange={(e) => state.setFilter({ pinnedOnly: e.currentTarget.checked })} />{' '}
-          {t('accounts.filter.pinned')}
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={filter.movedSince !== undefined}
-            onChange={(e) => state.setFilter({ movedSince: e.currentTarget.checked ? Date.now() - MONTH : undefined })}
-            data-testid="filter-moved"
-          />{' '}
-          {t('accounts.filter.moved')}
-        </label>
-      </div>
+      <Toolbar state={state} playbook={playbook} />
 
       {rows.length ? (
-        <div class={`book-area${selected ? ' with-detail' : ''}`}>
-          <BookList
-            rows={shown}
-            total={state.total.value}
-            complete={state.complete.value}
-            playbook={playbook}
-            sort={state.sort.value}
-            selected={state.selected.value}
-            onSort={(key) => state.sortBy(key)}
-            onOpen={(key) => state.select(key)}
-          />
-          {selected ? (
-            <aside class="card detail" aria-labelledby="detail-title" data-testid="detail">
-              <div class="card-head">
-                <h2 id="detail-title" class="detail-title">
-                  {selected.name}
-                </h2>
-                <button type="button" class="link" onClick={() => state.select(undefined)}>
-                  {t('accounts.close')}
-                </button>
-              </div>
-              <p>
-                <strong data-testid="detail-segment">{segmentLabel(playbook, selected.segment)}</strong>
-              </p>
-              {selected.pin ? <PinNote pin={selected.pin} scored={selected.scored} playbook={playbook} /> : null}
-              {history[0] && history[0].segment ? <LastMove entry={history[0]} playbook={playbook} /> : null}
-              <p>{t('accounts.detail.persona', { persona: personaLabel(playbook, selected.persona) })}</p>
-              {(() => {
-                const level = playbook.segmentation.segments.find((s) => s.id === selected.segment)?.serviceLevel;
-                return level ? (
-                  <p class="small">
-                    {t('accounts.detail.service', { owner: text(level.owner, playbook), response: text(level.responseTime, playbook), channel: text(level.channel, playbook) })}
-                  </p>
-                ) : null;
-              })()}
-              <p>
-                <a href={cardUrl(selected.key)} target="_blank" rel="noopener" data-testid="open-card">
-                  {t('accounts.openCard')}
-                </a>
-              </p>
-              <h3>{t('accounts.pin.title')}</h3>
-              <PinControl
-                key={selected.key}
-                playbook={playbook}
-                pin={selected.pin}
-                scored={selected.scored}
-                onPin={(segment, reason) => state.pin(selected.key, segment, reason)}
-                onUnpin={() => void state.unpin(selected.key)}
-              />
-              <h3>{t('accounts.history.title')}</h3>
-              <AccountHistory entries={history} playbook={playbook} />
-            </aside>
-          ) : null}
-        </div>
+        <BookArea state={state} playbook={playbook} />
       ) : (
         <p class="card">{t('accounts.empty')}</p>
       )}
@@ -185,3 +82,130 @@ export function AccountsPage({ state }: { state: BookState }) {
   );
 }
 
+// The parts a keystroke changes are components of their own, reading the signals they show:
+// typing re-renders the search box, the count and the list, not the charts and the import.
+
+function ShownCount({ state }: { state: BookState }) {
+  const complete = state.complete.value;
+  const shown = state.shown.value;
+  return (
+    <p class="muted" data-testid="shown-count" data-shown={complete ? shown.length : undefined}>
+      {complete ? t('accounts.shown', { shown: shown.length, n: state.rows.value?.length ?? 0 }) : t('accounts.loadingMore', { n: state.total.value })}
+    </p>
+  );
+}
+
+function Toolbar({ state, playbook }: { state: BookState; playbook: Playbook }) {
+  const searching = state.complete.value;
+  const filter = state.filter.value;
+  return (
+    <div class="toolbar" role="search">
+      <input
+        type="search"
+        placeholder={t('accounts.search')}
+        aria-label={t('accounts.search')}
+        value={filter.query}
+        disabled={!searching}
+        onInput={(e) => state.setFilter({ query: e.currentTarget.value })}
+        data-testid="search"
+      />
+      <label>
+        {t('accounts.filter.segment')}{' '}
+        <select value={filter.segment ?? ''} onChange={(e) => state.setFilter({ segment: e.currentTarget.value || undefined })} data-testid="filter-segment">
+          <option value="">{t('accounts.filter.all')}</option>
+          {playbook.segmentation.segments.map((s) => (
+            <option key={s.id} value={s.id}>
+              {segmentLabel(playbook, s.id)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('accounts.filter.persona')}{' '}
+        <select value={filter.persona ?? ''} onChange={(e) => state.setFilter({ persona: e.currentTarget.value || undefined })}>
+          <option value="">{t('accounts.filter.all')}</option>
+          {playbook.personas.map((p) => (
+            <option key={p.id} value={p.id}>
+              {text(p.label, playbook)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" checked={Boolean(filter.pinnedOnly)} onChange={(e) => state.setFilter({ pinnedOnly: e.currentTarget.checked })} />{' '}
+        {t('accounts.filter.pinned')}
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={filter.movedSince !== undefined}
+          onChange={(e) => state.setFilter({ movedSince: e.currentTarget.checked ? Date.now() - MONTH : undefined })}
+          data-testid="filter-moved"
+        />{' '}
+        {t('accounts.filter.moved')}
+      </label>
+    </div>
+  );
+}
+
+function BookArea({ state, playbook }: { state: BookState; playbook: Playbook }) {
+  const shown = state.shown.value;
+  const selected = state.selectedRow.value;
+  const history = state.history.value;
+  return (
+    <div class={`book-area${selected ? ' with-detail' : ''}`}>
+      <BookList
+        rows={shown}
+        total={state.total.value}
+        complete={state.complete.value}
+        playbook={playbook}
+        sort={state.sort.value}
+        selected={state.selected.value}
+        onSort={(key) => state.sortBy(key)}
+        onOpen={(key) => state.select(key)}
+      />
+      {selected ? (
+        <aside class="card detail" aria-labelledby="detail-title" data-testid="detail">
+          <div class="card-head">
+            <h2 id="detail-title" class="detail-title">
+              {selected.name}
+            </h2>
+            <button type="button" class="link" onClick={() => state.select(undefined)}>
+              {t('accounts.close')}
+            </button>
+          </div>
+          <p>
+            <strong data-testid="detail-segment">{segmentLabel(playbook, selected.segment)}</strong>
+          </p>
+          {selected.pin ? <PinNote pin={selected.pin} scored={selected.scored} playbook={playbook} /> : null}
+          {history[0] && history[0].segment ? <LastMove entry={history[0]} playbook={playbook} /> : null}
+          <p>{t('accounts.detail.persona', { persona: personaLabel(playbook, selected.persona) })}</p>
+          {(() => {
+            const level = playbook.segmentation.segments.find((s) => s.id === selected.segment)?.serviceLevel;
+            return level ? (
+              <p class="small">
+                {t('accounts.detail.service', { owner: text(level.owner, playbook), response: text(level.responseTime, playbook), channel: text(level.channel, playbook) })}
+              </p>
+            ) : null;
+          })()}
+          <p>
+            <a href={cardUrl(selected.key)} target="_blank" rel="noopener" data-testid="open-card">
+              {t('accounts.openCard')}
+            </a>
+          </p>
+          <h3>{t('accounts.pin.title')}</h3>
+          <PinControl
+            key={selected.key}
+            playbook={playbook}
+            pin={selected.pin}
+            scored={selected.scored}
+            onPin={(segment, reason) => state.pin(selected.key, segment, reason)}
+            onUnpin={() => void state.unpin(selected.key)}
+          />
+          <h3>{t('accounts.history.title')}</h3>
+          <AccountHistory entries={history} playbook={playbook} />
+        </aside>
+      ) : null}
+    </div>
+  );
+}

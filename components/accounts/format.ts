@@ -3,6 +3,12 @@ import type { HistoryEntry, PersonaIds } from '../../lib/accounts/types';
 import type { Playbook } from '../../lib/playbook/schema';
 import { text } from '../use-text';
 
+/**
+ * Whose words: My accounts' own keys, or the side panel's copies of them (`panel.book.`), so
+ * the panel never needs My accounts' catalogue (catalogues load per page, by key prefix).
+ */
+export type Area = 'accounts' | 'panel.book';
+
 /** "12 Nov" (with the year when it is not this year), in the UI language. */
 export function shortDate(at: number, now = Date.now()): string {
   const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
@@ -31,8 +37,8 @@ export function segmentColour(playbook: Playbook, id: string): string | undefine
   return playbook.segmentation.segments.find((s) => s.id === id)?.colour;
 }
 
-export function personaLabel(playbook: Playbook, persona: PersonaIds | undefined): string {
-  if (!persona) return t('accounts.persona.none');
+export function personaLabel(playbook: Playbook, persona: PersonaIds | undefined, area: Area = 'accounts'): string {
+  if (!persona) return t(`${area}.persona.none`);
   const name = (id: string) => {
     const found = playbook.personas.find((p) => p.id === id);
     return found ? text(found.label, playbook) : id;
@@ -40,48 +46,48 @@ export function personaLabel(playbook: Playbook, persona: PersonaIds | undefined
   return persona.secondary ? `${name(persona.primary)} + ${name(persona.secondary)}` : name(persona.primary);
 }
 
-function factValue(fact: string, value: number | string | undefined): string {
-  if (value === undefined) return t('accounts.value.none');
+function factValue(value: number | string | undefined, area: Area): string {
+  if (value === undefined) return t(`${area}.value.none`);
   return typeof value === 'number' ? number(value) : value;
 }
 
 /** The headline of a history entry: what moved, when. */
-export function moveHeadline(entry: HistoryEntry, playbook: Playbook): string {
+export function moveHeadline(entry: HistoryEntry, playbook: Playbook, area: Area = 'accounts'): string {
   const date = shortDate(entry.at);
-  if (entry.cause === 'pin' && entry.pin) return t('accounts.move.pin', { segment: segmentLabel(playbook, entry.pin.segment), date });
-  if (entry.cause === 'unpin' && entry.pin) return t('accounts.move.unpin', { segment: segmentLabel(playbook, entry.pin.segment), date });
-  if (entry.segment) return t('accounts.move.segment', { from: segmentLabel(playbook, entry.segment.from), to: segmentLabel(playbook, entry.segment.to), date });
-  return t('accounts.move.persona', { from: personaLabel(playbook, entry.persona?.from), to: personaLabel(playbook, entry.persona?.to), date });
+  if (entry.cause === 'pin' && entry.pin) return t(`${area}.move.pin`, { segment: segmentLabel(playbook, entry.pin.segment), date });
+  if (entry.cause === 'unpin' && entry.pin) return t(`${area}.move.unpin`, { segment: segmentLabel(playbook, entry.pin.segment), date });
+  if (entry.segment) return t(`${area}.move.segment`, { from: segmentLabel(playbook, entry.segment.from), to: segmentLabel(playbook, entry.segment.to), date });
+  return t(`${area}.move.persona`, { from: personaLabel(playbook, entry.persona?.from, area), to: personaLabel(playbook, entry.persona?.to, area), date });
 }
 
 /** Why it moved: the facts and answers that changed, the playbook that changed, or the pin's reason. */
-export function moveReasons(entry: HistoryEntry, playbook: Playbook): string[] {
+export function moveReasons(entry: HistoryEntry, playbook: Playbook, area: Area = 'accounts'): string[] {
   const reasons: string[] = [];
-  if ((entry.cause === 'pin' || entry.cause === 'unpin') && entry.pin?.reason) reasons.push(t('accounts.because.reason', { reason: entry.pin.reason }));
+  if ((entry.cause === 'pin' || entry.cause === 'unpin') && entry.pin?.reason) reasons.push(t(`${area}.because.reason`, { reason: entry.pin.reason }));
   if (entry.playbook) {
     const version = entry.playbook.to;
     for (const change of entry.playbook.thresholds)
       reasons.push(
-        t(change.to > change.from ? 'accounts.because.raised' : 'accounts.because.lowered', {
+        t(change.to > change.from ? `${area}.because.raised` : `${area}.because.lowered`, {
           version,
           segment: segmentLabel(playbook, change.segment),
           from: number(change.from, 2),
           to: number(change.to, 2),
         }),
       );
-    if (!entry.playbook.thresholds.length) reasons.push(t('accounts.because.playbook', { version }));
+    if (!entry.playbook.thresholds.length) reasons.push(t(`${area}.because.playbook`, { version }));
   }
   for (const change of entry.facts)
-    reasons.push(t('accounts.because.fact', { fact: t(`accounts.fact.${change.fact}`), from: factValue(change.fact, change.from), to: factValue(change.fact, change.to) }));
+    reasons.push(t(`${area}.because.fact`, { fact: t(`${area}.fact.${change.fact}`), from: factValue(change.from, area), to: factValue(change.to, area) }));
   for (const change of entry.answers) {
     const criterion = playbook.segmentation.criteria.find((c) => c.id === change.criterion);
     const criterionName = criterion ? text(criterion.label, playbook) : change.criterion;
-    if (change.to === undefined) reasons.push(t('accounts.because.answerCleared', { criterion: criterionName }));
+    if (change.to === undefined) reasons.push(t(`${area}.because.answerCleared`, { criterion: criterionName }));
     else {
       const option = criterion?.options.find((o) => o.id === change.to);
-      reasons.push(t('accounts.because.answer', { criterion: criterionName, option: option ? text(option.label, playbook) : change.to }));
+      reasons.push(t(`${area}.because.answer`, { criterion: criterionName, option: option ? text(option.label, playbook) : change.to }));
     }
   }
-  if (entry.cause === 'import' && !reasons.length) reasons.push(t('accounts.because.import'));
+  if (entry.cause === 'import' && !reasons.length) reasons.push(t(`${area}.because.import`));
   return reasons;
 }

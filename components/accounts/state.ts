@@ -1,6 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
-import { buildRows, filterRows, sortRows, type BookFilter, type BookRow, type SortKey } from '../../lib/accounts/book';
+import { buildRows, createRowFilter, sortRows, type BookFilter, type BookRow, type SortKey } from '../../lib/accounts/book';
 import type { HistoryEntry } from '../../lib/accounts/types';
 import { historyOf, pinAccount, unpinAccount, type PlaycardDb, type StoredPlaybook } from '../../lib/db';
 
@@ -28,7 +28,8 @@ export function createBookState(db: PlaycardDb, onError: (error: unknown) => voi
     if (!all || !rules) return [];
     return sortRows(all, sort.value.key, sort.value.descending, rules);
   });
-  const shown = computed(() => filterRows(sorted.value, filter.value));
+  const filterBook = createRowFilter();
+  const shown = computed(() => filterBook(sorted.value, filter.value));
   const selectedRow = computed(() => rows.value?.find((row) => row.key === selected.value));
 
   async function load(): Promise<{ playbook: StoredPlaybook | undefined; rows: BookRow[] }> {

@@ -94,6 +94,34 @@ export function filterRows(rows: readonly BookRow[], filter: BookFilter): BookRo
 }
 
 /**
+ * filterRows for a search box: remembers the results for the queries typed since the rows or
+ * the other filters last changed. A query that extends an earlier one (a letter typed) filters
+ * that earlier, smaller result: every row matching "acme c" matches "acme" too, since each of
+ * its words contains the earlier word at the same place. A query seen before (a letter deleted)
+ * is answered from memory. So a keystroke costs a pass over the rows still shown, not the book.
+ */
+export function createRowFilter(remember = 64): (rows: readonly BookRow[], filter: BookFilter) => BookRow[] {
+  let base: { rows: readonly BookRow[]; rest: string } | undefined;
+  const byQuery = new Map<string, BookRow[]>();
+  return (rows, filter) => {
+    const query = filter.query.toLowerCase();
+    const rest = JSON.stringify({ ...filter, query: undefined });
+    if (base?.rows !== rows || base.rest !== rest) {
+      base = { rows, rest };
+      byQuery.clear();
+    }
+    const known = byQuery.get(query);
+    if (known) return known;
+    let from: readonly BookRow[] = rows;
+    for (const [earlier, result] of byQuery) if (query.startsWith(earlier) && result.length < from.length) from = result;
+    const result = filterRows(from, filter);
+    if (byQuery.size >= remember) byQuery.delete(byQuery.keys().next().value!);
+    byQuery.set(query, result);
+    return result;
+  };
+}
+
+/**
  * Sorts a copy. Segments sort in the playbook's order (its first segment first), personas by
  * the playbook's order, missing values last; ties keep the rows' order (the book's key order).
  * Only the name sort compares text, with the collator; the others compare numbers, so sorting

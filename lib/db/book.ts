@@ -1,6 +1,6 @@
 import { suggestPersona, type PersonaModel, type PersonaSuggestion } from '../core/persona';
 import { checkPin, effectiveSegment, type PinCheck } from '../accounts/pins';
-import { describeMove, rememberingSuggest, scoreAccount } from '../accounts/score';
+import { describeMove, rememberingSuggest, scoreAccount, type ScoredAccount, type ScoredInput } from '../accounts/score';
 import type { AccountScore, ChangeCause, HistoryEntry } from '../accounts/types';
 import { factsOf, type Facts } from '../core/facts';
 import { suggestionBasis } from '../core/suggestion-basis';
@@ -15,17 +15,29 @@ import { storedPersonaModel } from './playbooks';
 
 const hashOf = playbookIdentity;
 
+/** The active playbook as scoring needs it, with the persona suggestion its stored model makes. */
+export interface Scoring {
+  hash: string;
+  playbook: Playbook;
+  suggest: (text: string, facts: Facts, playbook: Playbook) => PersonaSuggestion;
+}
+
 /**
  * The active playbook as one object per version, with its stored persona model (trained once,
  * when the playbook became active): every read from IndexedDB makes a new playbook object.
  */
-let scoringCache: { hash: string; playbook: Playbook; suggest: (text: string, facts: Facts, playbook: Playbook) => PersonaSuggestion } | undefined;
-function scoringFor(active: StoredPlaybook, model: PersonaModel | undefined) {
+let scoringCache: Scoring | undefined;
+function scoringFor(active: StoredPlaybook, model: PersonaModel | undefined): Scoring {
   const hash = hashOf(active);
   if (scoringCache?.hash !== hash) {
     scoringCache = { hash, playbook: active.playbook, suggest: rememberingSuggest(active.playbook, (text, facts, playbook) => suggestPersona(text, facts, playbook, model)) };
   }
   return scoringCache;
+}
+
+/** The stored model, read only when this context has not scored with this playbook yet. Inside a transaction that includes personaModels, or none. */
+async function modelUnlessCached(db: PlaycardDb, active: StoredPlaybook): Promise<PersonaModel | undefined> {
+  return scoringCache?.hash === hashOf(active) ? undefined : storedPersonaModel(db, active);
 }
 
 /** The account's stored suggestion when it was worked out under this playbook from the same text and facts. */
@@ -35,6 +47,78 @@ export function storedSuggestionFor(suggested: StoredSuggestion | undefined, pla
 
 /** Accounts re-scored per round: a round's reads and writes are short, so a page read never waits long behind them. */
 const CHUNK = 100;
+
+/** The active playbook, as scoring needs it; undefined before the background installed one. */
+export async function activeScoring(db: PlaycardDb): Promise<Scoring | undefined> {
+  const active = await db.playbooks.get('active');
+  return active && scoringFor(active, await modelUnlessCached(db, active));
+}
+
+/**
+ * Loads, into `known`, the playbooks the given scores were computed with when they are not the
+ * active one (to tell which thresholds a new playbook changed). Call inside a transaction that
+ * includes `playbookHistory`.
+ */
+export async function loadPreviousPlaybooks(db: PlaycardDb, befores: readonly (AccountScore | undefined)[], activeHash: string, known: Map<string, Playbook | undefined>): Promise<void> {
+  for (const before of befores) {
+    if (!before || before.playbookHash === activeHash || known.has(before.playbookHash)) continue;
+    known.set(before.playbookHash, (await db.playbookHistory.where('hash').equals(before.playbookHash).last())?.playbook);
+  }
+}
+
+/**
+ * Scores one round of accounts (pure: no database): the new scores, the history entries for
+ * those that moved, and the keys whose account is gone (a score left behind when an account
+ * moved under its domain).
+ */
+export function scoreRound(
+  keys: readonly string[],
+  accounts: readonly ((ScoredAccount & { suggested?: StoredSuggestion }) | undefined)[],
+  inputs: readonly (ScoredInput | undefined)[],
+  befores: readonly (AccountScore | undefined)[],
+  scoring: Scoring,
+  previousPlaybooks: ReadonlyMap<string, Playbook | undefined>,
+  cause: ChangeCause,
+  now: number,
+): { scores: AccountScore[]; entries: HistoryEntry[]; orphans: string[]; suggestions: SuggestionToStore[] } {
+  const scores: AccountScore[] = [];
+  const entries: HistoryEntry[] = [];
+  const orphans: string[] = [];
+  const suggestions: SuggestionToStore[] = [];
+  keys.forEach((key, i) => {
+    const account = accounts[i];
+    const before = befores[i];
+    if (!account) {
+      if (before) orphans.push(key);
+      return;
+    }
+    // A suggestion the background stored for this very text is reused; one worked out for a page
+    // just read is handed back to be stored on its account, for the panel.
+    const text = account.snapshot.text ?? '';
+    const facts = factsOf(account.snapshot);
+    let suggestion = storedSuggestionFor(account.suggested, scoring.hash, text, facts);
+    if (!suggestion) {
+      suggestion = scoring.suggest(text, facts, scoring.playbook);
+      if (cause.kind === 'page') suggestions.push({ key, seenAt: account.seenAt, suggested: { playbookHash: scoring.hash, basis: suggestionBasis(text, facts), suggestion } });
+    }
+    const found = suggestion;
+    const after = scoreAccount(account, inputs[i], scoring, () => found, now);
+    const previousPlaybook = before ? previousPlaybooks.get(before.playbookHash) : undefined;
+    const entry = describeMove(before, after, cause, { previousPlaybook, playbook: scoring.playbook });
+    if (entry?.segment) after.lastMove = { at: entry.at, from: entry.segment.from, to: entry.segment.to };
+    else if (before?.lastMove) after.lastMove = before.lastMove;
+    if (entry) entries.push(entry);
+    scores.push(after);
+  });
+  return { scores, entries, orphans, suggestions };
+}
+
+/** A suggestion to store on its account, unless a newer read (another seenAt) replaced the account meanwhile. */
+export interface SuggestionToStore {
+  key: string;
+  seenAt: number;
+  suggested: StoredSuggestion;
+}
 
 /**
  * Re-scores accounts and records a history entry for each whose segment or persona moved.
@@ -54,46 +138,14 @@ export async function rescore(db: PlaycardDb, keys: readonly string[], cause: Ch
     const read = await db.transaction('r', [db.accounts, db.inputs, db.playbooks, db.playbookHistory, db.scores, db.personaModels], async () => {
       const active = await db.playbooks.get('active');
       // The model is read once per playbook; a worker that just woke reads it instead of training.
-      const model = active && scoringCache?.hash !== hashOf(active) ? await storedPersonaModel(db, active) : undefined;
+      const model = active ? await modelUnlessCached(db, active) : undefined;
       const [accounts, inputs, befores] = await Promise.all([db.accounts.bulkGet(chunk), db.inputs.bulkGet(chunk), db.scores.bulkGet(chunk)]);
-      for (const before of befores) {
-        if (!before || !active || before.playbookHash === hashOf(active) || previousPlaybooks.has(before.playbookHash)) continue;
-        previousPlaybooks.set(before.playbookHash, (await db.playbookHistory.where('hash').equals(before.playbookHash).last())?.playbook);
-      }
+      if (active) await loadPreviousPlaybooks(db, befores, hashOf(active), previousPlaybooks);
       return { active, model, accounts, inputs, befores };
     });
     const { active, model, accounts, inputs, befores } = read;
     if (!active) return written;
-    const scoring = scoringFor(active, model);
-    /** Suggestions worked out for a page just read, stored on its account for the panel (by seenAt: a newer read wins). */
-    const suggestions: { key: string; seenAt: number; suggested: StoredSuggestion }[] = [];
-    const scores: AccountScore[] = [];
-    const entries: HistoryEntry[] = [];
-    const orphans: string[] = [];
-    chunk.forEach((key, i) => {
-      const account = accounts[i];
-      const before = befores[i];
-      if (!account) {
-        // An account that moved under its domain (saveSnapshot) leaves its old score behind.
-        if (before) orphans.push(key);
-        return;
-      }
-      const text = account.snapshot.text ?? '';
-      const facts = factsOf(account.snapshot);
-      let suggestion = storedSuggestionFor(account.suggested, scoring.hash, text, facts);
-      if (!suggestion) {
-        suggestion = scoring.suggest(text, facts, scoring.playbook);
-        if (cause.kind === 'page') suggestions.push({ key, seenAt: account.seenAt, suggested: { playbookHash: scoring.hash, basis: suggestionBasis(text, facts), suggestion } });
-      }
-      const found = suggestion;
-      const after = scoreAccount(account, inputs[i], scoring, () => found, now);
-      const previousPlaybook = before ? previousPlaybooks.get(before.playbookHash) : undefined;
-      const entry = describeMove(before, after, cause, { previousPlaybook, playbook: scoring.playbook });
-      if (entry?.segment) after.lastMove = { at: entry.at, from: entry.segment.from, to: entry.segment.to };
-      else if (before?.lastMove) after.lastMove = before.lastMove;
-      if (entry) entries.push(entry);
-      scores.push(after);
-    });
+    const { scores, entries, orphans, suggestions } = scoreRound(chunk, accounts, inputs, befores, scoringFor(active, model), previousPlaybooks, cause, now);
     await db.transaction('rw', [db.scores, db.history, ...(suggestions.length ? [db.accounts] : [])], async () => {
       for (const { key, seenAt, suggested } of suggestions) {
         const current = await db.accounts.get(key);

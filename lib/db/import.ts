@@ -1,6 +1,7 @@
 import { displayName, headerSignature, mergeImported, type ImportedAccount, type MergeOutcome } from '../accounts/merge';
 import type { ImportMapping } from '../accounts/types';
-import { rescore } from './book';
+import type { Playbook } from '../playbook/schema';
+import { activeScoring, loadPreviousPlaybooks, scoreRound } from './book';
 import type { AccountRecord, PlaycardDb, RepInput } from './database';
 
 export interface ImportProgress {
@@ -10,13 +11,23 @@ export interface ImportProgress {
 
 export type ImportCounts = Record<MergeOutcome, number>;
 
-/** Accounts written per transaction; the progress bar moves once per chunk. Few transactions: each costs a commit. */
-const CHUNK = 1000;
+/**
+ * Accounts merged, scored and written per transaction. Scoring runs inside it (so a page read
+ * that lands meanwhile is never overwritten by a merge of the older record): about a hundred
+ * ms of work per chunk, which is as long as a page read may have to wait behind an import.
+ */
+const CHUNK = 500;
 
 /**
  * Stores imported accounts (merged by mergeImported: nothing stored is lost or replaced by a
- * worse value), fills answers the rep has not given, and scores them. Imported accounts keep
- * `seenAt` 0 until a page shows them, so the panel's recent list stays the rep's own.
+ * worse value), fills answers the rep has not given, and scores them, recording the moves.
+ * Imported accounts keep `seenAt` 0 until a page shows them, so the panel's recent list stays
+ * the rep's own.
+ *
+ * One read-write transaction per chunk reads the stored accounts, answers and scores, merges,
+ * scores and writes all four tables: each record is read once and written once. (Writing the
+ * accounts and then calling rescore read every account, answer and score twice, and the
+ * active playbook with its persona model once per chunk: three times the work.)
  */
 export async function importAccounts(
   db: PlaycardDb,
@@ -25,40 +36,78 @@ export async function importAccounts(
   now = Date.now(),
 ): Promise<ImportCounts> {
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+  const scoring = await activeScoring(db);
+  const previousPlaybooks = new Map<string, Playbook | undefined>();
   for (let start = 0; start < accounts.length; start += CHUNK) {
     const chunk = accounts.slice(start, start + CHUNK);
     const keys = chunk.map((a) => a.key);
-    await db.transaction('rw', db.accounts, db.inputs, async () => {
-      const [stored, inputs] = await Promise.all([db.accounts.bulkGet(keys), db.inputs.bulkGet(keys)]);
+    const tables = [db.accounts, db.inputs, ...(scoring ? [db.scores, db.history, db.playbookHistory] : [])];
+    await db.transaction('rw', tables, async () => {
+      const [stored, inputs, befores] = await Promise.all([
+        db.accounts.bulkGet(keys),
+        db.inputs.bulkGet(keys),
+        scoring ? db.scores.bulkGet(keys) : Promise.resolve([]),
+      ]);
       const records: AccountRecord[] = [];
       const newInputs: RepInput[] = [];
+      /** Each key's account and answers after the import, for scoring. */
+      const after: AccountRecord[] = new Array(chunk.length);
+      const afterInputs: (RepInput | undefined)[] = inputs.slice();
       chunk.forEach((imported, i) => {
         const previous = stored[i];
         const { snapshot, outcome } = mergeImported(previous?.snapshot, !previous || previous.site === 'import', imported);
         counts[outcome]++;
-        if (outcome !== 'unchanged')
-          records.push({
-            key: imported.key,
-            name: previous && previous.site !== 'import' ? previous.name : displayName(snapshot.company, imported.key),
-            ...(snapshot.company.domain ? { domain: snapshot.company.domain } : {}),
-            site: previous?.site ?? 'import',
-            snapshot,
-            firstSeenAt: previous?.firstSeenAt ?? now,
-            seenAt: previous?.seenAt ?? 0,
-          });
+        const record: AccountRecord =
+          outcome === 'unchanged'
+            ? previous!
+            : {
+                key: imported.key,
+                name: previous && previous.site !== 'import' ? previous.name : displayName(snapshot.company, imported.key),
+                ...(snapshot.company.domain ? { domain: snapshot.company.domain } : {}),
+                site: previous?.site ?? 'import',
+                snapshot,
+                firstSeenAt: previous?.firstSeenAt ?? now,
+                seenAt: previous?.seenAt ?? 0,
+              };
+        if (outcome !== 'unchanged') records.push(record);
+        after[i] = record;
         const answers = Object.entries(imported.answers);
         if (answers.length) {
-          const input = inputs[i] ?? { key: imported.key, answers: {}, checks: {}, updatedAt: now };
+          const input = afterInputs[i] ?? { key: imported.key, answers: {}, checks: {}, updatedAt: now };
           const missing = answers.filter(([criterion]) => !Object.hasOwn(input.answers, criterion));
-          if (missing.length) newInputs.push({ ...input, answers: { ...input.answers, ...Object.fromEntries(missing) }, updatedAt: now });
+          if (missing.length) {
+            const filled = { ...input, answers: { ...input.answers, ...Object.fromEntries(missing) }, updatedAt: now };
+            newInputs.push(filled);
+            afterInputs[i] = filled;
+          }
         }
       });
-      await db.accounts.bulkPut(records);
-      if (newInputs.length) await db.inputs.bulkPut(newInputs);
+      const writes: Promise<unknown>[] = [db.accounts.bulkPut(records)];
+      if (newInputs.length) writes.push(db.inputs.bulkPut(newInputs));
+      if (scoring) {
+        // A file may name one account twice: the later row's merge is the one stored, and scored.
+        const last = new Map(keys.map((key, i) => [key, i]));
+        const unique = [...last.values()];
+        const previous = unique.map((i) => befores[i]);
+        await loadPreviousPlaybooks(db, previous, scoring.hash, previousPlaybooks);
+        const { scores, entries } = scoreRound(
+          unique.map((i) => keys[i]!),
+          unique.map((i) => after[i]),
+          unique.map((i) => afterInputs[i]),
+          previous,
+          scoring,
+          previousPlaybooks,
+          { kind: 'import' },
+          now,
+        );
+        writes.push(db.scores.bulkPut(scores));
+        if (entries.length) writes.push(db.history.bulkAdd(entries));
+      }
+      await Promise.all(writes);
     });
-    // The importing page is the only writer waiting here, so one scoring round per chunk.
-    await rescore(db, keys, { kind: 'import' }, now, CHUNK);
     onProgress({ done: Math.min(start + CHUNK, accounts.length), total: accounts.length });
+    // Lets the page paint the progress bar between chunks.
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return counts;
 }

@@ -8,6 +8,7 @@
 //     and even their number): left out, so only the segment's tactics show, with a line saying why;
 //   - the update notice's "this account" tag on persona changes: given no persona to match.
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { Segment } from '../playbook/schema';
 import type { AccountAssessment } from '../core/assess';
 import { forThisCall, type ForThisCall } from '../core/for-this-call';
 import type { PersonaSuggestion } from '../core/persona';
@@ -31,7 +32,8 @@ export interface StoredValue<T> {
 /** The panel state's signals this module reads (lib/panel/state.ts). */
 export interface PanelView {
   accountKey: ReadonlySignal<string | undefined>;
-  assessment: ReadonlySignal<AccountAssessment<PersonaSuggestion> | undefined>;
+  /** With the segment the score gave when a pin overrides it (applyPin). */
+  assessment: ReadonlySignal<(AccountAssessment<PersonaSuggestion> & { scoredSegment?: Segment }) | undefined>;
   forCall: ReadonlySignal<ForThisCall | undefined>;
   checks: ReadonlySignal<Record<string, { done: boolean }>>;
 }
@@ -50,7 +52,7 @@ export function suggestionOf(assessment: AccountAssessment<PersonaSuggestion>): 
  * The assessment as the panel may show it before the guess: no persona, no persona evidence or
  * scores, and only the segment's tactics.
  */
-export function withoutPersona(assessment: AccountAssessment<PersonaSuggestion>): AccountAssessment<PersonaSuggestion> {
+export function withoutPersona<A extends AccountAssessment<PersonaSuggestion>>(assessment: A): A {
   return {
     ...assessment,
     persona: { chosenBy: 'none', suggestion: { confidence: 0, scores: {}, evidence: [] } },

@@ -16,6 +16,8 @@ import type { TabState } from '../tab-state';
 import { liveSignal } from './live';
 import { clearStorageProblem, noteStorageError } from '../storage-problem';
 import { choosePrimary, chooseSecondary } from './persona-choice';
+import { applyPin } from '../accounts/pins';
+import { createBookPanelState } from './book-state';
 
 /** A value that belongs to one account: read back only while that account is shown. */
 type ForAccount<T> = { key: string; value: T } | undefined;
@@ -129,17 +131,20 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
     return storedSuggestion.value ?? (worked && worked.id === `${playbookHash.value}|${basis.value}` ? worked.suggestion : undefined);
   });
 
+  // My accounts: the rep's pin decides the segment shown (lib/panel/book-state.ts).
+  const book = createBookPanelState({ db, accountKey, playbook, onError });
   const assessment = computed(() => {
     const current = account.value.value;
     const rules = playbook.value;
     const suggested = suggestion.value;
-    if (!current || !rules || !suggested) return undefined;
+    if (!current || !rules || !suggested || !book.loaded.value) return undefined;
     const rep = input.value.value;
-    return assessAccount(
+    const scored = assessAccount(
       { facts: facts.value, answers: rep?.answers ?? {}, text: text.value, personaOverride: rep?.persona },
       rules,
       () => suggested,
     );
+    return applyPin(scored, book.pin.value, rules);
   });
 
   const checks = computed(() => input.value.value?.checks ?? {});
@@ -228,6 +233,7 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
     answerEffect,
     topQuestions,
     activeVersion: computed(() => storedPlaybook.value.value?.version),
+    book,
 
     showTab(view: TabView) {
       const before = tabAccountKey.peek();
@@ -302,6 +308,7 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
       storedPlaybook.dispose();
       meta.dispose();
       disposeSuggesting();
+      book.dispose();
     },
   };
 }

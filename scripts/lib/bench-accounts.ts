@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
 
@@ -111,6 +112,7 @@ async function keystrokes(page: Page, text: string): Promise<number[]> {
 
 export async function benchAccounts(browser: ExtensionBrowser, { runs = 5, importRows = 10_000, accounts = 50_000 } = {}): Promise<AccountsFigures> {
   const book = await openBook(browser);
+  if (process.env.BENCH_CONSOLE) book.on('console', (message) => console.log('  page:', message.text()));
   await book.setInputFiles('[data-testid="import-file"]', { name: 'hubspot-export.csv', mimeType: 'text/csv', buffer: Buffer.from(hubspotExport(importRows), 'utf8') });
   await book.waitForSelector('[data-testid="import-start"]');
   const started = Date.now();
@@ -133,3 +135,23 @@ export async function benchAccounts(browser: ExtensionBrowser, { runs = 5, impor
   await page.close();
   return { importMs, importRows, open, complete, keystroke, accounts: total };
 }
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const p95 = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)] ?? NaN;
+
+/** `npm run build && npx tsx scripts/lib/bench-accounts.ts`: section 8 of the bench alone, for work on this page. */
+async function main(): Promise<void> {
+  const { launchWithExtension } = await import('./browser');
+  const browser = await launchWithExtension();
+  try {
+    const f = await benchAccounts(browser, { runs: 3 });
+    console.log(`import ${f.importRows} rows: ${f.importMs} ms (budget 3000)`);
+    console.log(`open → first rows, ${f.accounts} accounts: median ${median(f.open).toFixed(0)} ms (budget 400)`);
+    console.log(`open → whole book: median ${median(f.complete).toFixed(0)} ms`);
+    console.log(`keystroke: median ${median(f.keystroke).toFixed(1)} ms, p95 ${p95(f.keystroke).toFixed(1)} ms (budget 16.7 p95): ${f.keystroke.map((ms) => ms.toFixed(0)).join(" ")}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();

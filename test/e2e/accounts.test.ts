@@ -91,6 +91,15 @@ describe('My accounts in real Chromium', () => {
     expect(history).toMatch(/^Moved from Standard account to Low-touch on ([A-Z][a-z]{2} \d{1,2}|\d{1,2} [A-Z][a-z]{2})employees 420 → 30/);
     expect(history).toContain('employees 420 → 30');
     expect(await book.textContent('[data-testid="last-move"]')).toContain('employees 420 → 30');
+
+    // The panel on that account says the same under its header.
+    const key = await book.getAttribute('[data-testid="book-row"]', 'data-key');
+    const panel = await browser.context.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html#account=${encodeURIComponent(key!)}`);
+    await cardFor(panel, 'Northwind Logistics');
+    await panel.waitForSelector('[data-testid="book-line"] [data-testid="last-move"]');
+    expect(await panel.textContent('[data-testid="last-move"]')).toMatch(/^Moved from Standard account to Low-touch on ([A-Z][a-z]{2} \d{1,2}|\d{1,2} [A-Z][a-z]{2}) · employees 420 → 30$/);
+    await panel.close();
     await crm.close();
     await book.close();
   });
@@ -113,6 +122,14 @@ describe('My accounts in real Chromium', () => {
     // One click opens the account's card in the panel page.
     const [card] = await Promise.all([browser.context.waitForEvent('page'), book.click('[data-testid="open-card"]')]);
     await cardFor(card, 'Northwind Logistics');
+    // The panel treats it as the pinned segment, says so beside the score, and loads the
+    // history and the pin form (a chunk of their own) when the rep opens them.
+    expect(await card.getAttribute('[data-testid="segment-label"]', 'data-segment')).toBe('key');
+    expect(await card.textContent('[data-testid="pin-note"]')).toBe('Pinned by you: Board sponsor <b>signs</b> the framework deal · Scored: Low-touch');
+    await card.click('[data-testid="book-open"]');
+    await card.waitForSelector('[data-testid="account-history"]');
+    expect(await card.textContent('[data-testid="account-history"] li strong')).toMatch(/^Pinned to Key account on /);
+    expect(await card.inputValue('[data-testid="pin-segment"]')).toBe('key');
     await card.close();
     await book.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildRows, filterRows, sortRows } from '../../lib/accounts/book';
+import { buildRows, createRowFilter, filterRows, sortRows, type BookRow } from '../../lib/accounts/book';
 import { distribution, pareto, workload } from '../../lib/accounts/stats';
 import type { AccountScore } from '../../lib/accounts/types';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
@@ -102,5 +102,40 @@ describe('where the time goes', () => {
       ['low-touch', 40, 10],
     ]);
     expect([result.hoursNeeded, result.hoursAvailable]).toEqual([50, 40]);
+  });
+});
+
+describe('the search box filter (createRowFilter)', () => {
+  const named = (name: string, segment = 'standard'): BookRow => ({ key: `name:${name}`, name, site: 'import', seenAt: 0, segment, scored: segment, openTactics: 0, haystack: name.toLowerCase() });
+  const book = [named('Acme Corp'), named('Acme Logistics', 'key'), named('Northwind Logistics'), named('Contoso'), named('Acme Cables')];
+  const names = (rows: readonly BookRow[]) => rows.map((row) => row.name);
+
+  test('typing, deleting and retyping gives what a full pass over the book gives, at every step', () => {
+    const filter = createRowFilter();
+    const steps: [string, string[]][] = [
+      ['a', ['Acme Corp', 'Acme Logistics', 'Acme Cables']],
+      ['ac', ['Acme Corp', 'Acme Logistics', 'Acme Cables']],
+      // Every word anywhere in the name or domain: "c" is in "Logistics" too.
+      ['acme c', ['Acme Corp', 'Acme Logistics', 'Acme Cables']],
+      ['acme co', ['Acme Corp']],
+      ['acme c', ['Acme Corp', 'Acme Logistics', 'Acme Cables']],
+      ['acme', ['Acme Corp', 'Acme Logistics', 'Acme Cables']],
+      ['acme l', ['Acme Logistics', 'Acme Cables']],
+      ['acme lo', ['Acme Logistics']],
+      ['', ['Acme Corp', 'Acme Logistics', 'Northwind Logistics', 'Contoso', 'Acme Cables']],
+      ['LOGISTICS', ['Acme Logistics', 'Northwind Logistics']],
+      ['logistics n', ['Northwind Logistics']],
+      ['o', ['Acme Corp', 'Acme Logistics', 'Northwind Logistics', 'Contoso']],
+    ];
+    for (const [query, expected] of steps) expect(names(filter(book, { query })), query).toEqual(expected);
+  });
+
+  test('a new book or another segment filter is never answered from the results of the old one', () => {
+    const filter = createRowFilter();
+    expect(names(filter(book, { query: 'acme' }))).toEqual(['Acme Corp', 'Acme Logistics', 'Acme Cables']);
+    expect(names(filter(book, { query: 'acme', segment: 'key' }))).toEqual(['Acme Logistics']);
+    expect(names(filter(book, { query: 'acme lo' }))).toEqual(['Acme Logistics']);
+    const grown = [...book, named('Acme Lounge')];
+    expect(names(filter(grown, { query: 'acme lo' }))).toEqual(['Acme Logistics', 'Acme Lounge']);
   });
 });

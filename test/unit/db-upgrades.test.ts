@@ -10,7 +10,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ensurePersonaModel, ensurePlaybookHistory, installBuiltinPlaybook, openDb, refreshBook, setCheck, type PlaycardDb } from '../../lib/db';
+import { ensurePersonaModel, ensurePlaybookHistory, installBuiltinPlaybook, openDb, refreshBook, setCheck, storedPersonaModel, type PlaycardDb } from '../../lib/db';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { loadPlaybookText } from '../../lib/playbook/migrate';
 import { parsePlaybook, type Playbook } from '../../lib/playbook/schema';
@@ -47,11 +47,12 @@ async function historyBackfilled(db: PlaycardDb): Promise<void> {
   ]);
 }
 
-/** Every record written before the model was stored gets one, trained on its own playbook. */
+/** Every playbook activated before the model was stored gets one, trained on it, in its own table (schema v6). */
 async function personaModelAdded(db: PlaycardDb): Promise<void> {
   const active = await db.playbooks.get('active');
-  expect(active?.personaModel).toBeDefined();
-  expect(active?.personaModel?.format).toBeTypeOf('number');
+  expect(Object.keys(active ?? {})).not.toContain('personaModel');
+  const model = await storedPersonaModel(db, active!);
+  expect(model?.personaIds).toEqual(SMALL.personas.map((p) => p.id));
 }
 
 /** Accounts read before My accounts existed (schema v5) get a score, so the book lists them. */
@@ -85,6 +86,14 @@ const VERSIONS: Version[] = [
       // The stored score was for this playbook: kept as it was; the unscored Gmail account gets one.
       const scores = await db.scores.toArray();
       expect(scores.map((s) => s.key).sort()).toEqual([NORTHWIND, GMAIL]);
+    },
+  },
+  {
+    file: 'v6.json',
+    added: async (db) => {
+      await personaModelAdded(db);
+      // A suggestion stored under another playbook is kept on the account (it is simply not used).
+      expect((await db.accounts.get(GMAIL))?.suggested?.suggestion.primary).toBe('burned');
     },
   },
 ];
@@ -168,7 +177,7 @@ describe.each(VERSIONS)('a database of $file', ({ file, added }) => {
     }
     // Tables that version did not have exist and hold nothing but what the start-up wrote.
     for (const table of db.tables.map((t) => t.name)) {
-      if (table in fixture.stores || ['playbookHistory', 'scores', 'meta', 'history'].includes(table)) continue;
+      if (table in fixture.stores || ['playbookHistory', 'scores', 'meta', 'history', 'personaModels'].includes(table)) continue;
       expect(await db.table(table).count(), table).toBe(0);
     }
     // What the pages read is still valid for them.

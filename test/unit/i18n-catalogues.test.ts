@@ -101,6 +101,7 @@ describe('every catalogue is complete', () => {
       'learn.card.mixTitle',
       'learn.handout.title',
       'learn.progress.percent',
+      'panel.book.because.fact',
       'playbook.reason.failed',
       'playbook.reason.response',
       'studio.rollout.firefox',
@@ -108,7 +109,7 @@ describe('every catalogue is complete', () => {
     ];
     const segment = ['change.field.segment', 'learn.kind.segment', 'segment.title', 'studio.matrix.segment', 'accounts.col.segment', 'accounts.filter.segment'];
     expect(same('pl')).toEqual(
-      [...everywhere, ...segment, 'accounts.because.playbook', 'change.owner.segment', 'change.thing.segment', 'learn.view.quiz', 'studio.rep.demo'].sort(),
+      [...everywhere, ...segment, 'accounts.because.playbook', 'panel.book.because.playbook', 'change.owner.segment', 'change.thing.segment', 'learn.view.quiz', 'studio.rep.demo'].sort(),
     );
     expect(same('ru')).toEqual(everywhere);
     expect(same('ro')).toEqual([...everywhere, ...segment, 'change.field.id', 'change.field.text', 'studio.rep.demo'].sort());
