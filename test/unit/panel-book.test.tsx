@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { afterEach, expect, test } from 'vitest';
 import { Panel } from '../../components/panel';
 import { importAccounts, installBuiltinPlaybook, openDb, pinAccount, rescore, saveSnapshot, type PlaycardDb } from '../../lib/db';
-import { applyLanguages } from '../../lib/i18n';
+import { applyLanguages, loadCatalogue } from '../../lib/i18n';
 import { createPanelState, type PanelState } from '../../lib/panel/state';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import type { Playbook } from '../../lib/playbook/schema';
@@ -100,6 +100,7 @@ test('a page read that moved the segment shows "Moved from … to … on Nov 12"
 test('in Polish the move is told in Polish, from the panel catalogue', async () => {
   await freshDb();
   await readTwice(300);
+  await loadCatalogue('pl');
   applyLanguages(['pl']);
   await show(KEY);
   expect(await until(() => textOf('last-move'), 'the last move')).toBe('Przeniesiony z Klient masowy do Klient standardowy dnia 12 lis · pracownicy 200 → 300');

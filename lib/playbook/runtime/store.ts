@@ -99,7 +99,7 @@ export async function rollBack(db: PlaycardDb, seq: number, now = Date.now(), pu
   }
   // One transaction (activate's joins it): a rollback that fails (a full disk) must not leave the
   // version still in use marked as held back.
-  return db.transaction('rw', db.playbooks, db.playbookHistory, db.meta, async () => {
+  return db.transaction('rw', [db.playbooks, db.playbookHistory, db.meta, db.personaModels], async () => {
     const current = await db.playbooks.get('active');
     // Until the team publishes something newer, polls must not undo the rollback.
     if (current?.hash && current.hash !== target.hash) await patchStatus(db, (status) => ({ ...status, heldBack: current.hash }));
