@@ -192,10 +192,7 @@ export async function refreshBook(db: PlaycardDb, now = Date.now()): Promise<num
   return keys.size;
 }
 
-/** An account's history, newest first. */
-export function historyOf(db: PlaycardDb, key: string): Promise<HistoryEntry[]> {
-  return db.history.where('key').equals(key).reverse().sortBy('at');
-}
+export { historyOf } from './history';
 
 /**
  * Pins an account to a segment, when the active playbook allows it, with the rep's reason;

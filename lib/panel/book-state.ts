@@ -1,7 +1,11 @@
 import { computed, type ReadonlySignal } from '@preact/signals';
 import { honoursPin, type PinCheck } from '../accounts/pins';
 import type { HistoryEntry, Pin } from '../accounts/types';
-import { historyOf, pinAccount, unpinAccount, type PlaycardDb } from '../db';
+import type { PlaycardDb } from '../db/database';
+import { historyOf } from '../db/history';
+
+/** Pinning re-scores the account: the book's scoring (and the persona classifier) loads on the first pin, not with the panel. */
+const book = () => import('../db/book');
 import type { Playbook } from '../playbook/schema';
 import { liveSignal } from './live';
 
@@ -69,10 +73,14 @@ export function createBookPanelState({ db, accountKey, playbook, onError = conso
       return liveSignal(() => (key ? () => historyOf(db, key) : undefined), onError);
     },
     pinAccount(segment: string, reason: string): Promise<PinCheck> {
-      return pinAccount(db, keyOrThrow(), segment, reason);
+      const key = keyOrThrow();
+      return book().then(({ pinAccount }) => pinAccount(db, key, segment, reason));
     },
     unpinAccount(): Promise<void> {
-      return unpinAccount(db, keyOrThrow()).catch(onError);
+      const key = keyOrThrow();
+      return book()
+        .then(({ unpinAccount }) => unpinAccount(db, key))
+        .catch(onError);
     },
     dispose() {
       entry.dispose();
