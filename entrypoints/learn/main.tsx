@@ -3,9 +3,11 @@ import { LearnPage } from '../../components/learn/learn-page';
 import { createLearnState } from '../../components/learn/learn-state';
 import '../../components/learn/learn.css';
 import { openDb } from '../../lib/db';
-import { t } from '../../lib/i18n';
+import { pageAreas, t } from '../../lib/i18n';
 import { followLanguageSetting } from '../../lib/i18n/setting';
 
+// This page's own strings load with the rep's language.
+pageAreas('learn');
 await followLanguageSetting();
 document.title = t('learn.title');
 

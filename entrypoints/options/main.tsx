@@ -7,7 +7,7 @@ import { PlaybookSection } from '../../components/playbook-section';
 import '../../components/panel.css';
 import { describeOutcome } from '../../components/playbook-outcome';
 import { addHost, matchPatterns, parseHostInput, removeHost, type CustomHost } from '../../lib/custom-hosts';
-import { t } from '../../lib/i18n';
+import { pageAreas, t } from '../../lib/i18n';
 import { followLanguageSetting } from '../../lib/i18n/setting';
 import { ADAPTERS } from '../../lib/sites';
 import { DB_NAME, noticeOf, openDb, statusOf, type MetaRecord, type PlaybookVersion, type StoredPlaybook } from '../../lib/db';
@@ -20,6 +20,8 @@ import { encodeBase64 } from '../../lib/playbook/signature';
 import { customHosts, playbookOptions } from '../../lib/storage-items';
 import { createPlaybookSettings } from './playbook-settings';
 
+// This page's own strings load with the rep's language.
+pageAreas('options');
 await followLanguageSetting();
 // Re-worded when the rep picks another language below, like the rest of the page.
 effect(() => {

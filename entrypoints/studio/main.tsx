@@ -5,13 +5,15 @@ import { Studio } from '../../components/studio/studio';
 import '../../components/panel.css';
 import '../../components/studio/studio.css';
 import { openDb } from '../../lib/db';
-import { t } from '../../lib/i18n';
+import { pageAreas, t } from '../../lib/i18n';
 import { followLanguageSetting } from '../../lib/i18n/setting';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { createStudioState } from '../../lib/studio/state';
 
 // Every import above is evaluated by now: the bench reads how long loading the code took.
 performance.mark('studio-script');
+// This page's own strings load with the rep's language.
+pageAreas('studio');
 await followLanguageSetting();
 document.title = t('studio.title');
 

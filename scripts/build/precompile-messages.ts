@@ -2,8 +2,8 @@ import { parse } from '@formatjs/icu-messageformat-parser';
 import MagicString from 'magic-string';
 import type { Plugin } from 'vite';
 
-/** The UI catalogues: English in lib/i18n/messages.ts, the others in lib/i18n/catalogues/. */
-export const CATALOGUE_FILE = /[\\/]lib[\\/]i18n[\\/](messages|catalogues[\\/][a-z]{2,3})\.ts$/;
+/** The UI catalogues: shared English in lib/i18n/messages.ts, the other languages in lib/i18n/catalogues/, pages' own in lib/i18n/areas/. */
+export const CATALOGUE_FILE = /[\\/]lib[\\/]i18n[\\/](messages|catalogues[\\/][a-z]{2,3}|areas[\\/][a-z]+[\\/][a-z]{2,3})\.ts$/;
 
 interface Node {
   type: string;

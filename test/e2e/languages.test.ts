@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { loadCatalogue, UI_LANGUAGES } from '../../lib/i18n';
-import { CATALOGUES, en, type MessageKey } from '../../lib/i18n/messages';
+import { loadAllCatalogues } from '../../lib/i18n';
+import { CATALOGUES, type MessageKey } from '../../lib/i18n/messages';
 import { EXTENSION_DIR, launchWithExtension, openPanel, routePages, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { loadFixture } from '../../scripts/lib/fixtures';
 import { cardFor, openSite } from './helpers';
 
 // The catalogues the scan compares with (the extension loads only the one it speaks).
-await Promise.all(UI_LANGUAGES.map(loadCatalogue));
+await loadAllCatalogues();
+/** Every English string, the shared ones and each page's. */
+const en = CATALOGUES.en as Record<MessageKey, string>;
 
 /**
  * Issue 12: a rep whose browser is in Polish, or in Russian, sees no English

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, test } from 'vitest';
-import { loadCatalogue, translate, UI_LANGUAGES } from '../../lib/i18n';
-import { CATALOGUES, en, type MessageKey } from '../../lib/i18n/messages';
+import { loadAllCatalogues, translate } from '../../lib/i18n';
+import { CATALOGUES, type MessageKey } from '../../lib/i18n/messages';
 import { FACT_KEYS } from '../../lib/playbook/constants';
 
 // Every catalogue, loaded up front: these tests switch languages synchronously (pages await loadCatalogue).
-await Promise.all(UI_LANGUAGES.map(loadCatalogue));
+await loadAllCatalogues();
+/** Every English string, the shared ones and each page's. */
+const en = CATALOGUES.en as Record<MessageKey, string>;
 
 /**
  * The five UI catalogues (issue 12): complete, well-formed, with each language's
