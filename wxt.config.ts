@@ -37,6 +37,20 @@ export default defineConfig({
         }
       : { minimum_chrome_version: '116' }),
   }),
+  hooks: {
+    // The side panel builds alone: with the other pages in one build, the bundler split what they
+    // share into some 25 small chunks that the panel fetched one by one before its first render.
+    // Alone, its first script is one file; what it loads on demand stays in chunks of its own.
+    'entrypoints:grouped': (_wxt, groups) => {
+      groups.forEach((group, i) => {
+        if (!Array.isArray(group) || group.length < 2) return;
+        const panel = group.find((entrypoint) => entrypoint.name === 'sidepanel');
+        if (!panel) return;
+        groups[i] = group.filter((entrypoint) => entrypoint !== panel);
+        groups.push([panel]);
+      });
+    },
+  },
   vite: () => ({
     // Catalogues ship as pre-parsed ICU trees, so no page carries the ICU parser (about 8 KB gzip).
     plugins: [precompileMessages()],
