@@ -62,7 +62,8 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
     const key = accountKey.value;
     return key ? async () => (await db.inputs.get(key)) ?? null : undefined;
   }, onError);
-  const recent = liveSignal<AccountRecord[]>(() => () => recentAccounts(db, 8), onError);
+  // Shown only while no account is: with one shown, each page read elsewhere would re-read eight whole records.
+  const recent = liveSignal<AccountRecord[]>(() => (accountKey.value ? undefined : () => recentAccounts(db, 8)), onError);
   const meta = liveSignal<MetaRecord[]>(() => () => db.meta.toArray(), onError);
   const notice = computed<UpdateNotice | undefined>(() => {
     const latest = noticeOf(meta.value.value);
