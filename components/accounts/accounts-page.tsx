@@ -90,7 +90,11 @@ function ShownCount({ state }: { state: BookState }) {
   const shown = state.shown.value;
   return (
     <p class="muted" data-testid="shown-count" data-shown={complete ? shown.length : undefined}>
-      {complete ? t('accounts.shown', { shown: shown.length, n: state.rows.value?.length ?? 0 }) : t('accounts.loadingMore', { n: state.total.value })}
+      {complete
+        ? t('accounts.shown', { shown: shown.length, n: state.rows.value?.length ?? 0 })
+        : state.total.value !== undefined
+          ? t('accounts.loadingMore', { n: state.total.value })
+          : t('accounts.loading')}
     </p>
   );
 }

@@ -24,7 +24,7 @@ const CHUNK = 1000;
  * the chunk's key range finds which exist, and only those are read: a first import of 10,000
  * accounts read 30,000 absent records one request each, a third of its time.
  */
-async function storedAmong<T>(table: Table<T, string>, keys: readonly string[]): Promise<(T | undefined)[]> {
+async function storedAmong<T, Insert>(table: Table<T, string, Insert>, keys: readonly string[]): Promise<(T | undefined)[]> {
   if (!keys.length) return [];
   const present = new Set(await table.where(':id').between(keys[0]!, keys[keys.length - 1]!, true, true).primaryKeys());
   const wanted = keys.filter((key) => present.has(key));
