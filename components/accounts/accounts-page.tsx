@@ -1,7 +1,6 @@
 import { useComputed, useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { exportBook } from '../../lib/accounts/csv-export';
 import { distribution, pareto, workload } from '../../lib/accounts/stats';
 import { t, uiLanguage } from '../../lib/i18n';
 import { accountHours } from '../../lib/storage-items';
@@ -12,7 +11,6 @@ import { DistributionChart, ParetoChart, WorkloadChart } from './charts';
 import { personaLabel, segmentLabel } from './format';
 import { AccountHistory, LastMove, PinNote } from './history';
 import { PinControl } from './pin-control';
-import { ImportSection } from './import-section';
 import type { BookState } from './state';
 
 const MONTH = 30 * 24 * 3600 * 1000;
@@ -46,7 +44,7 @@ export function AccountsPage({ state }: { state: BookState }) {
   if (!playbook) return <main class="accounts"><p class="status">{t('accounts.noPlaybook')}</p></main>;
 
   const exportCsv = async () => {
-    const [scores, pins] = await Promise.all([state.db.scores.toArray(), state.db.pins.toArray()]);
+    const [scores, pins, { exportBook }] = await Promise.all([state.db.scores.toArray(), state.db.pins.toArray(), import('../../lib/accounts/csv-export')]);
     download(`playcard-accounts-${new Date().toISOString().slice(0, 10)}.csv`, exportBook(scores, pins, playbook, uiLanguage.value));
   };
 
@@ -77,9 +75,23 @@ export function AccountsPage({ state }: { state: BookState }) {
         </div>
       </section>
 
-      <ImportSection db={state.db} playbook={playbook} onStart={() => state.pause()} onEnd={() => void state.resume()} />
+      <LazyImportSection state={state} playbook={playbook} />
     </main>
   );
+}
+
+type ImportSectionType = typeof import('./import-section').ImportSection;
+
+/**
+ * The import, with the CSV parser, loads after the book is on screen: the page's first script
+ * is what stands between opening My accounts and its first rows.
+ */
+function LazyImportSection({ state, playbook }: { state: BookState; playbook: Playbook }) {
+  const [Section, setSection] = useState<ImportSectionType | undefined>(undefined);
+  useEffect(() => {
+    import('./import-section').then((module) => setSection(() => module.ImportSection), console.error);
+  }, []);
+  return Section ? <Section db={state.db} playbook={playbook} onStart={() => state.pause()} onEnd={() => void state.resume()} /> : null;
 }
 
 // The parts a keystroke changes are components of their own, reading the signals they show:
@@ -90,7 +102,11 @@ function ShownCount({ state }: { state: BookState }) {
   const shown = state.shown.value;
   return (
     <p class="muted" data-testid="shown-count" data-shown={complete ? shown.length : undefined}>
-      {complete ? t('accounts.shown', { shown: shown.length, n: state.rows.value?.length ?? 0 }) : t('accounts.loadingMore', { n: state.total.value })}
+      {complete
+        ? t('accounts.shown', { shown: shown.length, n: state.rows.value?.length ?? 0 })
+        : state.total.value !== undefined
+          ? t('accounts.loadingMore', { n: state.total.value })
+          : t('accounts.loading')}
     </p>
   );
 }

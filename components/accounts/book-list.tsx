@@ -51,7 +51,8 @@ export function BookList({
   onOpen,
 }: {
   rows: readonly BookRow[];
-  total: number;
+  /** The book's size, once counted. */
+  total?: number;
   /** False while only the first screen is read. */
   complete: boolean;
   playbook: Playbook;

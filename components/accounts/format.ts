@@ -9,23 +9,41 @@ import { text } from '../use-text';
  */
 export type Area = 'accounts' | 'panel.book';
 
+/**
+ * One formatter per language and style: building an Intl formatter costs far more than
+ * formatting with it, and the list formats two values per row on every keystroke.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(style: string, make: (language: string) => F): F {
+  const language = uiLanguage.value;
+  const id = `${language}|${style}`;
+  let made = formatters.get(id) as F | undefined;
+  if (!made) {
+    made = make(language);
+    formatters.set(id, made);
+  }
+  return made;
+}
+
 /** "12 Nov" (with the year when it is not this year), in the UI language. */
 export function shortDate(at: number, now = Date.now()): string {
   const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
-  return new Intl.DateTimeFormat(uiLanguage.value, sameYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' }).format(at);
+  return sameYear
+    ? formatter('day-month', (language) => new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' })).format(at)
+    : formatter('day-month-year', (language) => new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' })).format(at);
 }
 
 export function number(value: number, digits = 0): string {
-  return new Intl.NumberFormat(uiLanguage.value, { maximumFractionDigits: digits }).format(value);
+  return formatter(`number-${digits}`, (language) => new Intl.NumberFormat(language, { maximumFractionDigits: digits })).format(value);
 }
 
 /** 12 500 000 → "12.5M" in the UI language. */
 export function compact(value: number): string {
-  return new Intl.NumberFormat(uiLanguage.value, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  return formatter('compact', (language) => new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 })).format(value);
 }
 
 export function percent(share: number): string {
-  return new Intl.NumberFormat(uiLanguage.value, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return formatter('percent', (language) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 })).format(share);
 }
 
 export function segmentLabel(playbook: Playbook, id: string): string {

@@ -6,11 +6,11 @@ import { openDb } from '../../lib/db';
 import { pageAreas, t } from '../../lib/i18n';
 import { followLanguageSetting } from '../../lib/i18n/setting';
 
-// This page's own strings load with the rep's language.
+// The book's first screen is read while the rep's language and this page's strings load.
+const state = createBookState(openDb());
+state.start();
 pageAreas('accounts');
 await followLanguageSetting();
 document.title = t('accounts.title');
 
-const state = createBookState(openDb());
-state.start();
 render(<AccountsPage state={state} />, document.getElementById('app')!);

@@ -1,4 +1,4 @@
-import { assessAccount, type SuggestPersona } from '../core/assess';
+import { scoreSegmentAndPersona, type SuggestPersona } from '../core/assess';
 import { matchesCondition } from '../core/condition';
 import { factsOf, type Facts } from '../core/facts';
 import type { Answers } from '../core/segment';
@@ -30,8 +30,8 @@ export interface ScoringPlaybook {
 }
 
 /**
- * Scores one account with the same pure functions the panel uses (assessSegment through
- * assessAccount, and the persona suggestion it is given), keeping only ids and the inputs.
+ * Scores one account by the rules the panel's assessAccount applies (scoreSegmentAndPersona:
+ * the segment and persona without the panel's checklist and standing), keeping only ids and the inputs.
  */
 export function scoreAccount(
   account: ScoredAccount,
@@ -42,7 +42,7 @@ export function scoreAccount(
 ): AccountScore {
   const facts = factsOf(account.snapshot);
   const answers = { ...(input?.answers ?? {}) };
-  const assessed = assessAccount({ facts, answers, text: account.snapshot.text ?? '', personaOverride: input?.persona }, playbook, suggest);
+  const assessed = scoreSegmentAndPersona({ facts, answers, text: account.snapshot.text ?? '', personaOverride: input?.persona }, playbook, suggest);
   const { primary, secondary } = assessed.persona;
   return {
     key: account.key,
@@ -50,10 +50,10 @@ export function scoreAccount(
     ...(account.domain ? { domain: account.domain } : {}),
     site: account.site,
     seenAt: account.seenAt,
-    segment: assessed.segment.segment.id,
-    points: assessed.segment.points,
+    segment: assessed.segment,
+    points: assessed.points,
     ...(primary ? { persona: secondary ? { primary, secondary } : { primary } } : {}),
-    personaBy: assessed.persona.chosenBy,
+    personaBy: assessed.chosenBy,
     facts,
     answers,
     playbookVersion: playbook.version,

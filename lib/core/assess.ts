@@ -53,24 +53,7 @@ export function assessAccount<S extends PersonaSuggestionLike>(
   const segment = assessSegment(input.facts, input.answers, playbook);
   const standing = segmentStanding(segment, playbook);
   const suggestion = suggest(input.text, input.facts, playbook);
-
-  const known = (id: string | undefined): id is string => id !== undefined && playbook.personas.some((p) => p.id === id);
-  const pick = (primary: string, secondary: string | undefined) =>
-    known(secondary) && secondary !== primary ? { primary, secondary } : { primary };
-
-  let persona: { primary?: string; secondary?: string };
-  let chosenBy: AccountAssessment['persona']['chosenBy'];
-  const override = input.personaOverride;
-  if (override && known(override.primary)) {
-    persona = pick(override.primary, override.secondary);
-    chosenBy = 'rep';
-  } else if (known(suggestion.primary) && suggestion.confidence >= playbook.personaSuggestion.minConfidence) {
-    persona = pick(suggestion.primary, suggestion.secondary);
-    chosenBy = 'suggestion';
-  } else {
-    persona = {};
-    chosenBy = 'none';
-  }
+  const { persona, chosenBy } = choosePersona(input.personaOverride, suggestion, playbook);
 
   return {
     segment,
@@ -78,4 +61,40 @@ export function assessAccount<S extends PersonaSuggestionLike>(
     persona: { ...persona, chosenBy, suggestion },
     checklist: buildChecklist(standing.scored ? segment.segment.id : undefined, persona, playbook),
   };
+}
+
+/** The persona rule assessAccount states: the rep's known override, else a confident known suggestion, else none. */
+function choosePersona(
+  override: AssessInput['personaOverride'],
+  suggestion: PersonaSuggestionLike,
+  playbook: Playbook,
+): { persona: { primary?: string; secondary?: string }; chosenBy: AccountAssessment['persona']['chosenBy'] } {
+  const known = (id: string | undefined): id is string => id !== undefined && playbook.personas.some((p) => p.id === id);
+  const pick = (primary: string, secondary: string | undefined) =>
+    known(secondary) && secondary !== primary ? { primary, secondary } : { primary };
+  if (override && known(override.primary)) return { persona: pick(override.primary, override.secondary), chosenBy: 'rep' };
+  if (known(suggestion.primary) && suggestion.confidence >= playbook.personaSuggestion.minConfidence)
+    return { persona: pick(suggestion.primary, suggestion.secondary), chosenBy: 'suggestion' };
+  return { persona: {}, chosenBy: 'none' };
+}
+
+/** What scoring a whole book keeps of an account: its segment and persona, by the rules assessAccount applies. */
+export interface AccountScoring {
+  /** The segment's id. */
+  segment: string;
+  points: number;
+  persona: { primary?: string; secondary?: string };
+  chosenBy: AccountAssessment['persona']['chosenBy'];
+}
+
+/**
+ * The segment and persona assessAccount gives, without what only the panel shows: the
+ * standing (what would decide an unscored segment) and the checklist. Scoring a 10,000-row
+ * import threw those away for every account, and they were most of its CPU time. Same rules
+ * (assessSegment, the same persona choice), so the book and the panel never disagree.
+ */
+export function scoreSegmentAndPersona(input: AssessInput, playbook: Playbook, suggest: SuggestPersona): AccountScoring {
+  const { segment, points } = assessSegment(input.facts, input.answers, playbook);
+  const { persona, chosenBy } = choosePersona(input.personaOverride, suggest(input.text, input.facts, playbook), playbook);
+  return { segment: segment.id, points, persona, chosenBy };
 }

@@ -2,6 +2,7 @@ import { displayName, headerSignature, mergeImported, type ImportedAccount, type
 import type { ImportMapping } from '../accounts/types';
 import type { Playbook } from '../playbook/schema';
 import { activeScoring, loadPreviousPlaybooks, scoreRound } from './book';
+import type { Table } from 'dexie';
 import type { AccountRecord, PlaycardDb, RepInput } from './database';
 
 export interface ImportProgress {
@@ -16,7 +17,22 @@ export type ImportCounts = Record<MergeOutcome, number>;
  * that lands meanwhile is never overwritten by a merge of the older record): about a hundred
  * ms of work per chunk, which is as long as a page read may have to wait behind an import.
  */
-const CHUNK = 500;
+const CHUNK = 1000;
+
+/**
+ * The stored records among `keys` (sorted, ascending), in their order. One keys-only read of
+ * the chunk's key range finds which exist, and only those are read: a first import of 10,000
+ * accounts read 30,000 absent records one request each, a third of its time.
+ */
+async function storedAmong<T, Insert>(table: Table<T, string, Insert>, keys: readonly string[]): Promise<(T | undefined)[]> {
+  if (!keys.length) return [];
+  const present = new Set(await table.where(':id').between(keys[0]!, keys[keys.length - 1]!, true, true).primaryKeys());
+  const wanted = keys.filter((key) => present.has(key));
+  if (!wanted.length) return new Array<T | undefined>(keys.length);
+  const found = await table.bulkGet(wanted);
+  const byKey = new Map(wanted.map((key, i) => [key, found[i]]));
+  return keys.map((key) => byKey.get(key));
+}
 
 /**
  * Stores imported accounts (merged by mergeImported: nothing stored is lost or replaced by a
@@ -38,15 +54,18 @@ export async function importAccounts(
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const scoring = await activeScoring(db);
   const previousPlaybooks = new Map<string, Playbook | undefined>();
-  for (let start = 0; start < accounts.length; start += CHUNK) {
-    const chunk = accounts.slice(start, start + CHUNK);
+  // In key order, so each chunk's keys are one narrow key range of the stored tables (a stable
+  // sort: two rows naming one account keep their order, and the later one still wins).
+  const sorted = [...accounts].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (let start = 0; start < sorted.length; start += CHUNK) {
+    const chunk = sorted.slice(start, start + CHUNK);
     const keys = chunk.map((a) => a.key);
     const tables = [db.accounts, db.inputs, ...(scoring ? [db.scores, db.history, db.playbookHistory] : [])];
     await db.transaction('rw', tables, async () => {
       const [stored, inputs, befores] = await Promise.all([
-        db.accounts.bulkGet(keys),
-        db.inputs.bulkGet(keys),
-        scoring ? db.scores.bulkGet(keys) : Promise.resolve([]),
+        storedAmong(db.accounts, keys),
+        storedAmong(db.inputs, keys),
+        scoring ? storedAmong(db.scores, keys) : Promise.resolve([]),
       ]);
       const records: AccountRecord[] = [];
       const newInputs: RepInput[] = [];

@@ -196,3 +196,36 @@ describe('import and export', () => {
     }
   });
 });
+
+describe('a large import over a stored book', () => {
+  test('accounts read from pages, wherever their keys fall among 2,500 rows, keep their page values and get the imported ones they lacked', async () => {
+    db = openDb(`import-large-${++count}`);
+    await installBuiltinPlaybook(db, playbook, 1);
+    // Keys at the start, the middle and the end of the import's key order, in three different chunks.
+    for (const domain of ['a-0000.example.com', 'm-1300.example.com', 'z-2499.example.com']) {
+      await saveSnapshot(db, PageSnapshot.parse({ site: 'hubspot', kind: 'company', url: `https://app.hubspot.com/${domain}`, company: { name: `Page ${domain}`, domain, employees: 30 } }), 10);
+      await rescore(db, [`domain:${domain}`], { kind: 'page' }, 10);
+    }
+    const rows = Array.from({ length: 2500 }, (_, i) => {
+      const domain = i === 0 ? 'a-0000.example.com' : i === 1300 ? 'm-1300.example.com' : i === 2499 ? 'z-2499.example.com' : `n-${i}.example.com`;
+      return { key: `domain:${domain}`, row: i + 2, company: { name: `Import ${i}`, domain, employees: 600, annualRevenue: { amount: 90_000_000, currency: 'EUR' } }, deals: {}, answers: {} };
+    });
+    // The file's order is not the key order.
+    rows.reverse();
+    const progress: number[] = [];
+    expect(await importAccounts(db, rows, (p) => progress.push(p.done), 20)).toEqual({ created: 2497, updated: 3, unchanged: 0 });
+    expect(progress).toEqual([1000, 2000, 2500]);
+    for (const domain of ['a-0000.example.com', 'm-1300.example.com', 'z-2499.example.com']) {
+      const stored = await db.accounts.get(`domain:${domain}`);
+      // The page's name and 30 employees stay; the revenue the page lacked comes from the file.
+      expect(stored?.name).toBe(`Page ${domain}`);
+      expect(stored?.snapshot.company).toMatchObject({ employees: 30, annualRevenue: { amount: 90_000_000, currency: 'EUR' } });
+      // 30 employees (1) + 90 M (3) = 4 points: low-touch.
+      expect(await db.scores.get(`domain:${domain}`)).toMatchObject({ segment: 'low-touch', points: 4 });
+    }
+    // 600 employees (3) + 90 M (3) = 6 points.
+    expect(await db.scores.get('domain:n-1299.example.com')).toMatchObject({ name: 'Import 1299', segment: 'low-touch', points: 6 });
+    expect(await db.scores.count()).toBe(2500);
+    expect(await db.accounts.count()).toBe(2500);
+  }, 60_000);
+});
