@@ -14,6 +14,7 @@
 import type { Playbook } from '../../playbook/schema';
 import type { Classifier, SentenceReading, TrainingText } from './classifier';
 import { readText, scoreReadings, type ScoringModel } from './score';
+import { matchSignals, type SignalHit } from './signals';
 
 /**
  * A non-decreasing piecewise-linear mapping: `raw[i]` ↦ `calibrated[i]`, linear in between,
@@ -145,15 +146,32 @@ export function learnCalibration(
   const points: CalibrationPoint[] = [];
   for (let k = 0; k < FOLDS; k++) {
     const foldModel: ScoringModel = { ...model, ...foldWeights((d) => fold[d] === k) };
-    // Each held-out example is read once; the texts made of it reuse its readings.
-    const readings = new Map<number, SentenceReading[]>();
-    const read = (i: number): SentenceReading[] => {
-      let r = readings.get(i);
-      if (!r) readings.set(i, (r = readText(texts[i]?.text ?? '', foldModel)));
-      return r;
+    // Each held-out example is read and searched for signals once; the texts made of it reuse
+    // both (scoring thousands of texts from scratch took most of a second).
+    const cache = new Map<number, { readings: SentenceReading[]; hits: SignalHit[] }>();
+    const example = (i: number): { readings: SentenceReading[]; hits: SignalHit[] } => {
+      let found = cache.get(i);
+      if (!found) {
+        const readings = readText(texts[i]?.text ?? '', foldModel);
+        cache.set(i, (found = { readings, hits: matchSignals(foldModel, readings) }));
+      }
+      return found;
     };
     for (const { cls, parts } of heldOutTexts(texts, fold, k, noneClass)) {
-      const score = scoreReadings(parts.flatMap(read), {}, playbook, foldModel);
+      const readings: SentenceReading[] = [];
+      // Each signal's strongest hit across the parts, as matchSignals finds it in the whole text.
+      const strongest = new Map<number, SignalHit>();
+      for (const part of parts) {
+        const { readings: own, hits } = example(part);
+        for (const hit of hits) {
+          const previous = strongest.get(hit.signalIndex);
+          if (!previous || Math.abs(hit.contribution) > Math.abs(previous.contribution)) {
+            strongest.set(hit.signalIndex, { ...hit, sentenceIndex: hit.sentenceIndex + readings.length });
+          }
+        }
+        readings.push(...own);
+      }
+      const score = scoreReadings(readings, {}, playbook, foldModel, undefined, [...strongest.values()]);
       if (score.rawConfidence <= 0) continue;
       points.push({ raw: score.rawConfidence, right: cls !== noneClass && score.order[0] === cls });
     }

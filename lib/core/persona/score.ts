@@ -5,7 +5,7 @@ import type { Playbook } from '../../playbook/schema';
 import type { Facts } from '../facts';
 import { readSentence, type Classifier, type SentenceReading } from './classifier';
 import { sentenceAround, speaksFor, type PersonaEvidence } from './evidence';
-import { matchFacts, matchSignals, type CompiledSignals } from './signals';
+import { matchFacts, matchSignals, type CompiledSignals, type SignalHit } from './signals';
 import { splitSentences, tokenize } from './text';
 import { personaTuning } from './tuning';
 
@@ -62,7 +62,14 @@ export function scoreText(text: string, facts: Facts, playbook: Playbook, m: Sco
  * Scores sentences already read. Without `text` (the readings' offsets point into it) no
  * evidence is collected: calibration scores texts put together from sentences read apart.
  */
-export function scoreReadings(readings: readonly SentenceReading[], facts: Facts, playbook: Playbook, m: ScoringModel, text?: string): TextScore {
+export function scoreReadings(
+  readings: readonly SentenceReading[],
+  facts: Facts,
+  playbook: Playbook,
+  m: ScoringModel,
+  text?: string,
+  hits: readonly SignalHit[] = matchSignals(m, readings),
+): TextScore {
   const P = m.personaIds.length;
   const signalPoints = new Float64Array(P);
   const textPoints = new Float64Array(P);
@@ -82,7 +89,7 @@ export function scoreReadings(readings: readonly SentenceReading[], facts: Facts
     }
   });
 
-  for (const hit of matchSignals(m, readings)) {
+  for (const hit of hits) {
     if (hit.contribution > 0) sentencePoints[hit.sentenceIndex * P + hit.personaIndex]! += hit.contribution;
     else signalPoints[hit.personaIndex]! += hit.contribution;
     const signal = m.signals[hit.signalIndex];
