@@ -96,8 +96,8 @@ describe('the side panel in real Chromium', () => {
         points: '8 pts · Growth account from 14',
         primary: 'burned',
         secondary: 'expert',
-        // The suggestion is under 60 % sure, so the panel calls it "likely" (issue 9).
-        persona: 'likely Burned + Expert',
+        // About 95 % sure since the confidence is calibrated (persona model format 3): not "likely".
+        persona: 'Burned + Expert',
         firstTactic: 'Prepare two or three success stories from their own or a close industry, ideally with a client they could call.',
       });
       // Money through Intl in the browser's locale (en-US here): 38,000,000 USD → "$38M".

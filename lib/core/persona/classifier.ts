@@ -68,15 +68,20 @@ function featuresOf(text: string, table: FeatureTable, stamp: Stamp): Int32Array
   return out.slice(0, count);
 }
 
-/** log P(feature | class) with Laplace smoothing, feature-major. */
-function logLikelihoods(docs: readonly Doc[], C: number, V: number): Float64Array {
+/**
+ * log P(feature | class) with Laplace smoothing, feature-major, quantised to 16 bits. `skip`
+ * leaves documents out (a cross-validation fold): a feature none of the kept documents has
+ * gets the same weight in every class, so it changes no posterior, as an unknown one would not.
+ */
+function quantisedLikelihoods(docs: readonly Doc[], C: number, V: number, skip?: (doc: number) => boolean): { weights: Int16Array; weightStep: number } {
   const counts = new Int32Array(V * C);
   const totals = new Float64Array(C);
   let maxCount = 0;
-  for (const doc of docs) {
+  docs.forEach((doc, d) => {
+    if (skip?.(d)) return;
     for (const f of doc.features) maxCount = Math.max(maxCount, ++counts[f * C + doc.cls]!);
     totals[doc.cls]! += doc.features.length;
-  }
+  });
   // Counts are small integers: one logarithm per distinct count, not per cell.
   const { alpha } = personaTuning;
   const logOf = new Float64Array(maxCount + 1);
@@ -84,39 +89,71 @@ function logLikelihoods(docs: readonly Doc[], C: number, V: number): Float64Arra
   const denominators = new Float64Array(C);
   for (let c = 0; c < C; c++) denominators[c] = Math.log((totals[c] ?? 0) + alpha * V);
   const logp = new Float64Array(V * C);
-  for (let f = 0, i = 0; f < V; f++) for (let c = 0; c < C; c++, i++) logp[i] = (logOf[counts[i] ?? 0] ?? 0) - (denominators[c] ?? 0);
-  return logp;
+  let largest = 0;
+  for (let f = 0, i = 0; f < V; f++) {
+    let seen = false;
+    for (let c = 0; c < C; c++) seen ||= (counts[f * C + c] ?? 0) > 0;
+    for (let c = 0; c < C; c++, i++) {
+      logp[i] = seen ? (logOf[counts[i] ?? 0] ?? 0) - (denominators[c] ?? 0) : 0;
+      largest = Math.max(largest, Math.abs(logp[i] ?? 0));
+    }
+  }
+  const weightStep = largest > 0 ? largest / 32767 : 1;
+  const weights = new Int16Array(logp.length);
+  for (let i = 0; i < logp.length; i++) weights[i] = Math.round((logp[i] ?? 0) / weightStep);
+  return { weights, weightStep };
 }
 
-export function trainClassifier(playbook: Playbook): Classifier {
+/** A training text's class and where it came from, so cross-validation can hold it out. */
+export interface TrainingText {
+  cls: number;
+  lang: string;
+  text: string;
+}
+
+/**
+ * The classifier trained on all of the playbook's examples, plus what cross-validation needs:
+ * `texts` (one per training document, in order) and `foldWeights`, which trains the same
+ * classifier without the documents `skip` names, reusing the features already extracted.
+ */
+export function trainClassifierWithFolds(playbook: Playbook): {
+  classifier: Classifier;
+  texts: TrainingText[];
+  foldWeights: (skip: (doc: number) => boolean) => Pick<Classifier, 'weights' | 'weightStep'>;
+} {
   const neutral = Object.values(playbook.personaSuggestion.neutralExamples).flat();
-  const texts = [...playbook.personas.flatMap((persona) => Object.values(persona.examples).flat()), ...neutral];
-  const features = createFeatureTable(texts.reduce((sum, text) => sum + text.length, 0));
+  const all = [...playbook.personas.flatMap((persona) => Object.values(persona.examples).flat()), ...neutral];
+  const features = createFeatureTable(all.reduce((sum, text) => sum + text.length, 0));
   const stamp: Stamp = { marks: new Int32Array(1024), mark: 0, folded: new Map() };
   const docs: Doc[] = [];
+  const texts: TrainingText[] = [];
   const examples: string[][] = playbook.personas.map(() => []);
-  const add = (cls: number, text: string): boolean => {
+  const add = (cls: number, lang: string, text: string): boolean => {
     const set = featuresOf(text, features, stamp);
     if (!set.length) return false;
     docs.push({ cls, features: set });
+    texts.push({ cls, lang, text });
     return true;
   };
   playbook.personas.forEach((persona, p) => {
-    for (const phrases of Object.values(persona.examples)) for (const text of phrases) if (add(p, text)) examples[p]?.push(text);
+    for (const [lang, phrases] of Object.entries(persona.examples)) for (const text of phrases) if (add(p, lang, text)) examples[p]?.push(text);
   });
   const classes = playbook.personas.map((p) => p.id);
   if (neutral.length) {
     classes.push(NONE);
-    for (const text of neutral) add(classes.length - 1, text);
+    for (const [lang, phrases] of Object.entries(playbook.personaSuggestion.neutralExamples)) for (const text of phrases) add(classes.length - 1, lang, text);
   }
   const C = classes.length;
-  const weights = logLikelihoods(docs, C, features.size);
-  let largest = 0;
-  for (const w of weights) largest = Math.max(largest, Math.abs(w));
-  const weightStep = largest > 0 ? largest / 32767 : 1;
-  const quantised = new Int16Array(weights.length);
-  for (let i = 0; i < weights.length; i++) quantised[i] = Math.round((weights[i] ?? 0) / weightStep);
-  return { classes, features, weights: quantised, weightStep, examples };
+  const V = features.size;
+  return {
+    classifier: { classes, features, ...quantisedLikelihoods(docs, C, V), examples },
+    texts,
+    foldWeights: (skip) => quantisedLikelihoods(docs, C, V, skip),
+  };
+}
+
+export function trainClassifier(playbook: Playbook): Classifier {
+  return trainClassifierWithFolds(playbook).classifier;
 }
 
 export interface SentenceReading {

@@ -2,29 +2,33 @@
 // (arrays, typed arrays, plain objects), so the background can train it once when a playbook
 // is installed, store it in IndexedDB beside the playbook, and the panel can use it as loaded.
 import type { Playbook } from '../../playbook/schema';
-import { trainClassifier, type Classifier } from './classifier';
+import { learnCalibration, type Calibration } from './calibration';
+import { trainClassifierWithFolds, type Classifier } from './classifier';
 import { compileSignals, type CompiledSignals } from './signals';
 
 /**
  * Bumped whenever the model's shape or training changes: a model stored by an earlier version
  * of the extension is then retrained instead of misread.
  */
-export const PERSONA_MODEL_FORMAT = 2;
+export const PERSONA_MODEL_FORMAT = 3;
 
 export interface PersonaModel extends Classifier, CompiledSignals {
   format: typeof PERSONA_MODEL_FORMAT;
   /** The playbook's persona ids, in its order: the classifier's classes and signals refer to them by index. */
   personaIds: string[];
+  /** Raw confidence → calibrated confidence, learned by cross-validation over the playbook's examples (calibration.ts). Format 3. */
+  calibration: Calibration;
 }
 
-/** Trains the persona model for `playbook`: a few tens of milliseconds for the default playbook. */
+/**
+ * Trains the persona model for `playbook`: the classifier on all examples, then its calibration
+ * by five-fold cross-validation over the same examples (a few hundred milliseconds in all for
+ * the default playbook, `scripts/measure-persona-model.ts`).
+ */
 export function trainPersonaModel(playbook: Playbook): PersonaModel {
-  return {
-    format: PERSONA_MODEL_FORMAT,
-    personaIds: playbook.personas.map((p) => p.id),
-    ...trainClassifier(playbook),
-    ...compileSignals(playbook),
-  };
+  const { classifier, texts, foldWeights } = trainClassifierWithFolds(playbook);
+  const uncalibrated = { personaIds: playbook.personas.map((p) => p.id), ...classifier, ...compileSignals(playbook) };
+  return { format: PERSONA_MODEL_FORMAT, ...uncalibrated, calibration: learnCalibration(playbook, uncalibrated, texts, foldWeights) };
 }
 
 /** Whether a (stored) model can serve `playbook`: the current format, and the same personas in the same order. */

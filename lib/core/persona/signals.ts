@@ -77,7 +77,7 @@ export interface SignalHit {
 }
 
 /** Each signal's strongest hit in the text; a hit in a sentence that reads as logistics counts for less. */
-export function matchSignals(compiled: CompiledSignals, readings: SentenceReading[]): SignalHit[] {
+export function matchSignals(compiled: CompiledSignals, readings: readonly SentenceReading[]): SignalHit[] {
   const best = new Map<number, SignalHit>();
   readings.forEach((reading, sentenceIndex) => {
     const tokens = reading.sentence.tokens;
