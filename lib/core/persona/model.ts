@@ -6,11 +6,9 @@ import { learnCalibration, type Calibration } from './calibration';
 import { trainClassifierWithFolds, type Classifier } from './classifier';
 import { compileSignals, type CompiledSignals } from './signals';
 
-/**
- * Bumped whenever the model's shape or training changes: a model stored by an earlier version
- * of the extension is then retrained instead of misread.
- */
-export const PERSONA_MODEL_FORMAT = 3;
+import { PERSONA_MODEL_FORMAT } from './format';
+
+export { PERSONA_MODEL_FORMAT };
 
 export interface PersonaModel extends Classifier, CompiledSignals {
   format: typeof PERSONA_MODEL_FORMAT;
