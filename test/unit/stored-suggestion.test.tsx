@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { Panel } from '../../components/panel';
 import { factsOf } from '../../lib/core/facts';
 import { suggestionBasis } from '../../lib/core/suggestion-basis';
@@ -96,4 +96,15 @@ test('the panel shows the stored suggestion for the text it was worked out from'
 test('a stored suggestion for other text is not used: the panel works it out from the page', async () => {
   await mountWithStored('novice', 'an earlier email about something else');
   expect(await until(shownPersona, 'a persona')).toBe('burned');
+});
+
+test('a suggestion stored under an earlier persona model (an extension update) is not reused', async () => {
+  const current = suggestionBasis(burned.text!, { employees: 12 });
+  vi.resetModules();
+  vi.doMock('../../lib/core/persona/format', () => ({ PERSONA_MODEL_FORMAT: 2 }));
+  const earlier = (await import('../../lib/core/suggestion-basis')).suggestionBasis(burned.text!, { employees: 12 });
+  vi.doUnmock('../../lib/core/persona/format');
+  expect(earlier).not.toBe(current);
+  // The same model, text and facts give the same basis: a revisit keeps its suggestion.
+  expect(suggestionBasis(burned.text!, { employees: 12 })).toBe(current);
 });
