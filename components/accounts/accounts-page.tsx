@@ -14,6 +14,7 @@ import { AccountHistory, LastMove, PinNote } from './history';
 import { PinControl } from './pin-control';
 import { ImportSection } from './import-section';
 import type { BookState } from './state';
+import { StorageProblemNotice } from '../storage-problem';
 
 const MONTH = 30 * 24 * 3600 * 1000;
 
@@ -59,6 +60,7 @@ export function AccountsPage({ state }: { state: BookState }) {
           {t('accounts.export')}
         </button>
       </header>
+      <StorageProblemNotice />
 
       <Toolbar state={state} playbook={playbook} />
 
@@ -200,7 +202,7 @@ function BookArea({ state, playbook }: { state: BookState; playbook: Playbook })
             pin={selected.pin}
             scored={selected.scored}
             onPin={(segment, reason) => state.pin(selected.key, segment, reason)}
-            onUnpin={() => void state.unpin(selected.key)}
+            onUnpin={() => state.unpin(selected.key)}
           />
           <h3>{t('accounts.history.title')}</h3>
           <AccountHistory entries={history} playbook={playbook} />
