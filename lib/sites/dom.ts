@@ -114,6 +114,8 @@ export function blockText(root: Node, limit = 40_000, leave?: LeaveOut): string 
       // Everything from the cut on, in document order, is left out: nothing after it is read.
       if (node === leave.cutAt) break;
       if (leave.skip.has(node as Element)) continue;
+      // Tested as reached, not queried up front: nothing after the cut is ever matched (20,000 <br>).
+      if (leave.skipMatching && node.nodeType === 1 && (node as Element).matches(leave.skipMatching)) continue;
     }
     const tag = (node as Element).tagName;
     if (tag && SKIP.has(tag)) continue;
@@ -142,6 +144,8 @@ export function blockText(root: Node, limit = 40_000, leave?: LeaveOut): string 
 /** What `blockText` leaves out: elements (with what they hold), and everything from `cutAt` on. */
 export interface LeaveOut {
   skip: ReadonlySet<Element>;
+  /** A selector (list) this DOM parses: elements matching it are left out too. */
+  skipMatching?: string;
   cutAt?: Element;
 }
 
