@@ -179,6 +179,15 @@ export function Panel({
   }
 
   if (tab.kind === 'waiting') return <p class="muted status" data-testid="status">{t('panel.loading')}</p>;
+  if (tab.kind === 'state' && tab.state.status === 'storage')
+    return (
+      <main data-testid="no-account">
+        {banners}
+        <p class="storage-problem" role="alert" data-testid="tab-storage-problem">
+          {t(`storage.problem.${tab.state.problem}`)}
+        </p>
+      </main>
+    );
   const unreadable = tab.kind === 'state' && tab.state.status === 'unreadable' ? tab.state : undefined;
   const noticeKind = unreadable ? pageNoticeKind(unreadable.missing) : undefined;
   if (tab.kind === 'reading' || noticeKind === 'reading') {

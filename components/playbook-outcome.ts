@@ -37,6 +37,8 @@ export function describeRejection(reason: Rejection): string {
       return t('playbook.reason.otherPlaybook', { origin: reason.origin, id: reason.id, active: reason.active });
     case 'untrusted-version':
       return t('playbook.reason.untrustedVersion', { seq: reason.seq });
+    case 'storage':
+      return t(`storage.problem.${reason.problem}`);
   }
 }
 
@@ -49,6 +51,8 @@ export function describeOutcome(outcome: CheckOutcome): string {
     case 'not-modified':
       return t('playbook.outcome.unchanged');
     case 'rejected':
+      // The storage notice is a whole sentence that says nothing was saved: not inside "Not applied: …".
+      if (outcome.reason.code === 'storage') return describeRejection(outcome.reason);
       return t('playbook.outcome.rejected', { reason: describeRejection(outcome.reason) });
     case 'no-url':
       return outcome.source === 'file' ? t('playbook.outcome.noUrl.file') : t('playbook.outcome.noUrl.builtin');

@@ -1,4 +1,5 @@
 import { saveSnapshot, type PlaycardDb } from './db';
+import { storageProblemOf } from './db/storage-errors';
 import { PageReport } from './snapshot';
 import { COMPANY_NOT_FOUND } from './sites/missing';
 import type { TabState } from './tab-state';
@@ -94,7 +95,15 @@ export function createTabReports({ db, save, forget, onRejected = () => {}, onSt
   return {
     report(tabId: number, message: unknown): Promise<void> {
       return inOrder(tabId, async () => {
-        const result = await applyReport(db, message, now());
+        let result: ApplyResult;
+        try {
+          result = await applyReport(db, message, now());
+        } catch (error) {
+          // Not stored (a full disk, an upgrade under way): the tab's panel says so rather than
+          // staying on its previous page or on "Reading…"; the next report of the tab replaces it.
+          await save(tabId, { status: 'storage', problem: storageProblemOf(error), at: now() });
+          throw error;
+        }
         if (result.ok) await save(tabId, result.state);
         else onRejected(tabId, result.error);
         // After the save, so the panel shows the account first; in the tab's order, so two reads

@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals';
+import type { OpenDbHooks } from './db/database';
 import { storageProblemOf, type StorageProblem } from './db/storage-errors';
 
 /**
@@ -18,6 +19,14 @@ export function noteStorageError(error: unknown): StorageProblem {
 export function noteStorageProblem(problem: StorageProblem): void {
   storageProblem.value = problem;
 }
+
+/** openDb's ready hook: the upgrade an old tab blocked has run, so its notice goes away. */
+export function noteStorageReady(): void {
+  if (storageProblem.peek() === 'blocked') storageProblem.value = null;
+}
+
+/** What a page passes to openDb so the notice follows the database: `openDb(DB_NAME, storageProblemHooks)`. */
+export const storageProblemHooks: OpenDbHooks = { onStorageProblem: noteStorageProblem, onReady: noteStorageReady };
 
 /** A later write succeeded (space was freed): the message goes away. */
 export function clearStorageProblem(): void {

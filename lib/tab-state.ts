@@ -1,3 +1,4 @@
+import type { StorageProblem } from './db/storage-errors';
 import type { Missing } from './sites/missing';
 
 /**
@@ -7,4 +8,6 @@ import type { Missing } from './sites/missing';
 export type TabState =
   | { status: 'ok'; accountKey: string; site: string; url: string; at: number }
   | { status: 'unreadable'; site: string; siteLabel: string; url: string; missing: Missing; at: number }
-  | { status: 'unrecognised'; url: string; at: number };
+  | { status: 'unrecognised'; url: string; at: number }
+  /** The page was read but the database refused to store it (a full disk): the panel says so instead of "Reading…". */
+  | { status: 'storage'; problem: StorageProblem; at: number };

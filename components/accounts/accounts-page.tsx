@@ -12,6 +12,7 @@ import { personaLabel, segmentLabel } from './format';
 import { AccountHistory, LastMove, PinNote } from './history';
 import { PinControl } from './pin-control';
 import type { BookState } from './state';
+import { StorageProblemNotice } from '../storage-problem';
 
 const MONTH = 30 * 24 * 3600 * 1000;
 
@@ -57,6 +58,7 @@ export function AccountsPage({ state }: { state: BookState }) {
           {t('accounts.export')}
         </button>
       </header>
+      <StorageProblemNotice />
 
       <Toolbar state={state} playbook={playbook} />
 
@@ -216,7 +218,7 @@ function BookArea({ state, playbook }: { state: BookState; playbook: Playbook })
             pin={selected.pin}
             scored={selected.scored}
             onPin={(segment, reason) => state.pin(selected.key, segment, reason)}
-            onUnpin={() => void state.unpin(selected.key)}
+            onUnpin={() => state.unpin(selected.key)}
           />
           <h3>{t('accounts.history.title')}</h3>
           <AccountHistory entries={history} playbook={playbook} />

@@ -5,6 +5,7 @@ import { importAccounts, rememberedMapping, rememberMapping, type ImportCounts, 
 import { t } from '../../lib/i18n';
 import type { Playbook } from '../../lib/playbook/schema';
 import { text } from '../use-text';
+import { clearStorageProblem, noteStorageError } from '../../lib/storage-problem';
 
 const FIELDS: Exclude<ImportField, `answer:${string}`>[] = [
   'ignore', 'recordId', 'name', 'website', 'industry', 'employees', 'annualRevenue', 'currency', 'country', 'city', 'type', 'owner', 'openDeals', 'openAmount', 'wonDeals', 'wonAmount',
@@ -42,14 +43,18 @@ export function ImportSection({ db, playbook, onStart, onEnd }: { db: PlaycardDb
 
   const run = async (mapping: Extract<Step, { kind: 'mapping' }>) => {
     const { accounts, problems } = readRows(mapping.parsed, mapping.columns, { crm: mapping.crm, playbook });
-    await rememberMapping(db, mapping.parsed.headers, { ...(mapping.crm ? { crm: mapping.crm } : {}), columns: mapping.columns });
     setStep({ kind: 'importing', done: 0, total: accounts.length });
     onStart();
     try {
+      await rememberMapping(db, mapping.parsed.headers, { ...(mapping.crm ? { crm: mapping.crm } : {}), columns: mapping.columns });
       const counts = await importAccounts(db, accounts, ({ done, total }) => setStep({ kind: 'importing', done, total }));
+      clearStorageProblem();
       setStep({ kind: 'done', counts, problems });
     } catch (error) {
-      setStep({ kind: 'failed', detail: String(error) });
+      // The database refused it (a full disk): nothing was imported; the storage notice says why in
+      // the rep's language, and the mapping stays on screen to import again once space is freed.
+      if (noteStorageError(error) !== 'failed') setStep(mapping);
+      else setStep({ kind: 'failed', detail: String(error) });
     } finally {
       onEnd();
     }

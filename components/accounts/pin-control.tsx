@@ -3,6 +3,7 @@ import { MAX_REASON_LENGTH, MIN_REASON_LENGTH, pinRule, type PinCheck } from '..
 import type { Pin } from '../../lib/accounts/types';
 import { t } from '../../lib/i18n';
 import type { Playbook } from '../../lib/playbook/schema';
+import { clearStorageProblem, noteStorageError } from '../../lib/storage-problem';
 import { segmentLabel, type Area } from './format';
 
 // Its own module: the side panel loads it only when the rep opens the history (import()).
@@ -24,7 +25,8 @@ export function PinControl({
   pin?: Pin;
   scored: string;
   onPin: (segment: string, reason: string) => Promise<PinCheck>;
-  onUnpin: () => void;
+  /** May reject (a full disk): the page's storage notice says so. */
+  onUnpin: () => Promise<unknown> | void;
 }) {
   const rule = pinRule(playbook);
   const segments = playbook.segmentation.segments;
@@ -34,11 +36,27 @@ export function PinControl({
   if (rule === 'forbidden') return <p class="muted">{t(`${area}.pin.forbidden`)}</p>;
   const submit = async (event: Event) => {
     event.preventDefault();
-    const result = await onPin(segment, reason);
+    let result: PinCheck;
+    try {
+      result = await onPin(segment, reason);
+    } catch (failure) {
+      // Not stored (a full disk): the page's storage notice says why; the reason stays typed for a retry.
+      noteStorageError(failure);
+      return;
+    }
+    clearStorageProblem();
     if (result.ok) {
       setReason('');
       setError(undefined);
     } else setError(t(`${area}.pin.error.${result.code}`, { n: result.code === 'reason-too-long' ? MAX_REASON_LENGTH : MIN_REASON_LENGTH }));
+  };
+  const unpin = async () => {
+    try {
+      await onUnpin();
+      clearStorageProblem();
+    } catch (failure) {
+      noteStorageError(failure);
+    }
   };
   return (
     <form class="pin-form" onSubmit={submit} aria-label={t(`${area}.pin.title`)}>
@@ -67,7 +85,7 @@ export function PinControl({
         {t(`${area}.pin.save`)}
       </button>
       {pin ? (
-        <button type="button" onClick={onUnpin} data-testid="pin-remove">
+        <button type="button" onClick={() => void unpin()} data-testid="pin-remove">
           {t(`${area}.pin.remove`)}
         </button>
       ) : null}

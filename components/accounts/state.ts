@@ -145,7 +145,8 @@ export function createBookState(db: PlaycardDb, onError: (error: unknown) => voi
       return pinAccount(db, key, segment, reason);
     },
     unpin(key: string) {
-      return unpinAccount(db, key).catch(onError);
+      // Rejects on a full disk: the pin form tells the rep.
+      return unpinAccount(db, key);
     },
     dispose() {
       subscription?.unsubscribe();

@@ -4,6 +4,7 @@ import type { ReadyState } from '../../lib/learn/ready';
 import type { Grading } from '../../lib/learn/due';
 import { CardAnswer, CardQuestion, cardTitle } from './card-views';
 import type { CardFilter, LearnState, LearnView } from './learn-state';
+import { StorageProblemNotice } from '../storage-problem';
 
 // The cards come first (the page opens on them): the quiz, My progress and the print handout
 // are chunks of their own, loaded when shown, or, for the handout, once the first card is up.
@@ -175,6 +176,7 @@ export function LearnPage({ state }: { state: LearnState }) {
       <div class="screen">
         <header class="learn-header">
           <h1>{t('learn.title')}</h1>
+          <StorageProblemNotice />
           <p class="summary-line">
             <span data-testid="due-today" data-count={state.due.value}>{t('learn.dueToday', { n: state.due.value })}</span>
             {' · '}

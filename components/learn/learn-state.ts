@@ -10,6 +10,7 @@ import { cardStatuses, dueToday, endOfLocalDay, gradeAnswer, type CardProgress, 
 const loadScheduler = () => import('../../lib/learn/schedule');
 import { liveSignal } from '../../lib/panel/live';
 import { cardSearchText } from './card-views';
+import { clearStorageProblem, noteStorageError } from '../../lib/storage-problem';
 
 export type LearnView = 'cards' | 'quiz' | 'progress';
 export type CardFilter = 'all' | 'persona' | 'segment' | 'mix';
@@ -104,8 +105,16 @@ export function createLearnState(db: PlaycardDb, clock: () => number = Date.now)
     const at = clock();
     const before = progress.value.get(card.id) ?? freshProgress(card, at);
     const after = review(before, card, grading, at);
-    await saveReview(db, after, { cardId: card.id, at, grading, personas: card.personas, ...(card.segment ? { segment: card.segment } : {}), ...extra });
+    try {
+      await saveReview(db, after, { cardId: card.id, at, grading, personas: card.personas, ...(card.segment ? { segment: card.segment } : {}), ...extra });
+    } catch (error) {
+      // Not stored (a full disk): the page's storage notice says why, and the rep can grade again.
+      noteStorageError(error);
+      return false;
+    }
+    clearStorageProblem();
     now.value = at;
+    return true;
   }
 
   return {
@@ -168,8 +177,7 @@ export function createLearnState(db: PlaycardDb, clock: () => number = Date.now)
     async gradeCard(grading: Grading) {
       const card = current.value;
       if (!card || !flipped.value) return;
-      await record(card, grading, { source: 'card' });
-      this.step(1);
+      if (await record(card, grading, { source: 'card' })) this.step(1);
     },
     startRound() {
       const pb = playbook.value;
@@ -183,11 +191,13 @@ export function createLearnState(db: PlaycardDb, clock: () => number = Date.now)
       const q = question.value;
       if (!q || answered.value) return;
       const correct = isRight(q, key);
-      const next = [...answers.value];
+      const before = answers.value;
+      const next = [...before];
       next[roundIndex.value] = { key, correct };
       answers.value = next;
       const card = cards.value.find((c) => c.id === `scenario:${q.scenario.id}`);
-      if (card) await record(card, gradeAnswer(correct), { source: 'quiz', correct });
+      // Not stored: the question stays open, so the answer is not lost.
+      if (card && !(await record(card, gradeAnswer(correct), { source: 'quiz', correct }))) answers.value = before;
     },
     next() {
       if (!answered.value) return;

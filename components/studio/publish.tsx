@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { describeOutcome } from '../playbook-outcome';
 import { t } from '../../lib/i18n';
 import { forgetSigningKey, saveSigningKey, signingKeys, type PlaycardDb } from '../../lib/db';
+import { clearStorageProblem, noteStorageError } from '../../lib/storage-problem';
 import { sendMessage } from '../../lib/messages';
 import { diffPlaybooks } from '../../lib/playbook/diff';
 import { encodeBase64 } from '../../lib/playbook/signature';
@@ -54,7 +55,16 @@ export function Publish({ s, db }: { s: StudioState; db: PlaycardDb }) {
   const version = getAt(doc, ['version']);
 
   const refreshKeys = async () => (keys.value = await signingKeys(db));
-  const createKey = async () => {
+  /** A key write the browser refused (a full disk): the storage notice says so; nothing was downloaded. */
+  const storing = (write: () => Promise<unknown>) => async () => {
+    try {
+      await write();
+      clearStorageProblem();
+    } catch (failure) {
+      noteStorageError(failure);
+    }
+  };
+  const createKey = storing(async () => {
     const created = await createSigningKey();
     await saveSigningKey(db, { publicKey: created.publicKey, privateKey: created.privateKey, createdAt: Date.now(), origin: 'created' });
     // The one time the private key's bytes exist outside the browser's key store.
@@ -62,15 +72,16 @@ export function Publish({ s, db }: { s: StudioState; db: PlaycardDb }) {
     download('playbook.public.key', `${created.publicKey}\n`, 'text/plain');
     setBackupWarning(true);
     await refreshKeys();
-  };
-  const loadKey = async (file: File | undefined) => {
-    if (!file) return;
-    const loaded = await loadSigningKey(await file.text());
-    if (!loaded) return setKeyMessage(t('studio.sign.badKeyFile'));
-    await saveSigningKey(db, { ...loaded, createdAt: Date.now(), origin: 'loaded' });
-    setKeyMessage(t('studio.sign.keyLoaded'));
-    await refreshKeys();
-  };
+  });
+  const loadKey = (file: File | undefined) =>
+    storing(async () => {
+      if (!file) return;
+      const loaded = await loadSigningKey(await file.text());
+      if (!loaded) return setKeyMessage(t('studio.sign.badKeyFile'));
+      await saveSigningKey(db, { ...loaded, createdAt: Date.now(), origin: 'loaded' });
+      setKeyMessage(t('studio.sign.keyLoaded'));
+      await refreshKeys();
+    })();
   const sign = async () => {
     if (!key) return;
     // Signed only once the draft is valid (the button is disabled otherwise): id and version are the checked ones.
@@ -111,7 +122,7 @@ export function Publish({ s, db }: { s: StudioState; db: PlaycardDb }) {
           {key ? (
             <p class="small" data-testid="signing-key">
               {t('studio.sign.key', { key: `${key.publicKey.slice(0, 12)}…${key.publicKey.slice(-8)}` })}{' '}
-              <button type="button" class="link" onClick={() => void forgetSigningKey(db, key.publicKey).then(refreshKeys)}>
+              <button type="button" class="link" onClick={() => void storing(() => forgetSigningKey(db, key.publicKey).then(refreshKeys))()}>
                 {t('studio.sign.forget')}
               </button>
             </p>

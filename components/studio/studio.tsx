@@ -11,6 +11,7 @@ import { Criteria, General, Matrix, Personas, Scenarios, Segments } from './edit
 import { editingLanguage } from './fields';
 import { signingKeyList } from './keys';
 import { Moves } from './moves';
+import { StorageProblemNotice } from '../storage-problem';
 
 // The other tabs load when first opened: the editor is what the studio shows first, and the
 // preview (the panel's cards), the diff, signing and the policies need not delay it.
@@ -41,6 +42,7 @@ function Header({ s }: { s: StudioState }) {
   return (
     <header class="studio-head">
       <h1>{t('studio.title')}</h1>
+      <StorageProblemNotice />
       <p class="small muted" data-testid="draft-base">
         {base && t(`studio.base.${base.kind}` as 'studio.base.active', { version: base.version, name: base.name ?? '' })} ·{' '}
         <span data-testid="save-state">{t(`studio.save.${s.saveState.value}` as 'studio.save.saved')}</span>

@@ -13,7 +13,7 @@ import { ADAPTERS } from '../../lib/sites';
 import { DB_NAME, noticeOf, openDb, statusOf, type MetaRecord, type PlaybookVersion, type StoredPlaybook } from '../../lib/db';
 import { sendMessage } from '../../lib/messages';
 import { StorageProblemNotice } from '../../components/storage-problem';
-import { noteStorageProblem } from '../../lib/storage-problem';
+import { storageProblemHooks } from '../../lib/storage-problem';
 import { liveSignal } from '../../lib/panel/live';
 import { checkPlaybookUrl, MAX_PLAYBOOK_BYTES, type RepSourceOptions } from '../../lib/playbook/fetch-rules';
 import { encodeBase64 } from '../../lib/playbook/signature';
@@ -32,7 +32,7 @@ const hosts = signal<CustomHost[]>([]);
 /** Worded at each render, so a language change reaches the list too. */
 const sites = () => [{ id: 'generic', label: t('options.hosts.generic') }, ...ADAPTERS.map(({ id, label }) => ({ id, label }))];
 
-const db = openDb(DB_NAME, { onStorageProblem: noteStorageProblem });
+const db = openDb(DB_NAME, storageProblemHooks);
 const active = liveSignal<StoredPlaybook | null>(() => async () => (await db.playbooks.get('active')) ?? null, console.error);
 const history = liveSignal<PlaybookVersion[]>(() => () => db.playbookHistory.reverse().toArray(), console.error);
 const meta = liveSignal<MetaRecord[]>(() => () => db.meta.toArray(), console.error);

@@ -4,7 +4,7 @@ import { Panel } from '../../components/panel';
 import '../../components/panel.css';
 import { DB_NAME, openDb } from '../../lib/db/database';
 import { StorageProblemNotice } from '../../components/storage-problem';
-import { noteStorageProblem } from '../../lib/storage-problem';
+import { storageProblemHooks } from '../../lib/storage-problem';
 import { followLanguageSetting } from '../../lib/i18n/setting';
 import { openLearn } from '../../lib/learn/open-learn';
 import { createReportPage } from '../../lib/panel/report-page';
@@ -19,7 +19,7 @@ performance.mark('playcard:panel-script');
 // The account and the playbook are read while the rep's language loads.
 const languageReady = followLanguageSetting();
 
-const state = createPanelState({ db: openDb(DB_NAME, { onStorageProblem: noteStorageProblem }) });
+const state = createPanelState({ db: openDb(DB_NAME, storageProblemHooks) });
 /** The tab the panel describes: "report this page" asks its content script. */
 let followed: number | undefined;
 const report = createReportPage({

@@ -200,6 +200,8 @@ export interface OpenDbHooks {
    * `outdated` when a newer build upgraded it under this page (Dexie then closes this copy).
    */
   onStorageProblem?: (problem: Extract<StorageProblem, 'blocked' | 'outdated'>) => void;
+  /** Told each time the database opens (after any upgrade): a `blocked` notice can go. */
+  onReady?: () => void;
 }
 
 export function openDb(name = DB_NAME, hooks: OpenDbHooks = {}): PlaycardDb {
@@ -207,6 +209,8 @@ export function openDb(name = DB_NAME, hooks: OpenDbHooks = {}): PlaycardDb {
   db.on('blocked', () => hooks.onStorageProblem?.('blocked'));
   // Dexie closes the database on a version change by default; this only says so.
   db.on('versionchange', () => void hooks.onStorageProblem?.('outdated'));
+  // Sticky: every open, not only the first (a page may reopen after an `outdated` close).
+  if (hooks.onReady) db.on('ready', () => hooks.onReady?.(), true);
   db.version(1).stores({
     accounts: 'key, seenAt, domain',
     inputs: 'key',

@@ -64,6 +64,8 @@ const BLOCK = new Set([
   'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
   'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL',
 ]);
+/** Text cleanText reduces to nothing: whitespace and the invisible characters it removes. */
+const BLANK = /^[\s\u200b-\u200d\u2060\ufeff\u00ad]*$/;
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA']);
 
 /**
@@ -80,16 +82,31 @@ export function blockText(root: Node, limit = 40_000, leave?: LeaveOut): string 
   // scan of the parent per step in some DOMs (happy-dom), and 20,000 <br> in
   // one parent would make the walk quadratic.
   const stack: Array<Node | string> = [root];
+  // Line breaks since the last visible text, at most two kept: the result collapses longer runs
+  // of blank lines anyway, and 8,000 nested blocks or 20,000 <br> would otherwise make as many
+  // empty lines to clean one by one. Starts at 2: leading blank lines are trimmed.
+  let breaks = 2;
+  const lineBreak = () => {
+    if (breaks >= 2) return;
+    parts.push('\n');
+    breaks++;
+  };
   while (stack.length && length <= limit) {
     const node = stack.pop()!;
     if (typeof node === 'string') {
-      parts.push(node);
+      lineBreak();
       continue;
     }
     if (node.nodeType === 3) {
       const text = node.nodeValue ?? '';
+      if (breaks > 0 && BLANK.test(text)) {
+        // On an empty line, blank text only adds line breaks (its spaces are trimmed away).
+        for (let at = text.indexOf('\n'); at >= 0 && breaks < 2; at = text.indexOf('\n', at + 1)) lineBreak();
+        continue;
+      }
       parts.push(text);
       length += text.length;
+      breaks = 0;
       continue;
     }
     if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) continue;
@@ -97,16 +114,18 @@ export function blockText(root: Node, limit = 40_000, leave?: LeaveOut): string 
       // Everything from the cut on, in document order, is left out: nothing after it is read.
       if (node === leave.cutAt) break;
       if (leave.skip.has(node as Element)) continue;
+      // Tested as reached, not queried up front: nothing after the cut is ever matched (20,000 <br>).
+      if (leave.skipMatching && node.nodeType === 1 && (node as Element).matches(leave.skipMatching)) continue;
     }
     const tag = (node as Element).tagName;
     if (tag && SKIP.has(tag)) continue;
     if (tag === 'BR') {
-      parts.push('\n');
+      lineBreak();
       continue;
     }
     const block = tag !== undefined && BLOCK.has(tag);
     if (block) {
-      parts.push('\n');
+      lineBreak();
       stack.push('\n');
     }
     const children = node.childNodes;
@@ -125,6 +144,8 @@ export function blockText(root: Node, limit = 40_000, leave?: LeaveOut): string 
 /** What `blockText` leaves out: elements (with what they hold), and everything from `cutAt` on. */
 export interface LeaveOut {
   skip: ReadonlySet<Element>;
+  /** A selector (list) this DOM parses: elements matching it are left out too. */
+  skipMatching?: string;
   cutAt?: Element;
 }
 

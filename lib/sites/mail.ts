@@ -59,6 +59,17 @@ export function withoutDashSignature(lines: readonly string[]): string[] {
   return sig >= 0 ? lines.slice(0, sig) : [...lines];
 }
 
+/** Whether this DOM's selector engine takes the selectors as one list (happy-dom rejects some). */
+function parses(el: Element, selectors: readonly string[]): boolean {
+  if (!selectors.length) return false;
+  try {
+    el.matches(selectors.join(', '));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Elements matching any selector, in document order; one query when all selectors parse. */
 function queryUnion(root: Element, selectors: readonly string[]): Element[] {
   if (!selectors.length) return [];
@@ -91,8 +102,8 @@ export function cleanBodyText(body: Element, remove: readonly string[], cutAt: r
 
 /** The lines of `body` without the parts matching `remove` and without everything from the first `cutAt` on. */
 export function ownLines(body: Element, remove: readonly string[], cutAt: readonly string[] = []): string[] {
-  const leave: LeaveOut = { skip: new Set(queryUnion(body, remove)) };
-  const marker = queryUnion(body, cutAt)[0];
+  const leave: LeaveOut = parses(body, remove) ? { skip: new Set(), skipMatching: remove.join(', ') } : { skip: new Set(queryUnion(body, remove)) };
+  const marker = parses(body, cutAt) ? body.querySelector(cutAt.join(', ')) : queryUnion(body, cutAt)[0];
   if (marker) leave.cutAt = marker;
   return blockText(body, undefined, leave).split('\n');
 }

@@ -9,6 +9,7 @@ import { record, redo, startHistory, undo, type History, type Json } from './dra
 import { movesBetween, segmentsChunked, type PreviewAccount, type SegmentMove } from './preview';
 import type { RecognitionQuality } from './quality';
 import { checkDraft, type DraftCheck } from './validate';
+import { clearStorageProblem, noteStorageError } from '../storage-problem';
 
 export interface StudioDeps {
   db: PlaycardDb;
@@ -89,9 +90,12 @@ export function createStudioState({ db, builtin, onError = console.error, saveDe
       .then(() => saveDraft(db, current, from))
       .then(() => {
         if (doc.peek() === current) saveState.value = 'saved';
+        clearStorageProblem();
       })
       .catch((error: unknown) => {
         saveState.value = 'failed';
+        // The page's storage notice says why in the rep's language (a full disk).
+        noteStorageError(error);
         onError(error);
       });
     return saving;

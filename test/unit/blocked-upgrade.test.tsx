@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 /**
  * Issue 14, defect 8: an old tab holding the database open blocks the upgrade. The panel, wired
- * as entrypoints/sidepanel/main.tsx wires it (openDb's hook → the storage problem notice), must
+ * as entrypoints/sidepanel/main.tsx wires it (openDb's hooks → the storage problem notice), must
  * say so instead of waiting in silence, and show the account once the old tab lets go.
  */
 import Dexie from 'dexie';
@@ -15,7 +15,7 @@ import { applyLanguages } from '../../lib/i18n';
 import { createPanelState, type PanelState } from '../../lib/panel/state';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import type { PageSnapshot } from '../../lib/snapshot';
-import { noteStorageProblem, storageProblem } from '../../lib/storage-problem';
+import { storageProblem, storageProblemHooks } from '../../lib/storage-problem';
 
 const NAME = 'blocked-panel';
 const page: PageSnapshot = {
@@ -64,7 +64,7 @@ test('the panel says to close the old tab while the upgrade waits, then shows th
   old.close();
   holder = await oldTab(40);
 
-  state = createPanelState({ db: openDb(NAME, { onStorageProblem: noteStorageProblem }), onError: () => undefined });
+  state = createPanelState({ db: openDb(NAME, storageProblemHooks), onError: () => undefined });
   state.showTab({ kind: 'state', state: { status: 'ok', accountKey: 'domain:northwind-logistics.com', site: 'hubspot', url: page.url, at: 1 } });
   render(
     <>
@@ -86,4 +86,7 @@ test('the panel says to close the old tab while the upgrade waits, then shows th
   await saveSnapshot(db, page);
   db.close();
   await until(() => document.querySelector('[data-testid="account-name"]')?.textContent === 'Northwind Logistics', 'the card');
+  // The upgrade ran: the notice asking to close the old tab is gone.
+  await until(() => !document.querySelector('.storage-problem'), 'the notice to go');
+  expect(storageProblem.value).toBe(null);
 });

@@ -247,7 +247,7 @@ describe('the panel tells the rep', () => {
 });
 
 describe('the background, on a page report it cannot store', () => {
-  test('the failure is handled (no unhandled rejection), the tab keeps its state, and the next report is stored', async () => {
+  test('the failure is handled (no unhandled rejection), the tab says it, and the next report is stored', async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
@@ -260,10 +260,11 @@ describe('the background, on a page report it cannot store', () => {
       await reports.report(7, { status: 'ok', snapshot: fleetwise });
       disk.free();
       expect(errors.map(storageProblemOf)).toEqual(['full']);
-      expect(saved).toEqual([]);
+      // The tab's panel says the read was not stored, instead of its previous page or "Reading…".
+      expect(saved).toEqual([{ status: 'storage', problem: 'full', at: 200 }]);
       expect(await db.accounts.get('domain:fleetwise.io')).toBeUndefined();
       await reports.report(7, { status: 'ok', snapshot: fleetwise });
-      expect(saved.map((s) => s.status === 'ok' && s.accountKey)).toEqual(['domain:fleetwise.io']);
+      expect(saved.map((s) => (s.status === 'ok' ? s.accountKey : s.status))).toEqual(['storage', 'domain:fleetwise.io']);
       expect((await db.accounts.get('domain:fleetwise.io'))?.name).toBe('Fleetwise');
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(unhandled).toEqual([]);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { expect, test } from 'vitest';
-import { queryEach } from '../../lib/sites/dom';
+import { describe, expect, test } from 'vitest';
+import { blockText, queryEach } from '../../lib/sites/dom';
 
 function page(body: string): Document {
   return new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${body}</body></html>`, 'text/html');
@@ -27,4 +27,12 @@ test('queryEach searches only under its root', () => {
 
 test('queryEach throws on an invalid selector, as querySelectorAll does', () => {
   expect(() => queryEach(page('<p></p>'), ['p', 'p[['])).toThrow();
+});
+
+describe('blockText on runs of breaks (issue 14: 8,000 nested blocks, 20,000 <br>)', () => {
+  test('blank lines collapse to one, and blank text between breaks keeps its line breaks', () => {
+    const el = document.createElement('div');
+    el.innerHTML = `<p>Hello</p>${'<div>'.repeat(300)}<div>  </div>${'</div>'.repeat(300)}${'<br>'.repeat(500)}Kind regards<br>\n<span>Anna</span><br>\u200b \n<b>Nowak</b>`;
+    expect(blockText(el)).toBe('Hello\n\nKind regards\n\nAnna\n\nNowak');
+  });
 });

@@ -1,3 +1,4 @@
+import type { StorageProblem } from '../../db/storage-errors';
 import type { ResponseProblem } from '../fetch-rules';
 
 /**
@@ -22,7 +23,9 @@ export type Rejection =
   /** A signed playbook with another id than the active one from the same address: another team's file. */
   | { code: 'other-playbook'; origin: string; id: string; active: string }
   /** A rollback to a version no key trusted now verified (or never signed, while signing is required). */
-  | { code: 'untrusted-version'; seq: number };
+  | { code: 'untrusted-version'; seq: number }
+  /** The browser refused to store it (a full disk): nothing changed; the pages word the problem. */
+  | { code: 'storage'; problem: StorageProblem };
 
 export type ApplyOutcome =
   | { status: 'applied'; version: string; changes: number }
@@ -67,5 +70,7 @@ export function rejectionText(reason: Rejection): string {
       return `${reason.origin} offers the playbook "${reason.id}", not "${reason.active}" in use`;
     case 'untrusted-version':
       return `version #${reason.seq} was not verified by a key your team trusts now`;
+    case 'storage':
+      return reason.problem === 'full' ? 'the browser has no space left to store it' : `the browser could not store it (${reason.problem})`;
   }
 }

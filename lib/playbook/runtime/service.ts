@@ -1,4 +1,5 @@
 import type { PlaycardDb } from '../../db';
+import { storageProblemOf } from '../../db/storage-errors';
 import { MAX_PLAYBOOK_BYTES, type SourceResolution } from '../fetch-rules';
 import type { Playbook } from '../schema';
 import type { ApplyOutcome, CheckOutcome } from './outcome';
@@ -50,6 +51,17 @@ export function createPlaybookService({ db, alarms, fetch, builtin, allowInsecur
     return run;
   }
 
+  /** A write the browser refused (a full disk) is an answer the options page words, not an error. */
+  async function refusedAsStorage(work: () => Promise<ApplyOutcome>): Promise<ApplyOutcome> {
+    try {
+      return await work();
+    } catch (error) {
+      const problem = storageProblemOf(error);
+      if (problem === 'failed') throw error;
+      return { status: 'rejected', reason: { code: 'storage', problem } };
+    }
+  }
+
   function resolve(): Promise<SourceResolution> {
     return currentSource(builtin, rules);
   }
@@ -82,14 +94,14 @@ export function createPlaybookService({ db, alarms, fetch, builtin, allowInsecur
     resolve,
     /** Polls (or follows a file / the built-in playbook) now. */
     checkNow: (): Promise<CheckOutcome> => serialise(check),
-    importFile: (file: ImportedPlaybook): Promise<ApplyOutcome> => serialise(() => importNow(file)),
+    importFile: (file: ImportedPlaybook): Promise<ApplyOutcome> => serialise(() => refusedAsStorage(() => importNow(file))),
     /** A rollback is explicit, so it may go to an older version; with a key in force, only to one a trusted key verified. */
-    rollBack: (seq: number): Promise<ApplyOutcome> => serialise(async () => rollBack(db, seq, Date.now(), (await resolve()).publicKey)),
+    rollBack: (seq: number): Promise<ApplyOutcome> => serialise(() => refusedAsStorage(async () => rollBack(db, seq, Date.now(), (await resolve()).publicKey))),
     /**
      * The studio's "publish to this browser": the lead's exported file and its signature, applied
      * exactly as an imported file is (same checks, same key in force), in the same queue.
      */
-    publish: (file: ImportedPlaybook): Promise<ApplyOutcome> => serialise(() => importNow(file)),
+    publish: (file: ImportedPlaybook): Promise<ApplyOutcome> => serialise(() => refusedAsStorage(() => importNow(file))),
     /**
      * Checks on the alarm and whenever the source's settings change. Registered on every wake of
      * the background (listeners must be), while the check itself runs only when the browser
