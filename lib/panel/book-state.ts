@@ -78,9 +78,8 @@ export function createBookPanelState({ db, accountKey, playbook, onError = conso
     },
     unpinAccount(): Promise<void> {
       const key = keyOrThrow();
-      return book()
-        .then(({ unpinAccount }) => unpinAccount(db, key))
-        .catch(onError);
+      // A failure (a full disk) reaches the pin form, which tells the rep (as My accounts' does).
+      return book().then(({ unpinAccount }) => unpinAccount(db, key));
     },
     dispose() {
       entry.dispose();
