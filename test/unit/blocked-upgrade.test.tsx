@@ -16,6 +16,7 @@ import { createPanelState, type PanelState } from '../../lib/panel/state';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import type { PageSnapshot } from '../../lib/snapshot';
 import { storageProblem, storageProblemHooks } from '../../lib/storage-problem';
+import { until } from './wait';
 
 const NAME = 'blocked-panel';
 const page: PageSnapshot = {
@@ -44,15 +45,6 @@ function oldTab(version: number): Promise<IDBDatabase> {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-}
-
-async function until(read: () => unknown, what: string): Promise<void> {
-  // A hang guard, not a speed check.
-  const deadline = Date.now() + 15_000;
-  while (!read()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 test('the panel says to close the old tab while the upgrade waits, then shows the account', async () => {

@@ -11,6 +11,7 @@ import { createPanelState, type PanelState } from '../../lib/panel/state';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { readPage } from '../../lib/sites';
 import { PageSnapshot } from '../../lib/snapshot';
+import { until } from './wait';
 
 // "Guess first" (issue 10): with the setting on, nothing in the panel may give the account's
 // persona away until the rep has guessed. Northwind's HubSpot record reads as Burned + Expert,
@@ -30,17 +31,6 @@ let state: PanelState;
 let root: HTMLElement;
 let key: string;
 let n = 0;
-
-async function until<T>(read: () => T | null | undefined | false | Promise<T | null | undefined | false>, what: string): Promise<T> {
-  // A hang guard, not a speed check.
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const value = await read();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 function showPanel(): void {
   state = createPanelState({ db });

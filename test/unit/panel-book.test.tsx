@@ -9,6 +9,7 @@ import { createPanelState, type PanelState } from '../../lib/panel/state';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import type { Playbook } from '../../lib/playbook/schema';
 import { PageSnapshot } from '../../lib/snapshot';
+import { until } from './wait';
 
 // My accounts in the side panel (issue 15). The default playbook scores employees 50-249 → 2
 // points, 250-999 → 3; revenue 10-50 M → 2; 1-2 won deals → 1; one open deal → 1. Standard
@@ -30,17 +31,6 @@ let db: PlaycardDb;
 let state: PanelState;
 let root: HTMLElement;
 let n = 0;
-
-async function until<T>(read: () => T | null | undefined | false, what: string): Promise<T> {
-  // A hang guard, not a speed check.
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const value = read();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function freshDb(playbook: Playbook = DEFAULT_PLAYBOOK): Promise<void> {
   db = openDb(`panel-book-${++n}`);

@@ -16,22 +16,12 @@ import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { applyIncoming, recordSuccess, rollBack } from '../../lib/playbook/runtime/store';
 import { PageSnapshot } from '../../lib/snapshot';
 import type { TabState } from '../../lib/tab-state';
+import { until } from './wait';
 
 let db: PlaycardDb;
 let state: PanelState;
 let root: HTMLElement;
 let n = 0;
-
-async function until<T>(read: () => T | null | undefined | false, what: string): Promise<T> {
-  // A hang guard, not a speed check: on a busy 2-core machine the Dexie write → liveQuery → render chain can take seconds.
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const value = read();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const tick = () => new Promise((r) => setTimeout(r, 20));
 

@@ -11,6 +11,7 @@ import type { Playbook } from '../../lib/playbook/schema';
 import { readPage } from '../../lib/sites';
 import { PageSnapshot } from '../../lib/snapshot';
 import { readFileSync } from 'node:fs';
+import { until } from './wait';
 
 // Every catalogue, loaded up front: these tests switch languages synchronously (pages await loadCatalogue).
 await Promise.all(UI_LANGUAGES.map(loadCatalogue));
@@ -30,17 +31,6 @@ let db: PlaycardDb;
 let state: PanelState;
 let root: HTMLElement;
 let n = 0;
-
-async function until<T>(read: () => T | null | undefined | false, what: string): Promise<T> {
-  // A hang guard, not a speed check: on a busy 2-core machine the Dexie write → liveQuery → render chain can take seconds.
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const value = read();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Saves the page as the content script would, installs the playbook and renders the panel on that tab. */
 async function mount(page: PageSnapshot, playbook: Playbook = DEFAULT_PLAYBOOK): Promise<void> {

@@ -22,6 +22,7 @@ import { createTabReports } from '../../lib/reports';
 import { clearStorageProblem, storageProblem } from '../../lib/storage-problem';
 import { createStudioState } from '../../lib/studio/state';
 import type { TabState } from '../../lib/tab-state';
+import { until } from './wait';
 
 const FULL_EN = 'Your browser has no space left for Playcard: the last change was not saved. Free some disk space, then try again.';
 const FULL_PL = 'W przeglądarce brakuje miejsca dla Playcard: ostatniej zmiany nie zapisano. Zwolnij trochę miejsca na dysku i spróbuj ponownie.';
@@ -58,17 +59,6 @@ let db: PlaycardDb;
 let disk: ReturnType<typeof fillableDisk>;
 let root: HTMLElement;
 let n = 0;
-
-async function until<T>(read: () => T | null | undefined | false, what: string): Promise<T> {
-  // A hang guard, not a speed check.
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const value = read();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const notice = () => root.querySelector('[role="alert"].storage-problem')?.textContent;
 

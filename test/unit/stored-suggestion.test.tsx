@@ -9,6 +9,7 @@ import { installBuiltinPlaybook, openDb, playbookIdentity, rescore, saveSnapshot
 import { createPanelState, type PanelState } from '../../lib/panel/state';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { PageSnapshot } from '../../lib/snapshot';
+import { until } from './wait';
 
 // The background works out an account's persona suggestion after a page read and stores it on
 // the account; a panel that opens shows it without loading the persona model. A stored
@@ -35,17 +36,6 @@ afterEach(async () => {
   state = undefined;
   root = undefined;
 });
-
-async function until<T>(read: () => T | null | undefined | false, what: string): Promise<T> {
-  // A hang guard, not a speed check.
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const value = read();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 test('after a page read the background stores the suggestion; a revisit with the same text keeps it, new text drops it', async () => {
   db = openDb(`suggested-${++n}`);
