@@ -5,15 +5,13 @@ import type { AccountScore, ChangeCause, HistoryEntry } from '../accounts/types'
 import { factsOf, type Facts } from '../core/facts';
 import { suggestionBasis } from '../core/suggestion-basis';
 import type { Playbook } from '../playbook/schema';
-import { playbookIdentity, type PlaycardDb, type StoredPlaybook, type StoredSuggestion } from './database';
+import { freshSuggestion, playbookIdentity, type PlaycardDb, type StoredPlaybook, type StoredSuggestion } from './database';
 import { storedPersonaModel } from './playbooks';
 
 // The book: every account's last scored state (`scores`), its moves (`history`) and the rep's
 // pins. Scoring happens where the data changes: the background after a page read and after a
 // playbook activation, the page that wrote an answer or imported a file. Each account is
 // re-scored against the score it read, so two contexts cannot record one move twice.
-
-const hashOf = playbookIdentity;
 
 /** The active playbook as scoring needs it, with the persona suggestion its stored model makes. */
 export interface Scoring {
@@ -28,7 +26,7 @@ export interface Scoring {
  */
 let scoringCache: Scoring | undefined;
 function scoringFor(active: StoredPlaybook, model: PersonaModel | undefined): Scoring {
-  const hash = hashOf(active);
+  const hash = playbookIdentity(active);
   if (scoringCache?.hash !== hash) {
     scoringCache = { hash, playbook: active.playbook, suggest: rememberingSuggest(active.playbook, (text, facts, playbook) => suggestPersona(text, facts, playbook, model)) };
   }
@@ -37,12 +35,7 @@ function scoringFor(active: StoredPlaybook, model: PersonaModel | undefined): Sc
 
 /** The stored model, read only when this context has not scored with this playbook yet. Inside a transaction that includes personaModels, or none. */
 async function modelUnlessCached(db: PlaycardDb, active: StoredPlaybook): Promise<PersonaModel | undefined> {
-  return scoringCache?.hash === hashOf(active) ? undefined : storedPersonaModel(db, active);
-}
-
-/** The account's stored suggestion when it was worked out under this playbook from the same text and facts. */
-export function storedSuggestionFor(suggested: StoredSuggestion | undefined, playbookHash: string, text: string, facts: Facts): PersonaSuggestion | undefined {
-  return suggested?.playbookHash === playbookHash && suggested.basis === suggestionBasis(text, facts) ? suggested.suggestion : undefined;
+  return scoringCache?.hash === playbookIdentity(active) ? undefined : storedPersonaModel(db, active);
 }
 
 /** Accounts re-scored per round: a round's reads and writes are short, so a page read never waits long behind them. */
@@ -96,10 +89,11 @@ export function scoreRound(
     // just read is handed back to be stored on its account, for the panel.
     const text = account.snapshot.text ?? '';
     const facts = factsOf(account.snapshot);
-    let suggestion = storedSuggestionFor(account.suggested, scoring.hash, text, facts);
+    const basis = suggestionBasis(text, facts);
+    let suggestion = freshSuggestion(account.suggested, scoring.hash, basis);
     if (!suggestion) {
       suggestion = scoring.suggest(text, facts, scoring.playbook);
-      if (cause.kind === 'page') suggestions.push({ key, seenAt: account.seenAt, suggested: { playbookHash: scoring.hash, basis: suggestionBasis(text, facts), suggestion } });
+      if (cause.kind === 'page') suggestions.push({ key, seenAt: account.seenAt, suggested: { playbookHash: scoring.hash, basis, suggestion } });
     }
     const found = suggestion;
     const after = scoreAccount(account, inputs[i], scoring, () => found, now);
@@ -140,7 +134,7 @@ export async function rescore(db: PlaycardDb, keys: readonly string[], cause: Ch
       // The model is read once per playbook; a worker that just woke reads it instead of training.
       const model = active ? await modelUnlessCached(db, active) : undefined;
       const [accounts, inputs, befores] = await Promise.all([db.accounts.bulkGet(chunk), db.inputs.bulkGet(chunk), db.scores.bulkGet(chunk)]);
-      if (active) await loadPreviousPlaybooks(db, befores, hashOf(active), previousPlaybooks);
+      if (active) await loadPreviousPlaybooks(db, befores, playbookIdentity(active), previousPlaybooks);
       return { active, model, accounts, inputs, befores };
     });
     const { active, model, accounts, inputs, befores } = read;
@@ -174,7 +168,7 @@ export async function rescore(db: PlaycardDb, keys: readonly string[], cause: Ch
 export async function refreshBook(db: PlaycardDb, now = Date.now()): Promise<number> {
   const active = await db.playbooks.get('active');
   if (!active) return 0;
-  const hash = hashOf(active);
+  const hash = playbookIdentity(active);
   const [accountCount, scoreCount, staleKeys] = await Promise.all([
     db.accounts.count(),
     db.scores.count(),

@@ -31,9 +31,14 @@ export interface AccountRecord {
 export interface StoredSuggestion {
   /** The playbook's identity (playbookIdentity). */
   playbookHash: string;
-  /** snapshotBasis of the text and facts it read. */
+  /** suggestionBasis of the text and facts it read (and the model's format). */
   basis: string;
   suggestion: PersonaSuggestion;
+}
+
+/** The stored suggestion when it was worked out under this playbook from this basis; otherwise undefined (work it out again). */
+export function freshSuggestion(suggested: StoredSuggestion | undefined, playbookHash: string | undefined, basis: string): PersonaSuggestion | undefined {
+  return suggested && suggested.playbookHash === playbookHash && suggested.basis === basis ? suggested.suggestion : undefined;
 }
 
 export interface PersonaChoice {

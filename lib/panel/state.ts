@@ -8,7 +8,7 @@ import { suggestionBasis } from '../core/suggestion-basis';
 // From the modules themselves, not the '../db' index: the index also leads to the book's scoring
 // and the playbook runtime, which the bundler would then load with every panel.
 import { recentAccounts } from '../db/accounts';
-import { playbookIdentity, type AccountRecord, type MetaRecord, type PlaycardDb, type RepInput, type StoredPlaybook, type UpdateNotice, type UpdateStatus } from '../db/database';
+import { freshSuggestion, playbookIdentity, type AccountRecord, type MetaRecord, type PlaycardDb, type RepInput, type StoredPlaybook, type UpdateNotice, type UpdateStatus } from '../db/database';
 import { setAnswer, setCheck, setPersona } from '../db/inputs';
 import { markNoticeSeen, noticeOf, statusOf } from '../db/meta';
 import type { Playbook, When } from '../playbook/schema';
@@ -91,10 +91,7 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
     return active ? playbookIdentity(active) : undefined;
   });
   const basis = computed(() => suggestionBasis(text.value, facts.value));
-  const storedSuggestion = computed<PersonaSuggestion | undefined>(() => {
-    const suggested = account.value.value?.suggested;
-    return suggested && suggested.playbookHash === playbookHash.value && suggested.basis === basis.value ? suggested.suggestion : undefined;
-  });
+  const storedSuggestion = computed(() => freshSuggestion(account.value.value?.suggested, playbookHash.value, basis.value));
   const workedOut = signal<{ id: string; suggestion: PersonaSuggestion } | undefined>(undefined);
   let suggester: { hash: string; suggest: Promise<(text: string, facts: Facts, rules: Playbook) => PersonaSuggestion> } | undefined;
   const suggesterFor = (hash: string) => {
