@@ -1,26 +1,21 @@
 import { buildChecklist } from '../core/checklist';
 import type { Playbook } from '../playbook/schema';
 import { effectiveSegment } from './pins';
-import type { AccountScore, Pin, PersonaIds } from './types';
+import type { AccountScore, Pin } from './types';
 
-/** One line of the My accounts list. */
-export interface BookRow {
-  key: string;
-  name: string;
-  domain?: string;
-  site: string;
-  /** 0: imported, never seen on a page. */
-  seenAt: number;
+/**
+ * One line of the My accounts list: the score's identity, persona and last move (`seenAt` 0: imported,
+ * never seen on a page), with the segment the account is treated as.
+ */
+export interface BookRow extends Pick<AccountScore, 'key' | 'name' | 'domain' | 'site' | 'seenAt' | 'persona' | 'lastMove'> {
   /** The segment the account is treated as (the pin's when pinned). */
   segment: string;
   /** The segment the score gives. */
   scored: string;
   pin?: Pin;
-  persona?: PersonaIds;
   /** Annual revenue as stored (the currency is the account's own). */
   revenue?: number;
   openTactics: number;
-  lastMove?: AccountScore['lastMove'];
   /** Lower-case name and domain, for search. */
   haystack: string;
 }
