@@ -20,6 +20,19 @@ type Step =
   | { kind: 'done'; counts: ImportCounts; problems: RowProblem[] }
   | { kind: 'failed'; detail: string };
 
+/** After the next frame is painted; at most 100 ms in a tab the browser does not paint (hidden). */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 export function problemText(problem: RowProblem): string {
   const reason = t(`accounts.problem.${problem.code}`, { column: problem.column ?? '', value: problem.value ?? '' });
   return t('accounts.import.row', { row: problem.row, reason });
@@ -42,10 +55,13 @@ export function ImportSection({ db, playbook, onStart, onEnd }: { db: PlaycardDb
   };
 
   const run = async (mapping: Extract<Step, { kind: 'mapping' }>) => {
-    const { accounts, problems } = readRows(mapping.parsed, mapping.columns, { crm: mapping.crm, playbook });
-    setStep({ kind: 'importing', done: 0, total: accounts.length });
+    // The progress bar is on screen before the rows are read: reading 10,000 rows holds the page
+    // for a moment, which looked like a click that did nothing.
+    setStep({ kind: 'importing', done: 0, total: mapping.parsed.rows.length });
     onStart();
     try {
+      await nextPaint();
+      const { accounts, problems } = readRows(mapping.parsed, mapping.columns, { crm: mapping.crm, playbook });
       await rememberMapping(db, mapping.parsed.headers, { ...(mapping.crm ? { crm: mapping.crm } : {}), columns: mapping.columns });
       const counts = await importAccounts(db, accounts, ({ done, total }) => setStep({ kind: 'importing', done, total }));
       clearStorageProblem();

@@ -1,4 +1,4 @@
-import { scoreSegmentAndPersona, type SuggestPersona } from '../core/assess';
+import { scoreSegmentAndPersona, type SegmentScorer, type SuggestPersona } from '../core/assess';
 import { matchesCondition } from '../core/condition';
 import { factsOf, type Facts } from '../core/facts';
 import type { Answers } from '../core/segment';
@@ -27,6 +27,8 @@ export interface ScoredInput {
 export interface ScoringPlaybook {
   playbook: Playbook;
   hash: string;
+  /** The playbook's segment scorer, remembering outcomes across a round (rememberingSegment); assessSegment when absent. */
+  segmentOf?: SegmentScorer;
 }
 
 /**
@@ -36,13 +38,13 @@ export interface ScoringPlaybook {
 export function scoreAccount(
   account: ScoredAccount,
   input: ScoredInput | undefined,
-  { playbook, hash }: ScoringPlaybook,
+  { playbook, hash, segmentOf }: ScoringPlaybook,
   suggest: SuggestPersona,
   now: number,
 ): AccountScore {
   const facts = factsOf(account.snapshot);
   const answers = { ...(input?.answers ?? {}) };
-  const assessed = scoreSegmentAndPersona({ facts, answers, text: account.snapshot.text ?? '', personaOverride: input?.persona }, playbook, suggest);
+  const assessed = scoreSegmentAndPersona({ facts, answers, text: account.snapshot.text ?? '', personaOverride: input?.persona }, playbook, suggest, segmentOf);
   const { primary, secondary } = assessed.persona;
   return {
     key: account.key,

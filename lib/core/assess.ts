@@ -93,8 +93,54 @@ export interface AccountScoring {
  * import threw those away for every account, and they were most of its CPU time. Same rules
  * (assessSegment, the same persona choice), so the book and the panel never disagree.
  */
-export function scoreSegmentAndPersona(input: AssessInput, playbook: Playbook, suggest: SuggestPersona): AccountScoring {
-  const { segment, points } = assessSegment(input.facts, input.answers, playbook);
+export function scoreSegmentAndPersona(input: AssessInput, playbook: Playbook, suggest: SuggestPersona, segmentOf: SegmentScorer = segmentScorer(playbook)): AccountScoring {
+  const { segment, points } = segmentOf(input.facts, input.answers);
   const { persona, chosenBy } = choosePersona(input.personaOverride, suggest(input.text, input.facts, playbook), playbook);
-  return { segment: segment.id, points, persona, chosenBy };
+  return { segment, points, persona, chosenBy };
+}
+
+/** An account's segment id and points under one playbook (assessSegment's, without its reasons). */
+export type SegmentScorer = (facts: Facts, answers: Answers) => { segment: string; points: number };
+
+function segmentScorer(playbook: Playbook): SegmentScorer {
+  return (facts, answers) => {
+    const { segment, points } = assessSegment(facts, answers, playbook);
+    return { segment: segment.id, points };
+  };
+}
+
+/** Each signature's segment kept at most; a book of 50,000 different accounts must not keep 50,000. */
+const REMEMBERED_SEGMENTS = 5000;
+
+/**
+ * assessSegment for many accounts under one playbook (a CSV import, a re-scored book), with
+ * each outcome remembered by what it reads: per criterion, the rep's answer and the value of the
+ * criterion's fact (with its type: "250" and 250 are told apart). Two accounts alike in those
+ * get the same segment and points by construction. An import's rows mostly share a handful of
+ * such signatures, and matching a fact against a criterion's options (case folding every
+ * `equals`/`contains` entry) was most of the time scoring took.
+ */
+export function rememberingSegment(playbook: Playbook): SegmentScorer {
+  const score = segmentScorer(playbook);
+  const criteria = playbook.segmentation.criteria;
+  const known = new Map<string, { segment: string; points: number }>();
+  const part = (value: unknown) =>
+    typeof value === 'string' ? `s${value.length}:${value}` : typeof value === 'number' ? `n${value}` : typeof value === 'undefined' ? 'u' : undefined;
+  return (facts, answers) => {
+    let signature = '';
+    for (const criterion of criteria) {
+      const answer = Object.hasOwn(answers, criterion.id) ? part(answers[criterion.id]) : 'u';
+      const fact = criterion.fact !== undefined ? part(facts[criterion.fact]) : 'u';
+      // A value of another type (not from a CSV or a page) is scored, not remembered.
+      if (answer === undefined || fact === undefined) return score(facts, answers);
+      signature += `${answer}|${fact}|`;
+    }
+    let outcome = known.get(signature);
+    if (!outcome) {
+      outcome = score(facts, answers);
+      if (known.size >= REMEMBERED_SEGMENTS) known.clear();
+      known.set(signature, outcome);
+    }
+    return outcome;
+  };
 }

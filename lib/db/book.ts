@@ -2,6 +2,7 @@ import { suggestPersona, type PersonaModel, type PersonaSuggestion } from '../co
 import { checkPin, effectiveSegment, type PinCheck } from '../accounts/pins';
 import { describeMove, rememberingSuggest, scoreAccount, type ScoredAccount, type ScoredInput } from '../accounts/score';
 import type { AccountScore, ChangeCause, HistoryEntry } from '../accounts/types';
+import { rememberingSegment, type SegmentScorer } from '../core/assess';
 import { factsOf, type Facts } from '../core/facts';
 import { suggestionBasis } from '../core/suggestion-basis';
 import type { Playbook } from '../playbook/schema';
@@ -17,6 +18,7 @@ import { storedPersonaModel } from './playbooks';
 export interface Scoring {
   hash: string;
   playbook: Playbook;
+  segmentOf: SegmentScorer;
   suggest: (text: string, facts: Facts, playbook: Playbook) => PersonaSuggestion;
 }
 
@@ -28,7 +30,12 @@ let scoringCache: Scoring | undefined;
 function scoringFor(active: StoredPlaybook, model: PersonaModel | undefined): Scoring {
   const hash = playbookIdentity(active);
   if (scoringCache?.hash !== hash) {
-    scoringCache = { hash, playbook: active.playbook, suggest: rememberingSuggest(active.playbook, (text, facts, playbook) => suggestPersona(text, facts, playbook, model)) };
+    scoringCache = {
+      hash,
+      playbook: active.playbook,
+      segmentOf: rememberingSegment(active.playbook),
+      suggest: rememberingSuggest(active.playbook, (text, facts, playbook) => suggestPersona(text, facts, playbook, model)),
+    };
   }
   return scoringCache;
 }
@@ -87,10 +94,12 @@ export function scoreRound(
     }
     // A suggestion the background stored for this very text is reused; one worked out for a page
     // just read is handed back to be stored on its account, for the panel.
+    // (The basis, a hash of the text, only when there is a stored suggestion or one to store: an
+    // imported account has neither.)
     const text = account.snapshot.text ?? '';
     const facts = factsOf(account.snapshot);
-    const basis = suggestionBasis(text, facts);
-    let suggestion = freshSuggestion(account.suggested, scoring.hash, basis);
+    const basis = account.suggested || cause.kind === 'page' ? suggestionBasis(text, facts) : '';
+    let suggestion = account.suggested ? freshSuggestion(account.suggested, scoring.hash, basis) : undefined;
     if (!suggestion) {
       suggestion = scoring.suggest(text, facts, scoring.playbook);
       if (cause.kind === 'page') suggestions.push({ key, seenAt: account.seenAt, suggested: { playbookHash: scoring.hash, basis, suggestion } });

@@ -110,15 +110,20 @@ async function keystrokes(page: Page, text: string): Promise<number[]> {
   })()`);
 }
 
-export async function benchAccounts(browser: ExtensionBrowser, { runs = 5, importRows = 10_000, accounts = 50_000 } = {}): Promise<AccountsFigures> {
-  const book = await openBook(browser);
+/** ms from the import click to the result on screen, `rows` rows of a HubSpot export, in a book page left open. */
+async function importThroughPage(book: Page, rows: number): Promise<number> {
   if (process.env.BENCH_CONSOLE) book.on('console', (message) => console.log('  page:', message.text()));
-  await book.setInputFiles('[data-testid="import-file"]', { name: 'hubspot-export.csv', mimeType: 'text/csv', buffer: Buffer.from(hubspotExport(importRows), 'utf8') });
+  await book.setInputFiles('[data-testid="import-file"]', { name: 'hubspot-export.csv', mimeType: 'text/csv', buffer: Buffer.from(hubspotExport(rows), 'utf8') });
   await book.waitForSelector('[data-testid="import-start"]');
   const started = Date.now();
   await book.click('[data-testid="import-start"]');
   await book.waitForSelector('[data-testid="import-result"]', { timeout: 120_000 });
-  const importMs = Date.now() - started;
+  return Date.now() - started;
+}
+
+export async function benchAccounts(browser: ExtensionBrowser, { runs = 5, importRows = 10_000, accounts = 50_000 } = {}): Promise<AccountsFigures> {
+  const book = await openBook(browser);
+  const importMs = await importThroughPage(book, importRows);
   const total = await seedScores(book, accounts);
   await book.close();
 
@@ -139,9 +144,27 @@ export async function benchAccounts(browser: ExtensionBrowser, { runs = 5, impor
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const p95 = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)] ?? NaN;
 
-/** `npm run build && npx tsx scripts/lib/bench-accounts.ts`: section 8 of the bench alone, for work on this page. */
+/**
+ * `npm run build && npx tsx scripts/lib/bench-accounts.ts`: section 8 of the bench alone, for work on this page;
+ * `... bench-accounts.ts --import=5`: the import alone, five times (BENCH_CONSOLE=1 prints the page's console).
+ */
 async function main(): Promise<void> {
   const { launchWithExtension } = await import('./browser');
+  // `--import=N`: only the 10,000-row import, N times, each into a new profile (a first import).
+  const importRuns = Number(/^--import=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--import=')) ?? '')?.[1] ?? 0);
+  if (importRuns) {
+    const times: number[] = [];
+    for (let i = 0; i < importRuns; i++) {
+      const browser = await launchWithExtension();
+      try {
+        times.push(await importThroughPage(await openBook(browser), 10_000));
+      } finally {
+        await browser.close();
+      }
+    }
+    console.log(`import 10000 rows: median ${median(times)} ms (budget 3000): ${times.join(' ')}`);
+    return;
+  }
   const browser = await launchWithExtension();
   try {
     const f = await benchAccounts(browser, { runs: 3 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { assessAccount, scoreSegmentAndPersona, type AssessInput, type PersonaSuggestionLike } from '../../lib/core/assess';
+import { assessAccount, rememberingSegment, scoreSegmentAndPersona, type AssessInput, type PersonaSuggestionLike } from '../../lib/core/assess';
+import { assessSegment } from '../../lib/core/segment';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 
 // The book scores with scoreSegmentAndPersona, the panel with assessAccount: an account must
@@ -48,5 +49,45 @@ describe('scoreSegmentAndPersona gives the segment and persona assessAccount giv
       return confident;
     });
     expect(asked).toEqual([['We need the delivery record.', { employees: 30 }, playbook]]);
+  });
+});
+
+describe('rememberingSegment: one scorer for a whole import gives each account its own segment', () => {
+  test('accounts that differ only in an answer, or in a fact within one option, are told apart or not as assessSegment does', () => {
+    const segmentOf = rememberingSegment(playbook);
+    const asked: [AssessInput['facts'], AssessInput['answers'], { segment: string; points: number }][] = [
+      // large (3) + 50–250 M (3) = 6: low-touch
+      [{ employees: 600, annualRevenue: 90_000_000 }, {}, { segment: 'low-touch', points: 6 }],
+      // the same facts and ongoing cooperation (3) = 9: standard
+      [{ employees: 600, annualRevenue: 90_000_000 }, { cooperation: 'ongoing' }, { segment: 'standard', points: 9 }],
+      [{ employees: 600, annualRevenue: 90_000_000 }, {}, { segment: 'low-touch', points: 6 }],
+      // 700 employees is still "large"
+      [{ employees: 700, annualRevenue: 90_000_000 }, {}, { segment: 'low-touch', points: 6 }],
+      // 1,000 employees is "enterprise" (4): 7 points, standard
+      [{ employees: 1000, annualRevenue: 90_000_000 }, {}, { segment: 'standard', points: 7 }],
+      [big, {}, { segment: 'standard', points: 13 }],
+      [big, { cooperation: 'forever' }, { segment: 'standard', points: 13 }],
+      // the matrix decides once both of its criteria are answered
+      [{ employees: 8 }, { potential: 'high', 'share-of-wallet': 'medium' }, { segment: 'key', points: 6 }],
+      [{ employees: 8 }, { potential: 'high' }, { segment: 'low-touch', points: 4 }],
+      // a numeric string counts as its number
+      [{ employees: '600', annualRevenue: 90_000_000 }, {}, { segment: 'low-touch', points: 6 }],
+      [{}, {}, { segment: 'low-touch', points: 0 }],
+    ];
+    expect(asked.map(([facts, answers]) => segmentOf(facts, answers))).toEqual(asked.map(([, , expected]) => expected));
+  });
+
+  test('over 2,000 accounts sharing few signatures, every segment and point total is the one assessSegment gives', () => {
+    const segmentOf = rememberingSegment(playbook);
+    const options = { cooperation: ['one-off', 'ongoing'], potential: ['high', 'low'], 'share-of-wallet': ['high', 'medium', 'low'] } as const;
+    for (let i = 0; i < 2000; i++) {
+      const facts = { employees: [8, 30, 120, 600, 2400][i % 5]!, annualRevenue: [400_000, 3_000_000, 22_000_000, 90_000_000, 400_000_000][(i * 7) % 5]!, ...(i % 3 ? { wonDeals: i % 13 } : {}) };
+      const answers: Record<string, string> = {};
+      if (i % 4 === 1) answers.cooperation = options.cooperation[i % 2]!;
+      if (i % 6 === 2) answers.potential = options.potential[(i >> 1) % 2]!;
+      if (i % 5 === 3) answers['share-of-wallet'] = options['share-of-wallet'][i % 3]!;
+      const assessed = assessSegment(facts, answers, playbook);
+      expect(segmentOf(facts, answers)).toEqual({ segment: assessed.segment.id, points: assessed.points });
+    }
   });
 });
