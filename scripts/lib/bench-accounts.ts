@@ -152,17 +152,21 @@ async function main(): Promise<void> {
   const { launchWithExtension } = await import('./browser');
   // `--import=N`: only the 10,000-row import, N times, each into a new profile (a first import).
   const importRuns = Number(/^--import=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--import=')) ?? '')?.[1] ?? 0);
+  // `--extension=a,b`: built extensions to compare, run after run (the same load for both).
+  const dirs = /^--extension=(.+)$/.exec(process.argv.find((arg) => arg.startsWith('--extension=')) ?? '')?.[1]?.split(',');
   if (importRuns) {
-    const times: number[] = [];
+    const times = new Map<string | undefined, number[]>((dirs ?? [undefined]).map((dir) => [dir, []]));
     for (let i = 0; i < importRuns; i++) {
-      const browser = await launchWithExtension();
-      try {
-        times.push(await importThroughPage(await openBook(browser), 10_000));
-      } finally {
-        await browser.close();
+      for (const [dir, runs] of times) {
+        const browser = await launchWithExtension(dir ? { extensionDir: dir } : {});
+        try {
+          runs.push(await importThroughPage(await openBook(browser), 10_000));
+        } finally {
+          await browser.close();
+        }
       }
     }
-    console.log(`import 10000 rows: median ${median(times)} ms (budget 3000): ${times.join(' ')}`);
+    for (const [dir, runs] of times) console.log(`import 10000 rows${dir ? ` (${dir})` : ''}: median ${median(runs)} ms (budget 3000): ${runs.join(' ')}`);
     return;
   }
   const browser = await launchWithExtension();
