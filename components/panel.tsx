@@ -16,6 +16,7 @@ import { SegmentCard } from './segment-card';
 import { ReportPageAction, ReportResultLine } from './report-page';
 import { PageHint, pageNoticeKind, UnreadableNotice } from './unreadable-notice';
 import { UpdateError, UpdateNotice } from './update-banner';
+import { AfterFirstPaint } from './after-first-paint';
 
 /**
  * The side panel, built around one question: what do I do on this call?
@@ -145,35 +146,37 @@ export function Panel({
           playbook={playbook}
           onToggle={(id, isDone) => state.toggleTactic(id, isDone)}
         />
-        <SegmentCard
-          assessment={assessment.segment}
-          standing={standing}
-          playbook={playbook}
-          questions={below}
-          effect={effect}
-          onAnswer={(c, o) => state.answer(c, o)}
-          open={segmentOpen}
-          onToggle={setSegmentOpen}
-        />
-        {hidden ? (
-          <GuessSlot guess={guess} playbook={playbook} />
-        ) : (
-          <>
-            <GuessOutcomeSlot guess={guess} playbook={playbook} />
-            <PersonaCard
-              persona={assessment.persona}
-              playbook={playbook}
-              onChoosePrimary={(id) => state.choosePrimaryPersona(id)}
-              onChooseSecondary={(id) => state.chooseSecondaryPersona(id)}
-              onReset={() => state.choosePersona(undefined)}
-              textSource={textSourceOf(account.snapshot)}
-              evidenceOpen={guess.outcome.value !== undefined}
-            >
-              <GuessToggle guess={guess} />
-            </PersonaCard>
-          </>
-        )}
-        <AccountFacts account={account} />
+        <AfterFirstPaint>
+          <SegmentCard
+            assessment={assessment.segment}
+            standing={standing}
+            playbook={playbook}
+            questions={below}
+            effect={effect}
+            onAnswer={(c, o) => state.answer(c, o)}
+            open={segmentOpen}
+            onToggle={setSegmentOpen}
+          />
+          {hidden ? (
+            <GuessSlot guess={guess} playbook={playbook} />
+          ) : (
+            <>
+              <GuessOutcomeSlot guess={guess} playbook={playbook} />
+              <PersonaCard
+                persona={assessment.persona}
+                playbook={playbook}
+                onChoosePrimary={(id) => state.choosePrimaryPersona(id)}
+                onChooseSecondary={(id) => state.chooseSecondaryPersona(id)}
+                onReset={() => state.choosePersona(undefined)}
+                textSource={textSourceOf(account.snapshot)}
+                evidenceOpen={guess.outcome.value !== undefined}
+              >
+                <GuessToggle guess={guess} />
+              </PersonaCard>
+            </>
+          )}
+          <AccountFacts account={account} />
+        </AfterFirstPaint>
       </main>
     );
   }

@@ -7,6 +7,7 @@
  *   npm run bench -- --quick           under a minute, fewer samples, one site for the browser-heavy figures
  *   npm run bench -- --write-docs      also replaces the "## Latest figures" section of docs/bench.md
  *   npm run bench -- --sites=hubspot,gmail
+ *   npm run bench -- --quick --only=latency,scale   only those groups (read, hostile, latency, cold, learn, scale, studio, accounts)
  *
  * Figures are reported, never asserted: a slow machine fails nothing. The
  * exit code is non-zero only when a figure could not be measured (a site's
@@ -31,6 +32,11 @@ const QUICK = argv.includes('--quick');
 /** Rewrites the figures section of docs/bench.md (`--write-readme` is the older name). */
 const WRITE_DOCS = argv.includes('--write-docs') || argv.includes('--write-readme');
 const ONLY = argv.find((a) => a.startsWith('--sites='))?.slice('--sites='.length).split(',');
+/** `--only=latency,scale`: only those groups of figures (the bundle sizes are always measured). */
+const GROUPS = ['read', 'hostile', 'latency', 'cold', 'learn', 'scale', 'studio', 'accounts'] as const;
+const ONLY_GROUPS = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+for (const group of ONLY_GROUPS ?? []) if (!(GROUPS as readonly string[]).includes(group)) throw new Error(`--only=${group}: the groups are ${GROUPS.join(', ')}`);
+const wants = (group: (typeof GROUPS)[number]) => !ONLY_GROUPS || ONLY_GROUPS.includes(group);
 
 const CONFIG = QUICK
   ? { reads: 15, overheadRounds: 1, overheadMs: 4000, navAtMs: 1200, latencyVisits: 5, coldVisits: 5, scaleRuns: 3, memoryNavs: 10, browserSites: 1, settleWaitMs: 0 }
@@ -1120,7 +1126,7 @@ for (const site of sites) {
   }
 }
 
-if (pages && loaded.length) {
+if (pages && loaded.length && wants('read')) {
   console.log(`\n2. Page read, 3. overhead, 6. memory (${loaded.map((s) => s.site).join(', ')})`);
   const browser = await launch();
   const server = new Server(browser.context);
@@ -1148,16 +1154,19 @@ if (pages && loaded.length) {
     }
   }
   await browser.close();
+}
 
-  console.log('\n2b. Hostile pages');
-  try {
+if (pages && loaded.length) {
+  const browserSites = loaded.slice(0, CONFIG.browserSites);
+  if (wants('hostile')) console.log('\n2b. Hostile pages');
+  if (wants('hostile')) try {
     await hostileReads();
   } catch (error) {
     failed('read.hostile', 'worst read on hostile pages', undefined, error);
   }
 
-  console.log('\n4. Panel latency');
-  for (const site of browserSites) {
+  if (wants('latency')) console.log('\n4. Panel latency');
+  if (wants('latency')) for (const site of browserSites) {
     try {
       await panelLatency(site, pages);
     } catch (error) {
@@ -1165,8 +1174,8 @@ if (pages && loaded.length) {
     }
   }
 
-  console.log('\n4b. Panel latency with a stopped background worker');
-  for (const site of browserSites) {
+  if (wants('cold')) console.log('\n4b. Panel latency with a stopped background worker');
+  if (wants('cold')) for (const site of browserSites) {
     try {
       await coldBackground(site, pages);
     } catch (error) {
@@ -1174,8 +1183,8 @@ if (pages && loaded.length) {
     }
   }
 
-  console.log('\n4c. Learn');
-  try {
+  if (wants('learn')) console.log('\n4c. Learn');
+  if (wants('learn')) try {
     const learnBrowser = await launchWithExtension();
     const samples = await benchLearnOpen(learnBrowser).finally(() => learnBrowser.close());
     add({ id: 'learn.open', figure: `learn.html → first card, ${LEARN_REVIEWS} reviews`, median: median(samples), p95: p95(samples), unit: 'ms', budget: 100, budgetOn: 'median', samples: samples.length });
@@ -1183,17 +1192,17 @@ if (pages && loaded.length) {
     failed('learn.open', `learn.html → first card, ${LEARN_REVIEWS} reviews`, undefined, error);
   }
 
-  console.log('\n5. Scale');
+  if (wants('scale')) console.log('\n5. Scale');
   const scaleSite = loaded.find((s) => s.site === 'hubspot') ?? loaded[0]!;
-  try {
+  if (wants('scale')) try {
     await scale(scaleSite, pages);
   } catch (error) {
     failed('scale', `panel with ${SCALE_ACCOUNTS} vs 10 accounts`, scaleSite.site, error, '×');
   }
 }
 
-console.log('\n7. Playbook studio');
-try {
+if (wants('studio')) console.log('\n7. Playbook studio');
+if (wants('studio')) try {
   const { benchStudio } = await import('./lib/bench-studio');
   const browser = await launch();
   try {
@@ -1207,8 +1216,8 @@ try {
   failed('studio', 'playbook studio', undefined, error);
 }
 
-console.log('\n8. My accounts');
-try {
+if (wants('accounts')) console.log('\n8. My accounts');
+if (wants('accounts')) try {
   const { benchAccounts } = await import('./lib/bench-accounts');
   const browser = await launch();
   try {

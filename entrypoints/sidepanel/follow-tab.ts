@@ -12,15 +12,31 @@ export async function followTab(handlers: {
   onTab: (tabId: number | undefined) => void | Promise<void>;
   onTabState: (state: TabState) => void;
 }): Promise<void> {
-  const self = await browser.tabs.getCurrent();
-  const windowId = self?.windowId ?? (await browser.windows.getCurrent()).id;
+  // One round trip on open, not three in a row: each extension call of a page that is still
+  // starting waits behind its script work. `currentWindow` is the panel's own window, in the side
+  // panel and in a tab alike.
+  const opening = Promise.all([browser.tabs.getCurrent(), browser.tabs.query({ currentWindow: true })]);
+  /** The panel's own tab (when it is open in one) and window, once the query above answers. */
+  const own: { tab?: Browser.tabs.Tab; windowId?: number } = {};
   let followed: number | undefined;
   let stopWatching = () => {};
+  // Listening before that query answers: a tab activated in between is then not missed.
+  browser.tabs.onActivated.addListener((info) => {
+    void opening.then(() => {
+      if (info.windowId === own.windowId) void pick();
+    });
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    if (followed !== undefined && tabId === followed) void pick();
+  });
+  const [current, tabs] = await opening;
+  own.tab = current;
+  own.windowId = current?.windowId ?? tabs[0]?.windowId;
 
-  async function pick(): Promise<void> {
-    const tabs = await browser.tabs.query({ windowId });
-    const others = tabs.filter((tab) => tab.id !== undefined && tab.id !== self?.id);
-    const chosen: Browser.tabs.Tab | undefined = self
+  async function pick(tabs?: Browser.tabs.Tab[]): Promise<void> {
+    tabs ??= await browser.tabs.query(own.windowId === undefined ? { currentWindow: true } : { windowId: own.windowId });
+    const others = tabs.filter((tab) => tab.id !== undefined && tab.id !== own.tab?.id);
+    const chosen: Browser.tabs.Tab | undefined = own.tab
       ? others.reduce<Browser.tabs.Tab | undefined>((best, tab) => ((tab.lastAccessed ?? 0) > (best?.lastAccessed ?? -1) ? tab : best), undefined)
       : others.find((tab) => tab.active);
     followed = chosen?.id;
@@ -35,11 +51,5 @@ export async function followTab(handlers: {
     await handlers.onTab(followed);
   }
 
-  browser.tabs.onActivated.addListener((info) => {
-    if (info.windowId === windowId) void pick();
-  });
-  browser.tabs.onRemoved.addListener((tabId) => {
-    if (tabId === followed) void pick();
-  });
-  await pick();
+  await pick(tabs);
 }

@@ -37,6 +37,8 @@ void followTab({
     report.reset();
     if (tabId === undefined) return state.showTab({ kind: 'none' });
     const stored = await tabState(tabId).getValue();
+    // The rep (or a new tab) moved on while this was read: the newer tab's answer wins.
+    if (followed !== tabId) return;
     if (stored) return state.showTab({ kind: 'state', state: stored });
     state.showTab({ kind: 'none' });
     // The tab may have a content script that has not reported to this browser session yet; while

@@ -42,7 +42,8 @@ async function mount(page: PageSnapshot, playbook: Playbook = DEFAULT_PLAYBOOK):
   root = document.createElement('div');
   document.body.replaceChildren(root);
   render(<Panel state={state} />, root);
-  await until(() => root.querySelector('[data-testid="account-name"]'), 'the card');
+  // The cards below "For this call" follow a frame after the top (AfterFirstPaint); the facts come last.
+  await until(() => root.querySelector('[data-testid="account-name"]') && root.querySelector('[data-testid="facts"]'), 'the whole card');
 }
 
 /** The default playbook with the burned persona's first tactic rewritten. */
@@ -217,7 +218,7 @@ test("the rep's persona replaces the suggestion whole: no suggested secondary an
   const key = (await saveSnapshot(db, northwind, Date.now()))!;
   state.showTab({ kind: 'state', state: { status: 'ok', accountKey: key, site: 'hubspot', url: page.url, at: Date.now() } });
   await until(() => root.querySelector('[data-testid="account-name"]')?.textContent === 'Northwind Logistics', 'Northwind');
-  const suggested = root.querySelector('[data-testid="persona-label"]')!;
+  const suggested = await until(() => root.querySelector('[data-testid="persona-label"]'), "Northwind's persona card");
   expect([suggested.getAttribute('data-primary'), suggested.getAttribute('data-secondary')]).toEqual(['burned', 'expert']);
   // Shown 95 % sure since the confidence is calibrated (persona model format 3), so not "likely".
   expect([...header().querySelectorAll('[data-testid="glance-persona"]')].map((b) => b.textContent)).toEqual(['Burned', '+ Expert']);
