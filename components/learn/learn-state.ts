@@ -1,7 +1,9 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { liveQuery } from 'dexie';
-import { saveReview, type PlaycardDb, type StoredPlaybook } from '../../lib/db';
-import { buildCards, searchCards, type LearnCard } from '../../lib/learn/cards';
+import type { PlaycardDb, StoredPlaybook } from '../../lib/db/database';
+import { saveReview } from '../../lib/db/learn';
+import { searchCards, type LearnCard } from '../../lib/learn/cards';
+import { cardsOf, type CardStore } from '../../lib/learn/card-cache';
 import { isRight, questionFor, roundOf, type QuizQuestion } from '../../lib/learn/quiz';
 import { readinessReport, type ReviewRecord } from '../../lib/learn/ready';
 import { cardStatuses, dueToday, endOfLocalDay, gradeAnswer, type CardProgress, type Grading } from '../../lib/learn/due';
@@ -52,8 +54,12 @@ export interface QuizAnswer {
   correct: boolean;
 }
 
-/** The Learn page's state: the playbook and progress from Dexie (live), what the rep is looking at, and their actions. */
-export function createLearnState(db: PlaycardDb, clock: () => number = Date.now) {
+/**
+ * The Learn page's state: the playbook and progress from Dexie (live), what the rep is looking at,
+ * and their actions. `cardStore` keeps the card list between visits (the page passes its
+ * localStorage; see lib/learn/card-cache.ts); without one the cards are built on every open.
+ */
+export function createLearnState(db: PlaycardDb, clock: () => number = Date.now, cardStore?: CardStore) {
   const onError = (error: unknown) => console.error('Playcard Learn:', error);
   // Before the first card only the playbook and the progress are read, once each; the live
   // queries (a team update marks cards new) and the review history (2,000 rows after weeks of
@@ -67,7 +73,10 @@ export function createLearnState(db: PlaycardDb, clock: () => number = Date.now)
   // The first card needs the playbook and the progress only; the review history (long after weeks
   // of study) fills in "ready" and My progress when it arrives.
   const loaded = computed(() => stored.value.value !== undefined && progressRows.value.value !== undefined);
-  const cards = computed(() => (playbook.value ? buildCards(playbook.value) : []));
+  const cards = computed(() => {
+    const active = stored.value.value;
+    return active ? cardsOf(active.playbook, active.hash, cardStore) : [];
+  });
   const progress = computed(() => new Map((progressRows.value.value ?? []).map((p) => [p.id, p])));
   const reviews = computed(() => reviewRows.value.value ?? []);
   /** The review history has been read: "ready" and the charts can be shown. */
