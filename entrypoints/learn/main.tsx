@@ -1,6 +1,7 @@
 import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { LearnPage } from '../../components/learn/learn-page';
+import { readFirstCard } from '../../components/learn/first-read';
 import { createLearnState } from '../../components/learn/learn-state';
 import '../../components/learn/learn.css';
 import { openDb } from '../../lib/db/database';
@@ -11,7 +12,7 @@ import { followLanguageSetting } from '../../lib/i18n/setting';
 // and progress are read, the strings are loaded.
 performance.mark('learn:script');
 // The playbook and the progress are read while this page's strings load: neither waits for the other.
-const state = createLearnState(openDb(), Date.now, localStorage);
+const state = createLearnState(openDb(), { cardStore: localStorage, firstRead: readFirstCard });
 const view = new URLSearchParams(location.search).get('view');
 const stopMarking = effect(() => {
   if (!state.loaded.value) return;
