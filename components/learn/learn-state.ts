@@ -1,7 +1,10 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { liveQuery } from 'dexie';
-import { saveReview, type PlaycardDb, type StoredPlaybook } from '../../lib/db';
-import { buildCards, searchCards, type LearnCard } from '../../lib/learn/cards';
+import type { PlaycardDb, StoredPlaybook } from '../../lib/db/database';
+import { saveReview } from '../../lib/db/learn';
+import { searchCards, type LearnCard } from '../../lib/learn/cards';
+import { cardsOf, type CardStore } from '../../lib/learn/card-cache';
+import type { FirstRead } from './first-read';
 import { isRight, questionFor, roundOf, type QuizQuestion } from '../../lib/learn/quiz';
 import { readinessReport, type ReviewRecord } from '../../lib/learn/ready';
 import { cardStatuses, dueToday, endOfLocalDay, gradeAnswer, type CardProgress, type Grading } from '../../lib/learn/due';
@@ -26,10 +29,12 @@ function readThenLive<T>(
   goLive: ReadonlySignal<boolean>,
   onError: (error: unknown) => void,
   same: (a: T, b: T) => boolean = () => false,
+  /** An answer read another way (see first-read.ts); undefined means "read it with `read`". */
+  early: Promise<T | undefined> = Promise.resolve(undefined),
 ): { value: ReadonlySignal<T | undefined>; dispose: () => void } {
   const value = signal<T | undefined>(undefined);
   let live = false;
-  read().then((first) => {
+  early.then((answer) => (answer === undefined ? read() : answer)).then((first) => {
     if (!live) value.value = first;
   }, onError);
   const dispose = effect(() => {
@@ -52,22 +57,34 @@ export interface QuizAnswer {
   correct: boolean;
 }
 
+export interface LearnStateOptions {
+  clock?: () => number;
+  /** Keeps the card list between visits (the page passes its localStorage; see lib/learn/card-cache.ts); without one the cards are built on every open. */
+  cardStore?: CardStore;
+  /** Reads the first card's data without waiting for Dexie's open (the page passes readFirstCard); undefined from it, or none, reads through Dexie. */
+  firstRead?: (db: PlaycardDb) => Promise<FirstRead | undefined>;
+}
+
 /** The Learn page's state: the playbook and progress from Dexie (live), what the rep is looking at, and their actions. */
-export function createLearnState(db: PlaycardDb, clock: () => number = Date.now) {
+export function createLearnState(db: PlaycardDb, { clock = Date.now, cardStore, firstRead }: LearnStateOptions = {}) {
   const onError = (error: unknown) => console.error('Playcard Learn:', error);
+  const early = firstRead ? firstRead(db).catch(() => undefined) : Promise.resolve(undefined);
   // Before the first card only the playbook and the progress are read, once each; the live
   // queries (a team update marks cards new) and the review history (2,000 rows after weeks of
   // study, for "ready" and My progress) start once the first card is on screen (wake()).
   const awake = signal(false);
-  const stored = readThenLive<StoredPlaybook | null>(async () => (await db.playbooks.get('active')) ?? null, awake, onError, (a, b) => a?.hash === b?.hash && a?.appliedAt === b?.appliedAt);
-  const progressRows = readThenLive<CardProgress[]>(() => db.learnProgress.toArray(), awake, onError);
+  const stored = readThenLive<StoredPlaybook | null>(async () => (await db.playbooks.get('active')) ?? null, awake, onError, (a, b) => a?.hash === b?.hash && a?.appliedAt === b?.appliedAt, early.then((read) => read?.stored));
+  const progressRows = readThenLive<CardProgress[]>(() => db.learnProgress.toArray(), awake, onError, undefined, early.then((read) => read?.progress));
   const reviewRows = liveSignal<ReviewRecord[]>(() => (awake.value ? () => db.learnReviews.orderBy('seq').toArray() : undefined), onError);
 
   const playbook = computed(() => stored.value.value?.playbook);
   // The first card needs the playbook and the progress only; the review history (long after weeks
   // of study) fills in "ready" and My progress when it arrives.
   const loaded = computed(() => stored.value.value !== undefined && progressRows.value.value !== undefined);
-  const cards = computed(() => (playbook.value ? buildCards(playbook.value) : []));
+  const cards = computed(() => {
+    const active = stored.value.value;
+    return active ? cardsOf(active.playbook, active.hash, cardStore) : [];
+  });
   const progress = computed(() => new Map((progressRows.value.value ?? []).map((p) => [p.id, p])));
   const reviews = computed(() => reviewRows.value.value ?? []);
   /** The review history has been read: "ready" and the charts can be shown. */

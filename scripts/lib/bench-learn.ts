@@ -5,7 +5,7 @@ import type { ExtensionBrowser } from './browser';
 export const LEARN_REVIEWS = 2000;
 
 /** Seeds `count` reviews (and progress for the scenarios they touch) straight into IndexedDB, as weeks of study would leave them. */
-async function seedReviews(browser: ExtensionBrowser, count: number): Promise<void> {
+export async function seedReviews(browser: ExtensionBrowser, count: number): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/learn.html`);
   await page.waitForSelector('[data-testid="flashcard"]');
@@ -36,11 +36,26 @@ async function seedReviews(browser: ExtensionBrowser, count: number): Promise<vo
   await page.close();
 }
 
+/** Where one open's time went, in ms from navigation start (the page's own performance marks; see entrypoints/learn/main.tsx). */
+export interface LearnOpenParts {
+  /** The HTML is parsed. */
+  parsed: number;
+  /** The page's code is loaded and starts (it then reads the playbook and progress, and loads its strings, at once). */
+  script: number;
+  /** The playbook and the progress are read. */
+  data: number;
+  /** The strings are loaded; the page renders. */
+  strings: number;
+  /** The first card is in the DOM. */
+  card: number;
+}
+
 /**
  * Milliseconds from navigation start to the first card in the DOM, per run: a MutationObserver
- * installed before the page's own script notes the moment, on the page's own clock.
+ * installed before the page's own script notes the moment, on the page's own clock. `parts`, if
+ * given, receives each run's breakdown.
  */
-export async function benchLearnOpen(browser: ExtensionBrowser, runs = 15): Promise<number[]> {
+export async function benchLearnOpen(browser: ExtensionBrowser, runs = 15, parts?: LearnOpenParts[]): Promise<number[]> {
   await seedReviews(browser, LEARN_REVIEWS);
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -57,7 +72,14 @@ export async function benchLearnOpen(browser: ExtensionBrowser, runs = 15): Prom
     });
     await page.goto(`chrome-extension://${browser.extensionId}/learn.html`);
     await page.waitForSelector('[data-testid="flashcard"]');
-    samples.push(await page.evaluate(() => (window as unknown as { firstCardAt: number }).firstCardAt));
+    // No named functions inside: tsx would wrap them in a helper the page does not have.
+    const run = await page.evaluate(() => {
+      const [script, data, strings] = ['learn:script', 'learn:data', 'learn:strings'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN);
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return { parsed: navigation?.domInteractive ?? NaN, script: script!, data: data!, strings: strings!, card: (window as unknown as { firstCardAt: number }).firstCardAt };
+    });
+    samples.push(run.card);
+    parts?.push(run);
     await page.close();
   }
   return samples;
@@ -67,8 +89,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { launchWithExtension } = await import('./browser');
   const browser = await launchWithExtension();
   try {
-    const samples = (await benchLearnOpen(browser)).sort((a, b) => a - b);
-    console.log(`learn.html → first card, ${LEARN_REVIEWS} reviews: median ${samples[samples.length >> 1]!.toFixed(0)} ms; samples ${samples.map((s) => s.toFixed(0)).join(' ')}`);
+    const parts: LearnOpenParts[] = [];
+    const samples = (await benchLearnOpen(browser, 15, parts)).sort((a, b) => a - b);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!.toFixed(0);
+    console.log(`learn.html → first card, ${LEARN_REVIEWS} reviews: median ${median(samples)} ms; samples ${samples.map((s) => s.toFixed(0)).join(' ')}`);
+    console.log(
+      `  medians from navigation start: HTML parsed ${median(parts.map((p) => p.parsed))} ms, script starts ${median(parts.map((p) => p.script))} ms, ` +
+        `playbook and progress read ${median(parts.map((p) => p.data))} ms, strings loaded ${median(parts.map((p) => p.strings))} ms, first card ${median(samples)} ms`,
+    );
   } finally {
     await browser.close();
   }
