@@ -4,7 +4,13 @@ import type { Facts } from './facts';
 import { assessSegment, type Answers, type SegmentAssessment } from './segment';
 import { segmentStanding, type SegmentStanding } from './segment-standing';
 
-/** What `suggestPersona` (lib/core/persona/) returns, as far as this module needs it. */
+/**
+ * What `suggestPersona` (lib/core/persona/) returns, as far as this module needs it. A primary
+ * is there only when the suggester found the text clear enough: suggestPersona applies the
+ * playbook's `minConfidence` to its raw confidence, before calibration. `confidence` is the
+ * calibrated one (how often such a suggestion is right), on another scale, so it is shown, not
+ * compared with `minConfidence` again.
+ */
 export type PersonaSuggestionLike = { primary?: string; secondary?: string; confidence: number };
 
 export type SuggestPersona = (text: string, facts: Facts, playbook: Playbook) => PersonaSuggestionLike;
@@ -38,9 +44,9 @@ export interface AccountAssessment<S extends PersonaSuggestionLike = PersonaSugg
  * Everything the panel shows for an account: segment, persona and checklist.
  *
  * The persona is the rep's override when its primary persona still exists in the
- * playbook (an unknown secondary is dropped); otherwise the suggestion, when its
- * primary exists and its confidence reaches `personaSuggestion.minConfidence`;
- * otherwise none.
+ * playbook (an unknown secondary is dropped); otherwise the suggestion, when it has a
+ * primary (the suggester applied `personaSuggestion.minConfidence`) that exists in the
+ * playbook; otherwise none.
  *
  * An unscored segment is no verdict: the lowest segment it falls back to only echoes the
  * missing facts, so its tactics are not in the checklist until the segment is scored.
@@ -63,7 +69,13 @@ export function assessAccount<S extends PersonaSuggestionLike>(
   };
 }
 
-/** The persona rule assessAccount states: the rep's known override, else a confident known suggestion, else none. */
+/**
+ * The persona rule assessAccount states: the rep's known override, else the suggestion's known
+ * primary, else none. The calibrated confidence is not checked against `minConfidence` here:
+ * the cut-off is on the raw confidence (suggest.ts), and re-checking the calibrated value
+ * could only drop a suggestion the suggester made (a playbook whose calibration maps its
+ * `minConfidence` lower), leaving its primary in the suggestion but not on screen.
+ */
 function choosePersona(
   override: AssessInput['personaOverride'],
   suggestion: PersonaSuggestionLike,
@@ -73,7 +85,7 @@ function choosePersona(
   const pick = (primary: string, secondary: string | undefined) =>
     known(secondary) && secondary !== primary ? { primary, secondary } : { primary };
   if (override && known(override.primary)) return { persona: pick(override.primary, override.secondary), chosenBy: 'rep' };
-  if (known(suggestion.primary) && suggestion.confidence >= playbook.personaSuggestion.minConfidence)
+  if (known(suggestion.primary))
     return { persona: pick(suggestion.primary, suggestion.secondary), chosenBy: 'suggestion' };
   return { persona: {}, chosenBy: 'none' };
 }

@@ -9,7 +9,8 @@ import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 // potential × share-of-wallet matrix decides when both are answered; minConfidence 0.35).
 const playbook = DEFAULT_PLAYBOOK;
 const confident: PersonaSuggestionLike = { primary: 'expert', confidence: 0.8 };
-const unsure: PersonaSuggestionLike = { primary: 'fast', confidence: 0.2 };
+// Below the playbook's minConfidence (0.35) suggestPersona names no primary.
+const unsure: PersonaSuggestionLike = { confidence: 0.2 };
 const big = { employees: 2400, annualRevenue: 400_000_000, wonDeals: 12, openDeals: 3 }; // 4 + 4 + 3 + 2 = 13 points
 
 describe('scoreSegmentAndPersona gives the segment and persona assessAccount gives', () => {

@@ -49,7 +49,7 @@ describe('default playbook', () => {
     for (const language of LANGUAGES) {
       const examples = persona.examples[language] ?? [];
       expect(examples.length, `${id} examples in ${language}`).toBeGreaterThanOrEqual(15);
-      expect(examples.length, `${id} examples in ${language}`).toBeLessThanOrEqual(30);
+      expect(examples.length, `${id} examples in ${language}`).toBeLessThanOrEqual(50);
       expect(new Set(examples).size).toBe(examples.length);
     }
     const patternSignals = persona.signals.filter((s) => s.patterns);

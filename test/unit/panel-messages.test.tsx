@@ -219,10 +219,11 @@ test('evidence says whose words it is: the thread’s senders by name, the page 
   await until(() => root.querySelector('[data-testid="persona-evidence"]'), 'the evidence');
   const lines = [...root.querySelectorAll('[data-testid="persona-evidence"] li')].map((li) => li.textContent);
   expect(lines).toEqual([
-    "Burned Asks for guarantees, penalties and written commitmentsIf you can't guarantee that, tell me now. — from emails by Dana Whitfield and Marcus Lee",
-    'Burned writes like: "We\'ve been burned before, so I\'d like everything in writing this time."' +
+    'Burned Asks for guarantees, penalties and written commitments' +
       'So before Thursday I need three things in writing: a go-live date in the contract with a penalty if you miss it, and a rollback plan.' +
       ' — from emails by Dana Whitfield and Marcus Lee',
+    'Burned writes like: "What guarantees do you give if the deadline slips?"' +
+      "If you can't guarantee that, tell me now. — from emails by Dana Whitfield and Marcus Lee",
   ]);
 });
 

@@ -93,9 +93,9 @@ describe('recognition quality', () => {
     expect(en.correct / en.total).toBeLessThanOrEqual(0.5);
   });
 
-  test('the built-in playbook: 95 examples and 33 scenarios per language; a persona it names is mostly the right one', async () => {
+  test('the built-in playbook: 169 examples and 33 scenarios per language; a persona it names is mostly the right one', async () => {
     const quality = await recognitionQuality(DEFAULT_PLAYBOOK, { yieldNow: async () => {} });
-    expect(quality!.examples.map((e) => [e.language, e.total])).toEqual([['en', 95], ['pl', 95], ['ru', 95], ['ro', 95], ['it', 95]]);
+    expect(quality!.examples.map((e) => [e.language, e.total])).toEqual([['en', 169], ['pl', 169], ['ru', 169], ['ro', 169], ['it', 169]]);
     expect(quality!.scenarios.map((e) => [e.language, e.total])).toEqual([['en', 33], ['pl', 33], ['ru', 33], ['ro', 33], ['it', 33]]);
     // A one-sentence example is often below the suggestion threshold ("none"); when a persona is
     // named, it is the right one at least 4 times in 5 for each persona.
