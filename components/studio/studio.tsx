@@ -4,7 +4,8 @@ import { lazy, Suspense } from 'preact/compat';
 import { useEffect } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { LANGUAGES } from '../../lib/playbook/constants';
-import { signingKeys, type PlaycardDb } from '../../lib/db';
+import type { PlaycardDb } from '../../lib/db/database';
+import { signingKeys } from '../../lib/db/studio';
 import { parseJsonText } from '../../lib/studio/validate';
 import type { StudioState } from '../../lib/studio/state';
 import { Criteria, General, Matrix, Personas, Scenarios, Segments } from './editor';
@@ -51,7 +52,7 @@ function Header({ s }: { s: StudioState }) {
         <button type="button" onClick={() => s.openActive()} disabled={!s.active.value}>
           {t('studio.open.active')}
         </button>
-        <button type="button" onClick={() => s.openBuiltin()}>
+        <button type="button" onClick={() => void s.openBuiltin().catch(console.error)}>
           {t('studio.open.builtin')}
         </button>
         <label class="file">

@@ -13,7 +13,7 @@ let db: PlaycardDb;
 let n = 0;
 const states: { saveNow(): Promise<void> }[] = [];
 const studio = (options: Omit<Parameters<typeof createStudioState>[0], 'db' | 'builtin'> = {}) => {
-  const state = createStudioState({ db, builtin: DEFAULT_PLAYBOOK, ...options });
+  const state = createStudioState({ db, builtin: async () => DEFAULT_PLAYBOOK, ...options });
   states.push(state);
   return state;
 };
@@ -80,7 +80,7 @@ test('the active playbook opens checked at once; typing is checked once the lead
   s.edit((doc) => setAt(doc, ['version'], ' '), 'version');
   // Mid-typing the header still shows the last check.
   expect(s.check.value?.errors).toEqual([]);
-  expect(s.checkNow()?.errors).toEqual([{ path: 'version', message: 'Too small: expected string to have >=1 characters' }]);
+  expect((await s.checkNow())?.errors).toEqual([{ path: 'version', message: 'Too small: expected string to have >=1 characters' }]);
   expect(s.check.value?.errors.length).toBe(1);
 });
 
