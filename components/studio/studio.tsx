@@ -110,6 +110,17 @@ function Header({ s }: { s: StudioState }) {
 
 const alertLine = signal<string | undefined>(undefined);
 
+/**
+ * Whether the editor's later sections (criteria, matrix, personas, scenarios: four fifths of its
+ * elements) are in the page. The first frame holds what the lead sees first, the playbook's name
+ * and its segments; the rest follows once that frame is painted, before the lead can act on it.
+ */
+const restOfEditor = signal(false);
+function showRestAfterPaint(): void {
+  if (restOfEditor.peek()) return;
+  requestAnimationFrame(() => setTimeout(() => (restOfEditor.value = true), 0));
+}
+
 export function Studio({ s, db, extensionId }: { s: StudioState; db: PlaycardDb; extensionId: string }) {
   useEffect(() => {
     void signingKeys(db).then((list) => (signingKeyList.value = list));
@@ -126,7 +137,11 @@ export function Studio({ s, db, extensionId }: { s: StudioState; db: PlaycardDb;
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  if (s.doc.value === undefined) return <p class="status muted">{t('panel.loading')}</p>;
+  const loaded = s.doc.value !== undefined;
+  useEffect(() => {
+    if (loaded) showRestAfterPaint();
+  }, [loaded]);
+  if (!loaded) return <p class="status muted">{t('panel.loading')}</p>;
   return (
     <div class="studio">
       <Header s={s} />
@@ -135,10 +150,14 @@ export function Studio({ s, db, extensionId }: { s: StudioState; db: PlaycardDb;
           <>
             <General s={s} />
             <Segments s={s} />
-            <Criteria s={s} />
-            <Matrix s={s} />
-            <Personas s={s} />
-            <Scenarios s={s} />
+            {restOfEditor.value && (
+              <>
+                <Criteria s={s} />
+                <Matrix s={s} />
+                <Personas s={s} />
+                <Scenarios s={s} />
+              </>
+            )}
           </>
         )}
         <Suspense fallback={<p class="status muted">{t('panel.loading')}</p>}>
