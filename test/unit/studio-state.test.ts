@@ -101,3 +101,28 @@ test("the preview moves a cached account, with the rep's answers, when its segme
   await until(() => s.moves.value.length > 0);
   expect(s.moves.value).toEqual([{ key: 'domain:cached.example', name: 'Cached Co', from: 'low-touch', to: 'standard' }]);
 });
+
+test('the built-in playbook is read only when the lead starts from it, and opens checked; a file with a mistake opens with the mistake listed', async () => {
+  db = openDb(`studio-state-${++n}`);
+  const team = parsePlaybook(small);
+  if (!team.ok) throw new Error('fixture');
+  await activate(db, team.playbook, { hash: 'h', source: 'url', origin: 'https://x.example/team.json' }, 1);
+  let reads = 0;
+  const s = createStudioState({ db, builtin: async () => (reads++, DEFAULT_PLAYBOOK), saveDelay: 0, checkDelay: 0 });
+  states.push(s);
+  await s.load();
+  expect(getAt(s.doc.value, ['id'])).toBe('small-test');
+  expect(reads).toBe(0);
+
+  await s.openBuiltin();
+  expect(reads).toBe(1);
+  expect(s.base.value).toEqual({ kind: 'builtin', version: '2026.12.1' });
+  expect(getAt(s.doc.value, ['id'])).toBe('default');
+  // Shipped checked: no wait for the schema.
+  expect(s.check.value?.errors).toEqual([]);
+
+  s.openFile('team.json', setAt(DEFAULT_PLAYBOOK as never, ['segmentation', 'segments', 0, 'minPoints'], 'many'));
+  expect(s.base.value).toEqual({ kind: 'file', name: 'team.json', version: '2026.12.1' });
+  await until(() => (s.check.value?.errors.length ?? 0) > 0);
+  expect(s.check.value?.errors).toEqual([{ path: 'segmentation.segments[0].minPoints', message: 'Invalid input: expected number, received string' }]);
+});
