@@ -2,7 +2,8 @@ import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { describeOutcome } from '../playbook-outcome';
 import { t } from '../../lib/i18n';
-import { forgetSigningKey, saveSigningKey, signingKeys, type PlaycardDb } from '../../lib/db';
+import type { PlaycardDb } from '../../lib/db/database';
+import { forgetSigningKey, saveSigningKey, signingKeys } from '../../lib/db/studio';
 import { clearStorageProblem, noteStorageError } from '../../lib/storage-problem';
 import { sendMessage } from '../../lib/messages';
 import { diffPlaybooks } from '../../lib/playbook/diff';
@@ -85,7 +86,7 @@ export function Publish({ s, db }: { s: StudioState; db: PlaycardDb }) {
   const sign = async () => {
     if (!key) return;
     // Signed only once the draft is valid (the button is disabled otherwise): id and version are the checked ones.
-    const checked = s.checkNow()?.playbook;
+    const checked = (await s.checkNow())?.playbook;
     if (!checked) return;
     const signature = await signPlaybookText(key, canonicalBytes(doc), { id: checked.id, version: checked.version });
     signed.value = { text, signature, publicKey: key.publicKey };
@@ -93,7 +94,7 @@ export function Publish({ s, db }: { s: StudioState; db: PlaycardDb }) {
   };
   const publish = async () => {
     // The header's check may be a moment behind the last keystroke: check what is sent.
-    if (!s.checkNow()?.playbook) return;
+    if (!(await s.checkNow())?.playbook) return;
     const outcome = await sendMessage('publishPlaybook', { name, base64: encodeBase64(canonicalBytes(doc)), signature: current?.signature ?? null });
     // A subscription (the rep's URL or the policy's) wins over a file at its next check: say so.
     const source = outcome.status === 'applied' ? (await sendMessage('resolvePlaybookSource').catch(() => undefined))?.active : undefined;
@@ -112,7 +113,7 @@ export function Publish({ s, db }: { s: StudioState; db: PlaycardDb }) {
           </button>
         </li>
         <li>
-          <button type="button" data-testid="export" disabled={!valid} onClick={() => s.checkNow()?.playbook && download(name, text, 'application/json')}>
+          <button type="button" data-testid="export" disabled={!valid} onClick={() => void s.checkNow().then((checked) => checked?.playbook && download(name, text, 'application/json'))}>
             {t('studio.publish.export', { name })}
           </button>
           {!valid && <p class="error small">{t('studio.publish.invalid')}</p>}

@@ -4,7 +4,8 @@ import { lazy, Suspense } from 'preact/compat';
 import { useEffect } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { LANGUAGES } from '../../lib/playbook/constants';
-import { signingKeys, type PlaycardDb } from '../../lib/db';
+import type { PlaycardDb } from '../../lib/db/database';
+import { signingKeys } from '../../lib/db/studio';
 import { parseJsonText } from '../../lib/studio/validate';
 import type { StudioState } from '../../lib/studio/state';
 import { Criteria, General, Matrix, Personas, Scenarios, Segments } from './editor';
@@ -51,7 +52,7 @@ function Header({ s }: { s: StudioState }) {
         <button type="button" onClick={() => s.openActive()} disabled={!s.active.value}>
           {t('studio.open.active')}
         </button>
-        <button type="button" onClick={() => s.openBuiltin()}>
+        <button type="button" onClick={() => void s.openBuiltin().catch(console.error)}>
           {t('studio.open.builtin')}
         </button>
         <label class="file">
@@ -109,6 +110,17 @@ function Header({ s }: { s: StudioState }) {
 
 const alertLine = signal<string | undefined>(undefined);
 
+/**
+ * Whether the editor's later sections (criteria, matrix, personas, scenarios: four fifths of its
+ * elements) are in the page. The first frame holds what the lead sees first, the playbook's name
+ * and its segments; the rest follows once that frame is painted, before the lead can act on it.
+ */
+const restOfEditor = signal(false);
+function showRestAfterPaint(): void {
+  if (restOfEditor.peek()) return;
+  requestAnimationFrame(() => setTimeout(() => (restOfEditor.value = true), 0));
+}
+
 export function Studio({ s, db, extensionId }: { s: StudioState; db: PlaycardDb; extensionId: string }) {
   useEffect(() => {
     void signingKeys(db).then((list) => (signingKeyList.value = list));
@@ -125,7 +137,11 @@ export function Studio({ s, db, extensionId }: { s: StudioState; db: PlaycardDb;
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  if (s.doc.value === undefined) return <p class="status muted">{t('panel.loading')}</p>;
+  const loaded = s.doc.value !== undefined;
+  useEffect(() => {
+    if (loaded) showRestAfterPaint();
+  }, [loaded]);
+  if (!loaded) return <p class="status muted">{t('panel.loading')}</p>;
   return (
     <div class="studio">
       <Header s={s} />
@@ -134,10 +150,14 @@ export function Studio({ s, db, extensionId }: { s: StudioState; db: PlaycardDb;
           <>
             <General s={s} />
             <Segments s={s} />
-            <Criteria s={s} />
-            <Matrix s={s} />
-            <Personas s={s} />
-            <Scenarios s={s} />
+            {restOfEditor.value && (
+              <>
+                <Criteria s={s} />
+                <Matrix s={s} />
+                <Personas s={s} />
+                <Scenarios s={s} />
+              </>
+            )}
           </>
         )}
         <Suspense fallback={<p class="status muted">{t('panel.loading')}</p>}>

@@ -2,19 +2,23 @@
 // IndexedDB, and the preview of its effect. Components read signals and call actions only.
 import { batch, computed, effect, signal } from '@preact/signals';
 import { factsOf } from '../core/facts';
-import { loadDraft, saveDraft, type DraftBase, type PlaycardDb, type StoredPlaybook } from '../db';
+import type { DraftBase, PlaycardDb, StoredPlaybook } from '../db/database';
+import { loadDraft, saveDraft } from '../db/studio';
 import type { Playbook } from '../playbook/schema';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { record, redo, startHistory, undo, type History, type Json } from './draft';
 import { movesBetween, segmentsChunked, type PreviewAccount, type SegmentMove } from './preview';
 import type { RecognitionQuality } from './quality';
-import { checkDraft, type DraftCheck } from './validate';
+import type { DraftCheck } from './validate';
 import { clearStorageProblem, noteStorageError } from '../storage-problem';
 
 export interface StudioDeps {
   db: PlaycardDb;
-  /** The built-in playbook (the studio page bundles it: it is the lead's starting point). */
-  builtin: Playbook;
+  /**
+   * The built-in playbook, loaded when needed: a first visit starts from the active playbook
+   * (the built-in one, stored), so opening the studio need not parse a 350 kB file.
+   */
+  builtin: () => Promise<Playbook>;
   onError?: (error: unknown) => void;
   /** Autosave delay after the last edit (ms). */
   saveDelay?: number;
@@ -42,30 +46,44 @@ export function createStudioState({ db, builtin, onError = console.error, saveDe
   const trust = (value: Json, playbook: Playbook) => {
     if (value !== null && typeof value === 'object') checks.set(value, { playbook, errors: [] });
   };
-  trust(builtin as unknown as Json, builtin);
+  let builtinLoaded: Promise<Playbook> | undefined;
+  const loadBuiltin = () =>
+    (builtinLoaded ??= builtin().then((playbook) => {
+      trust(playbook as unknown as Json, playbook);
+      return playbook;
+    }));
+  // zod (the schema) loads on the first check, or when the page calls prepareCheck after its first paint.
+  let checker: Promise<typeof import('./check-draft')> | undefined;
+  const loadChecker = () => (checker ??= import('./check-draft'));
   const checked = signal<DraftCheck | undefined>(undefined);
   let checkTimer: ReturnType<typeof setTimeout> | undefined;
   /** Checks the current draft now (a publish action must not act on a check of an older one). */
-  function checkNow(): DraftCheck | undefined {
+  async function checkNow(): Promise<DraftCheck | undefined> {
     if (checkTimer) clearTimeout(checkTimer);
     checkTimer = undefined;
     const current = doc.peek();
     if (current === undefined) return undefined;
     let result = remembered(current);
     if (!result) {
-      result = checkDraft(current);
+      const { checkDraft } = await loadChecker();
+      result = remembered(current) ?? checkDraft(current);
       if (current !== null && typeof current === 'object') checks.set(current, result);
     }
-    checked.value = result;
+    // An edit made while zod loaded has its own check coming: the header never shows an older draft's.
+    if (doc.peek() === current) checked.value = result;
     return result;
   }
   effect(() => {
     const current = doc.value;
     if (current === undefined) return;
-    if (remembered(current)) checkNow();
-    else {
+    const known = remembered(current);
+    if (known) {
       if (checkTimer) clearTimeout(checkTimer);
-      checkTimer = setTimeout(checkNow, checkDelay);
+      checkTimer = undefined;
+      checked.value = known;
+    } else {
+      if (checkTimer) clearTimeout(checkTimer);
+      checkTimer = setTimeout(() => void checkNow().catch(onError), checkDelay);
     }
   });
   /** The draft's check: the latest one, at most `checkDelay` behind the draft. */
@@ -183,7 +201,14 @@ export function createStudioState({ db, builtin, onError = console.error, saveDe
           saveState.value = 'saved';
         });
       } else if (stored) setDraft(stored.playbook as unknown as Json, { kind: 'active', version: stored.version });
-      else setDraft(builtin as unknown as Json, { kind: 'builtin', version: builtin.version });
+      else {
+        const playbook = await loadBuiltin();
+        setDraft(playbook as unknown as Json, { kind: 'builtin', version: playbook.version });
+      }
+    },
+    /** Loads the schema (zod) ahead of the first check: call it once the page has painted. */
+    prepareCheck(): Promise<unknown> {
+      return loadChecker();
     },
     /** Every account cached in this browser, with the rep's answers, into the preview (the demo accounts stay). */
     async loadAccounts(): Promise<void> {
@@ -198,8 +223,9 @@ export function createStudioState({ db, builtin, onError = console.error, saveDe
       const stored = active.peek();
       if (stored) setDraft(stored.playbook as unknown as Json, { kind: 'active', version: stored.version });
     },
-    openBuiltin(): void {
-      setDraft(builtin as unknown as Json, { kind: 'builtin', version: builtin.version });
+    async openBuiltin(): Promise<void> {
+      const playbook = await loadBuiltin();
+      setDraft(playbook as unknown as Json, { kind: 'builtin', version: playbook.version });
     },
     /** A file the lead picked, already parsed as JSON (it may be invalid: the studio shows why). */
     openFile(name: string, value: Json): void {
@@ -232,7 +258,7 @@ export function createStudioState({ db, builtin, onError = console.error, saveDe
     saveNow,
     checkNow,
     async measureQuality(): Promise<void> {
-      const playbook = checkNow()?.playbook;
+      const playbook = (await checkNow())?.playbook;
       if (!playbook) return;
       const run = ++qualityRun;
       qualityRunning.value = true;

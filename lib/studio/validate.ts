@@ -1,6 +1,5 @@
-// The draft checked by the extension's own zod schema, errors keyed by JSON path so each
-// message sits next to its field. The studio bundles zod; the panel never loads this.
-import { loadPlaybook } from '../playbook/migrate';
+// The schema's errors keyed by JSON path, so each message sits next to its field, and the raw
+// JSON view's parsing. No zod here: the check itself is check-draft.ts, loaded on demand.
 import type { Playbook, PlaybookError } from '../playbook/schema';
 import type { Json } from './draft';
 
@@ -8,11 +7,6 @@ export interface DraftCheck {
   /** The parsed playbook (defaults filled in), when the draft is valid. */
   playbook?: Playbook;
   errors: PlaybookError[];
-}
-
-export function checkDraft(doc: Json): DraftCheck {
-  const result = loadPlaybook(doc);
-  return result.ok ? { playbook: result.playbook, errors: [] } : { errors: result.errors };
 }
 
 /**

@@ -162,7 +162,7 @@ describe.each(LANGUAGES)('in %s', (language, full) => {
 
   test('a studio draft that cannot be saved shows the notice; the next save clears it', async () => {
     await inLanguage(language);
-    const state = createStudioState({ db, builtin: DEFAULT_PLAYBOOK, onError: () => undefined, saveDelay: 0 });
+    const state = createStudioState({ db, builtin: async () => DEFAULT_PLAYBOOK, onError: () => undefined, saveDelay: 0 });
     await state.load();
     render(<StorageProblemNotice />, root);
     disk.fill();

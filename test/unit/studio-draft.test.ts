@@ -4,7 +4,8 @@ import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { bumpVersion, canonicalBytes, canonicalText, exportFileName } from '../../lib/studio/canonical';
 import { getAt, idsIn, insertAt, moveAt, newId, record, redo, removeAt, setAt, startHistory, undo, type Json } from '../../lib/studio/draft';
 import { addItem, type ItemKind } from '../../lib/studio/items';
-import { checkDraft, errorsAt, parseJsonText } from '../../lib/studio/validate';
+import { checkDraft } from '../../lib/studio/check-draft';
+import { errorsAt, parseJsonText } from '../../lib/studio/validate';
 
 const DEFAULT_FILE = readFileSync(new URL('../../lib/playbook/default-playbook.json', import.meta.url));
 const base = (): Json => JSON.parse(DEFAULT_FILE.toString('utf8')) as Json;

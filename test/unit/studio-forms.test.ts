@@ -4,7 +4,7 @@ import { assessSegment } from '../../lib/core/segment';
 import { conditionLines, setCondition, setSignalFact } from '../../lib/studio/condition';
 import { getAt, type Json } from '../../lib/studio/draft';
 import { matrixGrid, setMatrixAxis, setMatrixCell } from '../../lib/studio/matrix';
-import { checkDraft } from '../../lib/studio/validate';
+import { checkDraft } from '../../lib/studio/check-draft';
 
 // The built-in playbook as the studio opens it: its own file, key order kept.
 const base = (): Json => JSON.parse(readFileSync(new URL('../../lib/playbook/default-playbook.json', import.meta.url), 'utf8')) as Json;

@@ -59,11 +59,22 @@ describe('accounts an edit moves', () => {
   test('chunked scoring gives the same answer, yields between chunks, and stops when a newer edit cancels it', async () => {
     let yields = 0;
     const many = Array.from({ length: 25 }, (_, i) => demo[i % demo.length]!);
-    const chunked = await segmentsChunked(many, DEFAULT_PLAYBOOK, { chunk: 10, yieldNow: async () => void yields++ });
+    const chunked = await segmentsChunked(many, DEFAULT_PLAYBOOK, { chunk: 10, sliceMs: Infinity, yieldNow: async () => void yields++ });
     expect(chunked).toEqual(segmentsOf(many, DEFAULT_PLAYBOOK));
     expect(yields).toBe(2);
     let calls = 0;
     expect(await segmentsChunked(many, DEFAULT_PLAYBOOK, { chunk: 10, yieldNow: async () => {}, cancelled: () => ++calls > 1 })).toBeUndefined();
+  });
+
+  test('on a slow machine a slice ends when its time is up, however few accounts it scored', async () => {
+    // A clock that moves 4 ms per reading: a 10 ms slice reads it at the start and after each
+    // account (4, 8, 12 ms), so it scores three accounts; 25 accounts take 9 slices, 8 yields.
+    let clock = 0;
+    let yields = 0;
+    const many = Array.from({ length: 25 }, (_, i) => demo[i % demo.length]!);
+    const sliced = await segmentsChunked(many, DEFAULT_PLAYBOOK, { sliceMs: 10, now: () => (clock += 4), yieldNow: async () => void yields++ });
+    expect(sliced).toEqual(segmentsOf(many, DEFAULT_PLAYBOOK));
+    expect(yields).toBe(8);
   });
 });
 

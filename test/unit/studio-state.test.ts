@@ -13,7 +13,7 @@ let db: PlaycardDb;
 let n = 0;
 const states: { saveNow(): Promise<void> }[] = [];
 const studio = (options: Omit<Parameters<typeof createStudioState>[0], 'db' | 'builtin'> = {}) => {
-  const state = createStudioState({ db, builtin: DEFAULT_PLAYBOOK, ...options });
+  const state = createStudioState({ db, builtin: async () => DEFAULT_PLAYBOOK, ...options });
   states.push(state);
   return state;
 };
@@ -80,7 +80,7 @@ test('the active playbook opens checked at once; typing is checked once the lead
   s.edit((doc) => setAt(doc, ['version'], ' '), 'version');
   // Mid-typing the header still shows the last check.
   expect(s.check.value?.errors).toEqual([]);
-  expect(s.checkNow()?.errors).toEqual([{ path: 'version', message: 'Too small: expected string to have >=1 characters' }]);
+  expect((await s.checkNow())?.errors).toEqual([{ path: 'version', message: 'Too small: expected string to have >=1 characters' }]);
   expect(s.check.value?.errors.length).toBe(1);
 });
 
@@ -100,4 +100,29 @@ test("the preview moves a cached account, with the rep's answers, when its segme
   s.edit((doc) => setAt(doc, ['segmentation', 'segments', 2, 'minPoints'], 6));
   await until(() => s.moves.value.length > 0);
   expect(s.moves.value).toEqual([{ key: 'domain:cached.example', name: 'Cached Co', from: 'low-touch', to: 'standard' }]);
+});
+
+test('the built-in playbook is read only when the lead starts from it, and opens checked; a file with a mistake opens with the mistake listed', async () => {
+  db = openDb(`studio-state-${++n}`);
+  const team = parsePlaybook(small);
+  if (!team.ok) throw new Error('fixture');
+  await activate(db, team.playbook, { hash: 'h', source: 'url', origin: 'https://x.example/team.json' }, 1);
+  let reads = 0;
+  const s = createStudioState({ db, builtin: async () => (reads++, DEFAULT_PLAYBOOK), saveDelay: 0, checkDelay: 0 });
+  states.push(s);
+  await s.load();
+  expect(getAt(s.doc.value, ['id'])).toBe('small-test');
+  expect(reads).toBe(0);
+
+  await s.openBuiltin();
+  expect(reads).toBe(1);
+  expect(s.base.value).toEqual({ kind: 'builtin', version: '2026.12.1' });
+  expect(getAt(s.doc.value, ['id'])).toBe('default');
+  // Shipped checked: no wait for the schema.
+  expect(s.check.value?.errors).toEqual([]);
+
+  s.openFile('team.json', setAt(DEFAULT_PLAYBOOK as never, ['segmentation', 'segments', 0, 'minPoints'], 'many'));
+  expect(s.base.value).toEqual({ kind: 'file', name: 'team.json', version: '2026.12.1' });
+  await until(() => (s.check.value?.errors.length ?? 0) > 0);
+  expect(s.check.value?.errors).toEqual([{ path: 'segmentation.segments[0].minPoints', message: 'Invalid input: expected number, received string' }]);
 });

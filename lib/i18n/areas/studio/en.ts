@@ -191,4 +191,6 @@ export const en = {
   'studio.matrix.points': 'Points decide',
   'studio.matrix.stray': 'Cells for values the criteria no longer have (they never apply):',
   'studio.matrix.strayCell': 'Row {row}, column {column}: {segment}',
+  // Studio, moved accounts: a long list shows its first 100 until asked.
+  'studio.preview.showAll': 'Show all {n} accounts',
 } as const;

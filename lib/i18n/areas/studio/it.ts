@@ -203,4 +203,6 @@ export const it = {
   'studio.matrix.points': 'Decidono i punti',
   'studio.matrix.stray': 'Celle per valori che i criteri non hanno più (non si applicano mai):',
   'studio.matrix.strayCell': 'Riga {row}, colonna {column}: {segment}',
+  // Studio, moved accounts: a long list shows its first 100 until asked.
+  'studio.preview.showAll': 'Mostra tutti ({n})',
 } satisfies Catalogue;

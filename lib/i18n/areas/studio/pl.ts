@@ -204,4 +204,6 @@ export const pl = {
   'studio.matrix.points': 'Decydują punkty',
   'studio.matrix.stray': 'Pola dla wartości, których kryteria już nie mają (nigdy nie obowiązują):',
   'studio.matrix.strayCell': 'Wiersz {row}, kolumna {column}: {segment}',
+  // Studio, moved accounts: a long list shows its first 100 until asked.
+  'studio.preview.showAll': 'Pokaż wszystkie ({n})',
 } satisfies Catalogue;

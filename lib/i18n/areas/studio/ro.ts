@@ -204,4 +204,6 @@ export const ro = {
   'studio.matrix.points': 'Decid punctele',
   'studio.matrix.stray': 'Celule pentru valori pe care criteriile nu le mai au (nu se aplică niciodată):',
   'studio.matrix.strayCell': 'Rândul {row}, coloana {column}: {segment}',
+  // Studio, moved accounts: a long list shows its first 100 until asked.
+  'studio.preview.showAll': 'Arată toate ({n})',
 } satisfies Catalogue;

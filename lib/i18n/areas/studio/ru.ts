@@ -205,4 +205,6 @@ export const ru = {
   'studio.matrix.points': 'Решают баллы',
   'studio.matrix.stray': 'Ячейки для значений, которых у критериев больше нет (они никогда не применяются):',
   'studio.matrix.strayCell': 'Строка {row}, столбец {column}: {segment}',
+  // Studio, moved accounts: a long list shows its first 100 until asked.
+  'studio.preview.showAll': 'Показать все ({n})',
 } satisfies Catalogue;
