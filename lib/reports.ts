@@ -70,7 +70,7 @@ export interface TabReportDeps {
   /** Forgets a closed tab. */
   forget: (tabId: number) => Promise<void>;
   onRejected?: (tabId: number, error: string) => void;
-  /** After a read account is stored and the tab's state saved (the background re-scores it for its history). */
+  /** After a read account is stored and the tab's state saved (the background re-scores it for its history); in the order the reads were stored, never holding up a later report. */
   onStored?: (accountKey: string) => Promise<void>;
   onError?: (error: unknown) => void;
   now?: () => number;
@@ -83,6 +83,16 @@ export interface TabReportDeps {
  */
 export function createTabReports({ db, save, forget, onRejected = () => {}, onStored, onError = console.warn, now = Date.now }: TabReportDeps) {
   const queues = new Map<number, Promise<void>>();
+  /**
+   * The re-scoring after each stored read, one after another in the order the reads were stored,
+   * so two reads of one account are compared in the order they happened. Apart from the tabs'
+   * queues: a tab's next report (the rep's next record) never waits for the last one's scoring.
+   */
+  let scoring = Promise.resolve();
+  function scoreInOrder(accountKey: string): void {
+    if (!onStored) return;
+    scoring = scoring.then(() => onStored(accountKey)).catch(onError);
+  }
   function inOrder(tabId: number, work: () => Promise<void>): Promise<void> {
     const run = (queues.get(tabId) ?? Promise.resolve()).then(work).catch(onError);
     queues.set(tabId, run);
@@ -106,9 +116,8 @@ export function createTabReports({ db, save, forget, onRejected = () => {}, onSt
         }
         if (result.ok) await save(tabId, result.state);
         else onRejected(tabId, result.error);
-        // After the save, so the panel shows the account first; in the tab's order, so two reads
-        // of one account are compared in the order they happened.
-        if (result.ok && result.state.status === 'ok' && onStored) await onStored(result.state.accountKey);
+        // After the save, so the panel shows the account first.
+        if (result.ok && result.state.status === 'ok') scoreInOrder(result.state.accountKey);
       });
     },
     /** After the tab's pending reports, so none of them writes the state back. */

@@ -7,7 +7,7 @@
  *   npm run bench -- --quick           under a minute, fewer samples, one site for the browser-heavy figures
  *   npm run bench -- --write-docs      also replaces the "## Latest figures" section of docs/bench.md
  *   npm run bench -- --sites=hubspot,gmail
- *   npm run bench -- --quick --only=latency,scale   only those groups (read, hostile, latency, cold, learn, scale, studio, accounts)
+ *   npm run bench -- --quick --only=latency,scale   only those groups (read, hostile, latency, cold, floor, learn, scale, studio, accounts)
  *
  * Figures are reported, never asserted: a slow machine fails nothing. The
  * exit code is non-zero only when a figure could not be measured (a site's
@@ -33,7 +33,7 @@ const QUICK = argv.includes('--quick');
 const WRITE_DOCS = argv.includes('--write-docs') || argv.includes('--write-readme');
 const ONLY = argv.find((a) => a.startsWith('--sites='))?.slice('--sites='.length).split(',');
 /** `--only=latency,scale`: only those groups of figures (the bundle sizes are always measured). */
-const GROUPS = ['read', 'hostile', 'latency', 'cold', 'learn', 'scale', 'studio', 'accounts'] as const;
+const GROUPS = ['read', 'hostile', 'latency', 'cold', 'floor', 'learn', 'scale', 'studio', 'accounts'] as const;
 const ONLY_GROUPS = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 for (const group of ONLY_GROUPS ?? []) if (!(GROUPS as readonly string[]).includes(group)) throw new Error(`--only=${group}: the groups are ${GROUPS.join(', ')}`);
 const wants = (group: (typeof GROUPS)[number]) => !ONLY_GROUPS || ONLY_GROUPS.includes(group);
@@ -1183,7 +1183,19 @@ if (pages && loaded.length) {
     }
   }
 
-  if (wants('learn')) console.log('\n4c. Learn');
+  if (wants('floor')) {
+    console.log('\n4c. The floor under every "page opens" figure');
+    try {
+      const { measurePageFloor } = await import('./lib/bench-floor');
+      const floor = await measurePageFloor(QUICK ? 7 : 15);
+      add({ id: 'floor.parsed', figure: 'floor: an empty extension page, navigation start → document parsed', median: median(floor.parsed), p95: p95(floor.parsed), unit: 'ms', samples: floor.parsed.length, note: 'no budget: what no page can beat here' });
+      add({ id: 'floor.script', figure: 'floor: an extension page with a one-line script, navigation start → it runs', median: median(floor.script), p95: p95(floor.script), unit: 'ms', samples: floor.script.length, note: 'no budget: the earliest any page (panel, Learn, studio) can draw from script' });
+    } catch (error) {
+      failed('floor', 'the floor under page opens', undefined, error);
+    }
+  }
+
+  if (wants('learn')) console.log('\n4d. Learn');
   if (wants('learn')) try {
     const learnBrowser = await launchWithExtension();
     const samples = await benchLearnOpen(learnBrowser).finally(() => learnBrowser.close());

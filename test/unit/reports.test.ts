@@ -83,4 +83,26 @@ describe('reports of one tab', () => {
     expect(states.has(5)).toBe(false);
     expect(states.get(6)).toMatchObject({ status: 'unrecognised' });
   });
+
+  test("a tab's next report is shown without waiting for the last one's scoring, and scorings keep the reads' order", async () => {
+    const states = new Map<number, TabState>();
+    const scored: string[] = [];
+    let finishFirst!: () => void;
+    const reports = createTabReports({
+      db,
+      save: async (tabId, state) => void states.set(tabId, state),
+      forget: async () => undefined,
+      now: () => 7,
+      // The first scoring takes as long as the test says; the second is at once.
+      onStored: (key) => (scored.length === 0 ? new Promise<void>((resolve) => (finishFirst = () => (scored.push(key), resolve()))) : (scored.push(key), Promise.resolve())),
+    });
+    await reports.report(5, okReport);
+    // The rep has moved on to a settings page while the record is still being scored.
+    await reports.report(5, left);
+    expect(states.get(5)).toEqual({ status: 'unrecognised', url: 'https://app.hubspot.com/settings', at: 7 });
+    await reports.report(6, okReport);
+    expect(scored).toEqual([]);
+    finishFirst();
+    await expect.poll(() => scored).toEqual(['domain:acme.com', 'domain:acme.com']);
+  });
 });
