@@ -131,8 +131,38 @@ async function rescoreOnce(page: Page, value: string): Promise<{ ms: number; lon
   }, value);
 }
 
+/**
+ * Waits until the background has created the extension's database. The bench writes to it
+ * directly; opened before that, a bare indexedDB.open would create an empty one (no stores).
+ */
+async function databaseReady(browser: ExtensionBrowser): Promise<void> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.waitForFunction(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const request = indexedDB.open('playcard');
+          // Never create it: that is the extension's job.
+          request.onupgradeneeded = () => request.transaction?.abort();
+          request.onerror = () => resolve(false);
+          request.onsuccess = () => {
+            const ready = request.result.objectStoreNames.contains('studioDrafts');
+            request.result.close();
+            resolve(ready);
+          };
+        }),
+      undefined,
+      { timeout: 30_000, polling: 100 },
+    );
+  } finally {
+    await page.close();
+  }
+}
+
 export async function benchStudio(browser: ExtensionBrowser, runs = 7): Promise<StudioFigures> {
   const url = `chrome-extension://${browser.extensionId}/studio.html`;
+  await databaseReady(browser);
   const openPhases: OpenPhases[] = [];
   for (let i = 0; i < runs; i++) openPhases.push(await openOnce(browser, url));
   const openMs = openPhases.map((p) => p.checked);
