@@ -9,11 +9,13 @@ export interface PersonaShown {
 export type PersonaChoice = { primary: string; secondary?: string };
 
 /**
- * Below this confidence a suggestion is "likely", not a finding. On the independent
- * persona set (shared/persona-eval, 66 texts) the suggested primary was right 18 times
- * in 22 below 0.6 and 34 in 35 from 0.6 up.
+ * Below this confidence a suggestion is "likely", not a finding. The confidence shown is
+ * calibrated (lib/core/persona/calibration.ts, from the playbook's own examples): a suggestion
+ * shown under 80 % sure is expected to be wrong at least one time in five, which a rep should
+ * see before acting on it. (Before calibration the line was 0.6 on the raw score; calibrated,
+ * the weakest suggestion shown reads about 69 %, so that line marked none.)
  */
-export const LIKELY_BELOW = 0.6;
+export const LIKELY_BELOW = 0.8;
 
 /** How sure the panel is of the persona it shows: the rep's word, a confident suggestion, a likely one, or none. */
 export function personaCertainty(persona: PersonaShown): 'rep' | 'confident' | 'likely' | 'none' {

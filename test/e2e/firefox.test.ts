@@ -56,7 +56,7 @@ describe.skipIf(!firefoxPath && !inCI)(firefoxPath ? 'Playcard in real Firefox' 
     expect(await textOf(panel, '[data-testid="segment-label"]')).toBe('Standard account');
     // The call notes: a previous vendor (RouteMax) let them down, "I've been burned once", written
     // guarantees and penalty clauses → Burned; the CFO wants references from comparable fleets → Expert.
-    // Shown about 95 % sure since the confidence is calibrated (persona model format 3), so not "likely".
+    // About 89 % sure, calibrated: at least 80 %, so not "likely".
     expect(await attributeOf(panel, '[data-testid="persona-label"]', 'data-primary')).toBe('burned');
     expect(await attributeOf(panel, '[data-testid="persona-label"]', 'data-secondary')).toBe('expert');
     expect(await panel.$$eval('[data-testid="persona-label"] .badge', (badges) => badges.map((badge) => badge.textContent))).toEqual(['Burned', 'Expert']);

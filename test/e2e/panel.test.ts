@@ -96,7 +96,7 @@ describe('the side panel in real Chromium', () => {
         points: '8 pts · Growth account from 14',
         primary: 'burned',
         secondary: 'expert',
-        // About 95 % sure since the confidence is calibrated (persona model format 3): not "likely".
+        // About 89 % sure, calibrated: at least 80 %, so not "likely".
         persona: 'Burned + Expert',
         firstTactic: 'Prepare two or three success stories from their own or a close industry, ideally with a client they could call.',
       });

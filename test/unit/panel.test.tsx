@@ -220,7 +220,7 @@ test("the rep's persona replaces the suggestion whole: no suggested secondary an
   await until(() => root.querySelector('[data-testid="account-name"]')?.textContent === 'Northwind Logistics', 'Northwind');
   const suggested = await until(() => root.querySelector('[data-testid="persona-label"]'), "Northwind's persona card");
   expect([suggested.getAttribute('data-primary'), suggested.getAttribute('data-secondary')]).toEqual(['burned', 'expert']);
-  // Shown 95 % sure since the confidence is calibrated (persona model format 3), so not "likely".
+  // Shown about 89 % sure (calibrated, persona model format 3): at least 80 %, so not "likely".
   expect([...header().querySelectorAll('[data-testid="glance-persona"]')].map((b) => b.textContent)).toEqual(['Burned', '+ Expert']);
 
   (root.querySelector('[data-persona="novice"]') as HTMLButtonElement).click();
@@ -238,4 +238,16 @@ test('each persona can be read from the picker without changing the persona', ()
   expect(about.textContent).toContain('How to spot them');
   expect(about.querySelectorAll('button')).toHaveLength(0);
   expect(root.querySelector('[data-testid="persona-label"]')?.getAttribute('data-primary')).toBe('burned');
+});
+
+test('a suggestion under 80 % sure reads as "likely" in the header and the persona card', async () => {
+  render(null, root);
+  state.dispose();
+  db.close();
+  // Northwind's Dynamics record has fewer of its words than the HubSpot one: Expert + Burned, about 79 % sure.
+  const fixture = 'test/fixtures/pages/dynamics/account-northwind';
+  const page = { html: readFileSync(`${fixture}.html`, 'utf8'), url: (JSON.parse(readFileSync(`${fixture}.expected.json`, 'utf8')) as { url: string }).url };
+  await mount(PageSnapshot.parse(readPage(new DOMParser().parseFromString(page.html, 'text/html'), page.url)));
+  expect([...header().querySelectorAll('[data-testid="glance-persona"]')].map((b) => b.textContent)).toEqual(['likely Expert', '+ Burned']);
+  expect(root.querySelector('#persona')?.textContent).toContain('Likely · 79% sure');
 });

@@ -20,9 +20,11 @@ test('setting a secondary confirms the primary on screen; clearing it leaves the
 });
 
 test.each([
-  { confidence: 0.46, chosenBy: 'suggestion' as const, expected: 'likely' },
-  { confidence: 0.59, chosenBy: 'suggestion' as const, expected: 'likely' },
-  { confidence: 0.6, chosenBy: 'suggestion' as const, expected: 'confident' },
+  // Calibrated confidences: the weakest suggestion shown reads about 69 %.
+  { confidence: 0.69, chosenBy: 'suggestion' as const, expected: 'likely' },
+  { confidence: 0.79, chosenBy: 'suggestion' as const, expected: 'likely' },
+  { confidence: 0.8, chosenBy: 'suggestion' as const, expected: 'confident' },
+  { confidence: 0.95, chosenBy: 'suggestion' as const, expected: 'confident' },
   { confidence: 0.2, chosenBy: 'rep' as const, expected: 'rep' },
   { confidence: 0.2, chosenBy: 'none' as const, expected: 'none' },
 ])('confidence $confidence chosen by $chosenBy reads as $expected', ({ confidence, chosenBy, expected }) => {
