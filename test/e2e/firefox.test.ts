@@ -20,7 +20,12 @@ async function attributeOf(page: Page, selector: string, name: string): Promise<
 }
 
 async function waitForAccountName(panel: Page, name: string): Promise<void> {
-  await panel.waitForFunction((wanted: string) => document.querySelector('[data-testid="account-name"]')?.textContent === wanted, { timeout: 20_000 }, name);
+  // The whole card: the cards below "For this call" come a frame after its top, the segment card first.
+  await panel.waitForFunction(
+    (wanted: string) => document.querySelector('[data-testid="account-name"]')?.textContent === wanted && document.querySelector('[data-testid="segment"]') !== null,
+    { timeout: 20_000 },
+    name,
+  );
 }
 
 describe.skipIf(!firefoxPath && !inCI)(firefoxPath ? 'Playcard in real Firefox' : `Playcard in real Firefox: ${NO_FIREFOX_HINT}`, () => {

@@ -16,9 +16,13 @@ export function expectedName(page: FixturePage): string {
   return company.name ?? company.domain ?? '';
 }
 
+/**
+ * Waits until the panel shows `name`'s whole card: the cards below "For this call" come a frame
+ * after its top (components/after-first-paint.tsx), all in one render, the segment card first.
+ */
 export async function cardFor(panel: Page, name: string): Promise<void> {
   await panel.waitForFunction(
-    (wanted) => document.querySelector('[data-testid="account-name"]')?.textContent === wanted,
+    (wanted) => document.querySelector('[data-testid="account-name"]')?.textContent === wanted && document.querySelector('[data-testid="segment"]') !== null,
     name,
     { timeout: 15_000 },
   );
