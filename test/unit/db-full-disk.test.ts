@@ -39,6 +39,7 @@ import { createTabReports } from '../../lib/reports';
 import type { PageSnapshot } from '../../lib/snapshot';
 import { clearStorageProblem, storageProblem } from '../../lib/storage-problem';
 import type { TabState } from '../../lib/tab-state';
+import { fillableDisk } from './fillable-disk';
 
 const NORTHWIND = 'domain:northwind-logistics.com';
 const URL_ = 'https://playbooks.example.com/team.json';
@@ -61,42 +62,6 @@ const provisional: PageSnapshot = {
   company: { name: 'Kowalski Meble' },
   people: [],
 };
-
-/**
- * A disk that fills up when told: from the `failFrom`-th write on (0: the first), every write
- * is refused as the browser refuses it. Dexie aborts the transaction, so earlier writes in it
- * are rolled back.
- */
-function fillableDisk(db: PlaycardDb) {
-  let failFrom: number | undefined;
-  let writes = 0;
-  db.use({
-    stack: 'dbcore',
-    name: 'fillable-disk',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: (request) => {
-            if (failFrom !== undefined && writes++ >= failFrom) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-            return table.mutate(request);
-          },
-        };
-      },
-    }),
-  });
-  return {
-    fill(from = 0) {
-      failFrom = from;
-      writes = 0;
-    },
-    free() {
-      failFrom = undefined;
-    },
-  };
-}
 
 /** Every table's rows (signing keys by their public half: a CryptoKey does not compare). */
 async function everything(db: PlaycardDb): Promise<Record<string, unknown[]>> {

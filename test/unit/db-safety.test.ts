@@ -6,6 +6,7 @@ import { ensurePlaybookHistory, HISTORY_LIMIT, installBuiltinPlaybook, openDb, s
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { applyIncoming, rollBack } from '../../lib/playbook/runtime/store';
 import { generateKeyPair, signPlaybookFile } from '../../lib/playbook/signature';
+import { fillableDisk } from './fillable-disk';
 
 const URL_ = 'https://playbooks.example.com/team.json';
 const small = JSON.parse(readFileSync(new URL('../fixtures/playbooks/small.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -74,17 +75,7 @@ describe('history', () => {
 describe('storage problems', () => {
   test('a full disk on a tick write rejects with a code the panel words, and stores nothing', async () => {
     db = openDb(`safety-${++n}`);
-    db.use({
-      stack: 'dbcore',
-      name: 'full-disk',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return { ...table, mutate: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) };
-        },
-      }),
-    });
+    fillableDisk(db).fill();
     const failure = await setCheck(db, 'domain:acme.com', 'offer-guarantees', true, 1).catch((error: unknown) => error);
     expect(storageProblemOf(failure)).toBe('full');
     expect(await db.inputs.get('domain:acme.com')).toBeUndefined();

@@ -22,6 +22,7 @@ import { createTabReports } from '../../lib/reports';
 import { clearStorageProblem, storageProblem } from '../../lib/storage-problem';
 import { createStudioState } from '../../lib/studio/state';
 import type { TabState } from '../../lib/tab-state';
+import { fillableDisk } from './fillable-disk';
 import { until } from './wait';
 
 const FULL_EN = 'Your browser has no space left for Playcard: the last change was not saved. Free some disk space, then try again.';
@@ -31,29 +32,6 @@ const LANGUAGES = [
   ['pl', FULL_PL],
 ] as const;
 const NORTHWIND = 'domain:northwind-logistics.com';
-
-/** Every write refused as the browser refuses it when the disk is full, until freed. */
-function fillableDisk(db: PlaycardDb) {
-  let full = false;
-  db.use({
-    stack: 'dbcore',
-    name: 'fillable-disk',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: (request) => (full ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(request)),
-        };
-      },
-    }),
-  });
-  return {
-    fill: () => void (full = true),
-    free: () => void (full = false),
-  };
-}
 
 let db: PlaycardDb;
 let disk: ReturnType<typeof fillableDisk>;

@@ -14,25 +14,15 @@ import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { createPlaybookService } from '../../lib/playbook/runtime/service';
 import { canonicalBytes } from '../../lib/studio/canonical';
 import { setAt, type Json } from '../../lib/studio/draft';
+import { fillableDisk } from './fillable-disk';
 
 let db: PlaycardDb;
-let full = false;
+let disk: ReturnType<typeof fillableDisk>;
 let n = 0;
 beforeEach(async () => {
   fakeBrowser.reset();
-  full = false;
   db = openDb(`storage-playbooks-${++n}`);
-  db.use({
-    stack: 'dbcore',
-    name: 'fillable-disk',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return { ...table, mutate: (request) => (full ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(request)) };
-      },
-    }),
-  });
+  disk = fillableDisk(db);
   await installBuiltinPlaybook(db, DEFAULT_PLAYBOOK);
 });
 afterEach(async () => {
@@ -51,9 +41,9 @@ describe.each([
   test('an import on a full disk is refused as `storage`, worded for the rep, and the active playbook stays', async () => {
     await loadCatalogue(language);
     applyLanguages([language]);
-    full = true;
+    disk.fill();
     const outcome = await service().importFile(file('2026.12.2'));
-    full = false;
+    disk.free();
     expect(outcome).toEqual({ status: 'rejected', reason: { code: 'storage', problem: 'full' } });
     expect(describeOutcome(outcome)).toBe(said);
     expect((await db.playbooks.get('active'))?.version).toBe('2026.12.1');
@@ -65,9 +55,9 @@ describe.each([
     const playbooks = service();
     expect(await playbooks.importFile(file('2026.12.2'))).toMatchObject({ status: 'applied' });
     const builtin = (await db.playbookHistory.orderBy('seq').first())!;
-    full = true;
+    disk.fill();
     const outcome = await playbooks.rollBack(builtin.seq!);
-    full = false;
+    disk.free();
     expect(describeOutcome(outcome)).toBe(said);
     expect((await db.playbooks.get('active'))?.version).toBe('2026.12.2');
   });
