@@ -76,7 +76,9 @@ export function Panel({
     if (!account || !assessment || !playbook || !standing || !forCall || !guess.ready.value)
       return <p class="muted status" data-testid="status">{t('panel.loading')}</p>;
     const tabState = tab.kind === 'state' ? tab.state : undefined;
-    const fromCache = pinned || !tabState || tabState.at - account.seenAt > 1000;
+    // A tab's account is the page's own read, even for the moment before that read is stored (the
+    // background tells the panel first): only an account opened from the list is shown from cache.
+    const fromCache = pinned || !tabState;
     const checks = state.checks.value;
     const done = assessment.checklist.filter((item) => checks[item.id]?.done).length;
     const topIds = state.topQuestions.value;

@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { liveQuery } from 'dexie';
 import { ensurePersonaModel, ensurePlaybookHistory, installBuiltinPlaybook, openDb, refreshBook, rescore } from '../lib/db';
-import { onMessage, type PlaybookFileMessage } from '../lib/messages';
+import { onMessage, sendMessage, type PlaybookFileMessage } from '../lib/messages';
 import { DEFAULT_PLAYBOOK } from '../lib/playbook/default';
 import type { CheckOutcome } from '../lib/playbook/runtime/outcome';
 import { createPlaybookService, type ImportedPlaybook } from '../lib/playbook/runtime/service';
@@ -69,6 +69,8 @@ export default defineBackground(() => {
   const reports = createTabReports({
     db,
     save: (tabId, state) => tabState(tabId).setValue(state),
+    // No panel open: nothing listens, and the message is refused; the saved state is what a panel opened later reads.
+    announce: (tabId, state) => void sendMessage('tabStateChanged', { tabId, state }).catch(() => {}),
     forget: (tabId) => tabState(tabId).removeValue(),
     onRejected: (tabId, error) => console.warn(`Playcard: ignored a page report from tab ${tabId}: ${error}`),
     onStored: (accountKey) => rescore(db, [accountKey], { kind: 'page' }).then(() => undefined),

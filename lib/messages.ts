@@ -4,6 +4,7 @@ import type { CheckOutcome } from './playbook/runtime/outcome';
 import type { SourceResolution } from './playbook/fetch-rules';
 import type { PageDiagnostics } from './diagnostics/page';
 import type { PageReportInput } from './sites/reader';
+import type { TabState } from './tab-state';
 
 /** A playbook file as the options page sends it to the background. */
 export interface PlaybookFileMessage {
@@ -45,6 +46,12 @@ export interface ProtocolMap {
   rollBackPlaybook(seq: number): CheckOutcome;
   /** Studio → background: apply the lead's exported playbook (and its signature) to this browser. */
   publishPlaybook(file: PlaybookFileMessage): CheckOutcome;
+  /**
+   * Background → open panels: what a tab shows now, sent as soon as a report is read. The same
+   * state is saved in `storage.session` (tabState), which a panel opened later reads; this is the
+   * fast path, a few ms instead of a storage write and its change event.
+   */
+  tabStateChanged(update: { tabId: number; state: TabState }): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

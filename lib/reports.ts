@@ -1,17 +1,22 @@
+import { accountKeyOf } from './core/account';
 import { saveSnapshot, type PlaycardDb } from './db';
 import { storageProblemOf } from './db/storage-errors';
-import { PageReport } from './snapshot';
+import { PageReport, type PageSnapshot } from './snapshot';
 import { COMPANY_NOT_FOUND } from './sites/missing';
 import type { TabState } from './tab-state';
 
 export type ApplyResult = { ok: true; state: TabState } | { ok: false; error: string };
 
+/** A report read: what the panel shows for the tab and, for a read company, the snapshot to store. */
+export type ReadReport = { ok: true; state: TabState; snapshot?: PageSnapshot } | { ok: false; error: string };
+
 /**
- * Validates what a content script sent (it runs in the page's world, so its
- * message is untrusted input), stores a read account and returns what the
- * panel should show for the tab.
+ * Validates what a content script sent (it runs in the page's world, so its message is untrusted
+ * input) and says what the panel should show for the tab. The account key of a read company is
+ * its snapshot's, so the state is known before the account is stored: the panel can be told at
+ * once and read the account (a revisit's stored record) while the new read is written.
  */
-export async function applyReport(db: PlaycardDb, message: unknown, now = Date.now()): Promise<ApplyResult> {
+export function readReport(message: unknown, now = Date.now()): ReadReport {
   const parsed = salvaged(message);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -20,20 +25,26 @@ export async function applyReport(db: PlaycardDb, message: unknown, now = Date.n
   const report = parsed.data;
   switch (report.status) {
     case 'ok': {
-      const accountKey = await saveSnapshot(db, report.snapshot, now);
+      const { snapshot } = report;
+      const accountKey = accountKeyOf(snapshot);
       if (!accountKey) {
-        return {
-          ok: true,
-          state: { status: 'unreadable', site: report.snapshot.site, siteLabel: report.snapshot.site, url: report.snapshot.url, missing: COMPANY_NOT_FOUND, at: now },
-        };
+        return { ok: true, state: { status: 'unreadable', site: snapshot.site, siteLabel: snapshot.site, url: snapshot.url, missing: COMPANY_NOT_FOUND, at: now } };
       }
-      return { ok: true, state: { status: 'ok', accountKey, site: report.snapshot.site, url: report.snapshot.url, at: now } };
+      return { ok: true, state: { status: 'ok', accountKey, site: snapshot.site, url: snapshot.url, at: now }, snapshot };
     }
     case 'unreadable':
       return { ok: true, state: { ...report, at: now } };
     case 'unrecognised':
       return { ok: true, state: { status: 'unrecognised', url: report.url, at: now } };
   }
+}
+
+/** readReport, and a read company stored: what the panel should show for the tab once it is. */
+export async function applyReport(db: PlaycardDb, message: unknown, now = Date.now()): Promise<ApplyResult> {
+  const read = readReport(message, now);
+  if (!read.ok) return read;
+  if (read.snapshot) await saveSnapshot(db, read.snapshot, now);
+  return { ok: true, state: read.state };
 }
 
 /** Parts of a read company or its deals that may be dropped alone: one odd fact never loses the page. */
@@ -67,6 +78,11 @@ export interface TabReportDeps {
   db: PlaycardDb;
   /** Stores what the panel shows for the tab (storage.session in the extension). */
   save: (tabId: number, state: TabState) => Promise<void>;
+  /**
+   * Tells open panels what the tab shows as soon as it is known, before the read is stored and
+   * the state saved (a message in the extension; `save` stays the record a panel opened later reads).
+   */
+  announce?: (tabId: number, state: TabState) => void;
   /** Forgets a closed tab. */
   forget: (tabId: number) => Promise<void>;
   onRejected?: (tabId: number, error: string) => void;
@@ -81,7 +97,7 @@ export interface TabReportDeps {
  * an `ok` report and not for the others, so unordered, an earlier `ok` could land after a
  * later `unrecognised` and the panel would show a page the rep has left.
  */
-export function createTabReports({ db, save, forget, onRejected = () => {}, onStored, onError = console.warn, now = Date.now }: TabReportDeps) {
+export function createTabReports({ db, save, announce = () => {}, forget, onRejected = () => {}, onStored, onError = console.warn, now = Date.now }: TabReportDeps) {
   const queues = new Map<number, Promise<void>>();
   /**
    * The re-scoring after each stored read, one after another in the order the reads were stored,
@@ -105,19 +121,27 @@ export function createTabReports({ db, save, forget, onRejected = () => {}, onSt
   return {
     report(tabId: number, message: unknown): Promise<void> {
       return inOrder(tabId, async () => {
-        let result: ApplyResult;
+        const at = now();
+        const read = readReport(message, at);
+        if (!read.ok) return onRejected(tabId, read.error);
+        // The panel hears first and reads the account while it is written: on a revisit the
+        // stored record is already there (and its live query catches the write); a first visit
+        // shows "Loading…" for the moment the write takes, never the previous page's account.
+        announce(tabId, read.state);
         try {
-          result = await applyReport(db, message, now());
+          if (read.snapshot) await saveSnapshot(db, read.snapshot, at);
         } catch (error) {
           // Not stored (a full disk, an upgrade under way): the tab's panel says so rather than
-          // staying on its previous page or on "Reading…"; the next report of the tab replaces it.
-          await save(tabId, { status: 'storage', problem: storageProblemOf(error), at: now() });
+          // showing a card it cannot keep; the next report of the tab replaces it.
+          const problem: TabState = { status: 'storage', problem: storageProblemOf(error), at: now() };
+          announce(tabId, problem);
+          await save(tabId, problem);
           throw error;
         }
-        if (result.ok) await save(tabId, result.state);
-        else onRejected(tabId, result.error);
+        // Saved once stored: a panel opened later never reads a state whose account is not there.
+        await save(tabId, read.state);
         // After the save, so the panel shows the account first.
-        if (result.ok && result.state.status === 'ok') scoreInOrder(result.state.accountKey);
+        if (read.state.status === 'ok') scoreInOrder(read.state.accountKey);
       });
     },
     /** After the tab's pending reports, so none of them writes the state back. */

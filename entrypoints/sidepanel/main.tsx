@@ -10,7 +10,6 @@ import { openLearn } from '../../lib/learn/open-learn';
 import { createReportPage } from '../../lib/panel/report-page';
 import { createPanelState } from '../../lib/panel/state';
 import { sendToTab } from '../../lib/messages';
-import { tabState } from '../../lib/storage-items';
 import { followTab } from './follow-tab';
 
 // Every import is loaded and run by now: the bench reads how long that took.
@@ -32,13 +31,10 @@ const opened = new URLSearchParams(location.hash.slice(1)).get('account');
 if (opened) state.openAccount(opened);
 
 void followTab({
-  onTab: async (tabId) => {
+  onTab: (tabId, stored) => {
     followed = tabId;
     report.reset();
     if (tabId === undefined) return state.showTab({ kind: 'none' });
-    const stored = await tabState(tabId).getValue();
-    // The rep (or a new tab) moved on while this was read: the newer tab's answer wins.
-    if (followed !== tabId) return;
     if (stored) return state.showTab({ kind: 'state', state: stored });
     state.showTab({ kind: 'none' });
     // The tab may have a content script that has not reported to this browser session yet; while

@@ -219,7 +219,15 @@ describe('the background, on a page report it cannot store', () => {
     try {
       const saved: TabState[] = [];
       const errors: unknown[] = [];
-      const reports = createTabReports({ db, save: async (_, state) => void saved.push(state), forget: async () => undefined, onError: (e) => errors.push(e), now: () => 200 });
+      const announced: TabState[] = [];
+      const reports = createTabReports({
+        db,
+        save: async (_, state) => void saved.push(state),
+        announce: (_, state) => void announced.push(state),
+        forget: async () => undefined,
+        onError: (e) => errors.push(e),
+        now: () => 200,
+      });
       const fleetwise: PageSnapshot = { ...northwind, recordId: '77', url: 'https://app.hubspot.com/contacts/4410123/record/0-2/77', company: { name: 'Fleetwise', domain: 'fleetwise.io' } };
       disk.fill();
       await reports.report(7, { status: 'ok', snapshot: fleetwise });
@@ -227,6 +235,8 @@ describe('the background, on a page report it cannot store', () => {
       expect(errors.map(storageProblemOf)).toEqual(['full']);
       // The tab's panel says the read was not stored, instead of its previous page or "Reading…".
       expect(saved).toEqual([{ status: 'storage', problem: 'full', at: 200 }]);
+      // An open panel heard the read at once, then that it could not be kept.
+      expect(announced.map((s) => (s.status === 'ok' ? s.accountKey : s.status))).toEqual(['domain:fleetwise.io', 'storage']);
       expect(await db.accounts.get('domain:fleetwise.io')).toBeUndefined();
       await reports.report(7, { status: 'ok', snapshot: fleetwise });
       expect(saved.map((s) => (s.status === 'ok' ? s.accountKey : s.status))).toEqual(['storage', 'domain:fleetwise.io']);

@@ -71,6 +71,24 @@ describe('reports of one tab', () => {
     expect(await db.accounts.count()).toBe(1);
   });
 
+  test('open panels hear what the tab shows before the read is stored, and the saved state follows the store', async () => {
+    const heard: Array<{ state: TabState; storedThen: Promise<unknown> }> = [];
+    const saved: Array<{ state: TabState; stored: boolean }> = [];
+    const reports = createTabReports({
+      db,
+      save: async (_, state) => void saved.push({ state, stored: (await db.accounts.get('domain:acme.com')) !== undefined }),
+      // What a panel reading the account at that moment would find.
+      announce: (_, state) => void heard.push({ state, storedThen: db.accounts.get('domain:acme.com') }),
+      forget: async () => undefined,
+      now: () => 7,
+    });
+    await reports.report(3, okReport);
+    const acme = { status: 'ok', accountKey: 'domain:acme.com', site: 'hubspot', url: 'https://app.hubspot.com/contacts/1/record/0-2/9', at: 7 };
+    expect(heard.map((h) => h.state)).toEqual([acme]);
+    expect(await heard[0]!.storedThen).toBeUndefined();
+    expect(saved).toEqual([{ state: acme, stored: true }]);
+  });
+
   test('a closed tab is forgotten after its pending reports, so none of them brings its state back', async () => {
     const { states, reports } = recorder();
     await Promise.all([reports.report(4, okReport), reports.closed(4)]);
