@@ -259,5 +259,12 @@ export function openDb(name = DB_NAME, hooks: OpenDbHooks = {}): PlaycardDb {
       await tx.table<StoredPersonaModel, string>('personaModels').put({ hash: playbookIdentity(active), model: personaModel });
       await playbooks.put(rest);
     });
+  // v7: no query reads accounts by domain or scores by seenAt (the book sorts in memory), and
+  // every index entry is written with each record: a 10,000-row import wrote 20,000 of them for
+  // nothing. IndexedDB drops the two indexes; the records stay as they are.
+  db.version(7).stores({
+    accounts: 'key, seenAt',
+    scores: 'key, segment, playbookHash',
+  });
   return db;
 }

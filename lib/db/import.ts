@@ -1,7 +1,8 @@
 import { displayName, headerSignature, mergeImported, type ImportedAccount, type MergeOutcome } from '../accounts/merge';
 import type { ImportMapping } from '../accounts/types';
 import type { Playbook } from '../playbook/schema';
-import { activeScoring, loadPreviousPlaybooks, scoreRound } from './book';
+import { activeScoring, loadPreviousPlaybooks, scoreRound, type Scoring } from './book';
+import type { AccountScore } from '../accounts/types';
 import type { Table } from 'dexie';
 import type { AccountRecord, PlaycardDb, RepInput } from './database';
 
@@ -34,6 +35,84 @@ async function storedAmong<T, Insert>(table: Table<T, string, Insert>, keys: rea
   return keys.map((key) => byKey.get(key));
 }
 
+/** One imported row merged over what is stored of its account: the record, and the answers after it. */
+interface Merged {
+  outcome: MergeOutcome;
+  record: AccountRecord;
+  /** The answers to write (only when the row filled one the rep had not given). */
+  newInput?: RepInput;
+  /** The answers the account has after the import, for scoring. */
+  input?: RepInput;
+}
+
+function mergeRow(imported: ImportedAccount, previous: AccountRecord | undefined, storedInput: RepInput | undefined, now: number): Merged {
+  const { snapshot, outcome } = mergeImported(previous?.snapshot, !previous || previous.site === 'import', imported);
+  const record: AccountRecord =
+    outcome === 'unchanged'
+      ? previous!
+      : {
+          key: imported.key,
+          name: previous && previous.site !== 'import' ? previous.name : displayName(snapshot.company, imported.key),
+          ...(snapshot.company.domain ? { domain: snapshot.company.domain } : {}),
+          site: previous?.site ?? 'import',
+          snapshot,
+          firstSeenAt: previous?.firstSeenAt ?? now,
+          seenAt: previous?.seenAt ?? 0,
+        };
+  const answers = Object.entries(imported.answers);
+  if (answers.length) {
+    const input = storedInput ?? { key: imported.key, answers: {}, checks: {}, updatedAt: now };
+    const missing = answers.filter(([criterion]) => !Object.hasOwn(input.answers, criterion));
+    if (missing.length) {
+      const filled = { ...input, answers: { ...input.answers, ...Object.fromEntries(missing) }, updatedAt: now };
+      return { outcome, record, newInput: filled, input: filled };
+    }
+  }
+  return { outcome, record, ...(storedInput ? { input: storedInput } : {}) };
+}
+
+/** What a chunk's accounts become if nothing of them is stored yet: each row merged over nothing and scored. */
+interface Prepared {
+  merged: Merged[];
+  /** Each row's score (scoring with the active playbook), or none without one. */
+  scores: (AccountScore | undefined)[];
+}
+
+/**
+ * Works out a chunk as a first import of each of its accounts: pure (no database), so it runs
+ * while the previous chunk's writes are being committed. Inside the chunk's transaction, a row
+ * whose account, answers and score turn out not to be stored takes this result (merging over
+ * nothing is what the transaction would do); any other row is merged over what is stored.
+ */
+function prepareChunk(chunk: readonly ImportedAccount[], scoring: Scoring | undefined, now: number): Prepared {
+  const merged = chunk.map((imported) => mergeRow(imported, undefined, undefined, now));
+  if (!scoring) return { merged, scores: [] };
+  const { scores } = scoreRound(
+    chunk.map((imported) => imported.key),
+    merged.map((m) => m.record),
+    merged.map((m) => m.input),
+    [],
+    scoring,
+    new Map(),
+    { kind: 'import' },
+    now,
+  );
+  return { merged, scores };
+}
+
+/** `work()` after the current task, so what is queued (a transaction's writes) goes first. */
+function afterThisTask<T>(work: () => T): Promise<T> {
+  return new Promise((resolve, reject) =>
+    setTimeout(() => {
+      try {
+        resolve(work());
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }, 0),
+  );
+}
+
 /**
  * Stores imported accounts (merged by mergeImported: nothing stored is lost or replaced by a
  * worse value), fills answers the rep has not given, and scores them, recording the moves.
@@ -44,6 +123,9 @@ async function storedAmong<T, Insert>(table: Table<T, string, Insert>, keys: rea
  * scores and writes all four tables: each record is read once and written once. (Writing the
  * accounts and then calling rescore read every account, answer and score twice, and the
  * active playbook with its persona model once per chunk: three times the work.)
+ *
+ * While a chunk's writes are committed, the next chunk is merged and scored as if none of its
+ * accounts were stored (prepareChunk): in a first import the transaction then only writes.
  */
 export async function importAccounts(
   db: PlaycardDb,
@@ -57,8 +139,12 @@ export async function importAccounts(
   // In key order, so each chunk's keys are one narrow key range of the stored tables (a stable
   // sort: two rows naming one account keep their order, and the later one still wins).
   const sorted = [...accounts].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const chunkAt = (start: number) => sorted.slice(start, start + CHUNK);
+  let preparing: Promise<Prepared> | undefined;
   for (let start = 0; start < sorted.length; start += CHUNK) {
-    const chunk = sorted.slice(start, start + CHUNK);
+    const chunk = chunkAt(start);
+    const prepared = await (preparing ?? Promise.resolve(prepareChunk(chunk, scoring, now)));
+    preparing = undefined;
     const keys = chunk.map((a) => a.key);
     const tables = [db.accounts, db.inputs, ...(scoring ? [db.scores, db.history, db.playbookHistory] : [])];
     await db.transaction('rw', tables, async () => {
@@ -67,61 +153,47 @@ export async function importAccounts(
         storedAmong(db.inputs, keys),
         scoring ? storedAmong(db.scores, keys) : Promise.resolve([]),
       ]);
+      // A file may name one account twice: the later row's merge is the one stored, and scored.
+      const last = new Map(keys.map((key, i) => [key, i]));
       const records: AccountRecord[] = [];
       const newInputs: RepInput[] = [];
-      /** Each key's account and answers after the import, for scoring. */
-      const after: AccountRecord[] = new Array(chunk.length);
-      const afterInputs: (RepInput | undefined)[] = inputs.slice();
+      const scores: AccountScore[] = [];
+      const merged: Merged[] = new Array(chunk.length);
+      const rescored: number[] = [];
       chunk.forEach((imported, i) => {
-        const previous = stored[i];
-        const { snapshot, outcome } = mergeImported(previous?.snapshot, !previous || previous.site === 'import', imported);
-        counts[outcome]++;
-        const record: AccountRecord =
-          outcome === 'unchanged'
-            ? previous!
-            : {
-                key: imported.key,
-                name: previous && previous.site !== 'import' ? previous.name : displayName(snapshot.company, imported.key),
-                ...(snapshot.company.domain ? { domain: snapshot.company.domain } : {}),
-                site: previous?.site ?? 'import',
-                snapshot,
-                firstSeenAt: previous?.firstSeenAt ?? now,
-                seenAt: previous?.seenAt ?? 0,
-              };
-        if (outcome !== 'unchanged') records.push(record);
-        after[i] = record;
-        const answers = Object.entries(imported.answers);
-        if (answers.length) {
-          const input = afterInputs[i] ?? { key: imported.key, answers: {}, checks: {}, updatedAt: now };
-          const missing = answers.filter(([criterion]) => !Object.hasOwn(input.answers, criterion));
-          if (missing.length) {
-            const filled = { ...input, answers: { ...input.answers, ...Object.fromEntries(missing) }, updatedAt: now };
-            newInputs.push(filled);
-            afterInputs[i] = filled;
-          }
-        }
+        // Nothing of this account is stored: the prepared merge is the one over nothing.
+        const untouched = !stored[i] && !inputs[i] && !befores[i];
+        const result = untouched ? prepared.merged[i]! : mergeRow(imported, stored[i], inputs[i], now);
+        merged[i] = result;
+        counts[result.outcome]++;
+        if (result.outcome !== 'unchanged') records.push(result.record);
+        if (result.newInput) newInputs.push(result.newInput);
+        if (last.get(keys[i]!) !== i) return;
+        if (untouched) {
+          const score = prepared.scores[i];
+          if (score) scores.push(score);
+        } else rescored.push(i);
       });
       const writes: Promise<unknown>[] = [db.accounts.bulkPut(records)];
       if (newInputs.length) writes.push(db.inputs.bulkPut(newInputs));
       if (scoring) {
-        // A file may name one account twice: the later row's merge is the one stored, and scored.
-        const last = new Map(keys.map((key, i) => [key, i]));
-        const unique = [...last.values()];
-        const previous = unique.map((i) => befores[i]);
+        const previous = rescored.map((i) => befores[i]);
         await loadPreviousPlaybooks(db, previous, scoring.hash, previousPlaybooks);
-        const { scores, entries } = scoreRound(
-          unique.map((i) => keys[i]!),
-          unique.map((i) => after[i]),
-          unique.map((i) => afterInputs[i]),
+        const round = scoreRound(
+          rescored.map((i) => keys[i]!),
+          rescored.map((i) => merged[i]!.record),
+          rescored.map((i) => merged[i]!.input),
           previous,
           scoring,
           previousPlaybooks,
           { kind: 'import' },
           now,
         );
-        writes.push(db.scores.bulkPut(scores));
-        if (entries.length) writes.push(db.history.bulkAdd(entries));
+        writes.push(db.scores.bulkPut([...scores, ...round.scores]));
+        if (round.entries.length) writes.push(db.history.bulkAdd(round.entries));
       }
+      const next = start + CHUNK < sorted.length ? chunkAt(start + CHUNK) : undefined;
+      if (next) preparing = afterThisTask(() => prepareChunk(next, scoring, now));
       await Promise.all(writes);
     });
     onProgress({ done: Math.min(start + CHUNK, accounts.length), total: accounts.length });

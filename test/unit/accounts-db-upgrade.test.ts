@@ -49,7 +49,7 @@ describe('upgrade to schema v5', () => {
     old.close();
 
     db = openDb(name);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(PageSnapshot.safeParse((await db.accounts.get('domain:acme.com'))?.snapshot).success).toBe(true);
     expect(await db.inputs.get('domain:acme.com')).toEqual(input);
     expect([await db.scores.count(), await db.history.count(), await db.pins.count(), await db.importMappings.count()]).toEqual([0, 0, 0, 0]);

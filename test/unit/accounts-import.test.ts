@@ -228,4 +228,72 @@ describe('a large import over a stored book', () => {
     expect(await db.scores.count()).toBe(2500);
     expect(await db.accounts.count()).toBe(2500);
   }, 60_000);
+
+  test('a row is merged over whatever is stored of its account when its chunk is written: answers alone, a score alone, the same account twice, and a page read that lands between chunks', async () => {
+    db = openDb(`import-prepared-${++count}`);
+    await installBuiltinPlaybook(db, playbook, 1);
+    const domain = (i: number) => `n-${String(i).padStart(4, '0')}.example.com`;
+    const row = (i: number, company: Record<string, unknown> = {}, answers: Record<string, string> = {}) => ({
+      key: `domain:${domain(i)}`,
+      row: i + 2,
+      // As readRows gives it: a missing cell is no field at all.
+      company: Object.fromEntries(Object.entries({ name: `Import ${i}`, domain: domain(i), employees: 600, annualRevenue: { amount: 90_000_000, currency: 'EUR' }, ...company }).filter(([, value]) => value !== undefined)),
+      deals: {},
+      answers,
+    });
+    // Account 10: the rep answered its potential, but no page was read (no account record).
+    await db.inputs.put({ key: `domain:${domain(10)}`, answers: { potential: 'high' }, checks: {}, updatedAt: 5 });
+    // Account 30: a score (key account) whose account record is gone.
+    await importAccounts(db, [row(30)], () => {}, 5);
+    await db.scores.update(`domain:${domain(30)}`, { segment: 'key' });
+    await db.accounts.delete(`domain:${domain(30)}`);
+
+    const rows = Array.from({ length: 1200 }, (_, i) => row(i));
+    rows[10] = row(10, {}, { potential: 'low', 'share-of-wallet': 'high' });
+    // Account 20 twice in the first chunk: the later row is the one stored.
+    rows.push(row(20, { employees: 30 }));
+    // Account 998 twice, across the first chunk's end: the later row fills what the earlier left out.
+    rows[998] = row(998, { employees: 30, annualRevenue: undefined });
+    rows.push(row(998, { employees: undefined, annualRevenue: { amount: 1_000_000, currency: 'EUR' } }));
+
+    let pageRead: Promise<unknown> | undefined;
+    const progress: number[] = [];
+    const counts = await importAccounts(
+      db,
+      rows,
+      (p) => {
+        progress.push(p.done);
+        // A page of account 1100 (second chunk) is read once the first chunk is written.
+        if (p.done === 1000) {
+          pageRead = saveSnapshot(db!, PageSnapshot.parse({ site: 'hubspot', kind: 'company', url: 'https://app.hubspot.com/x', company: { name: 'Page 1100', domain: domain(1100), employees: 30 } }), 50);
+        }
+      },
+      20,
+    );
+    await pageRead;
+    expect(progress).toEqual([1000, 1202]);
+    // 1,202 rows: the page-read account and 998's second row merge over a stored account.
+    expect(counts).toEqual({ created: 1200, updated: 2, unchanged: 0 });
+
+    // The rep's answer stays; the one not given comes from the file.
+    expect((await db.inputs.get(`domain:${domain(10)}`))?.answers).toEqual({ potential: 'high', 'share-of-wallet': 'high' });
+    expect((await db.scores.get(`domain:${domain(10)}`))?.answers).toEqual({ potential: 'high', 'share-of-wallet': 'high' });
+    // The stored score is the base of a move, recorded as the import's.
+    expect(await db.scores.get(`domain:${domain(30)}`)).toMatchObject({ segment: 'low-touch', points: 6 });
+    const moves = await db.history.where('key').equals(`domain:${domain(30)}`).toArray();
+    expect(moves.map((m) => [m.cause, m.segment])).toEqual([['import', { from: 'key', to: 'low-touch' }]]);
+    // 30 employees (1) + 90 M (3) = 4 points.
+    expect((await db.accounts.get(`domain:${domain(20)}`))?.snapshot.company.employees).toBe(30);
+    expect(await db.scores.get(`domain:${domain(20)}`)).toMatchObject({ segment: 'low-touch', points: 4 });
+    // The earlier row's 30 employees stay, the later row's revenue fills the gap: 1 + 1 = 2 points.
+    expect((await db.accounts.get(`domain:${domain(998)}`))?.snapshot.company).toMatchObject({ employees: 30, annualRevenue: { amount: 1_000_000, currency: 'EUR' } });
+    expect(await db.scores.get(`domain:${domain(998)}`)).toMatchObject({ segment: 'low-touch', points: 2 });
+    // The page read is not overwritten by the import's account prepared before it landed.
+    const page = await db.accounts.get(`domain:${domain(1100)}`);
+    expect(page).toMatchObject({ name: 'Page 1100', site: 'hubspot', seenAt: 50 });
+    expect(page?.snapshot.company).toMatchObject({ employees: 30, annualRevenue: { amount: 90_000_000, currency: 'EUR' } });
+    expect(await db.scores.get(`domain:${domain(1100)}`)).toMatchObject({ name: 'Page 1100', segment: 'low-touch', points: 4 });
+    expect(await db.accounts.count()).toBe(1200);
+    expect(await db.history.count()).toBe(1);
+  }, 60_000);
 });

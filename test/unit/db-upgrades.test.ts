@@ -67,6 +67,21 @@ async function bookFilled(db: PlaycardDb): Promise<void> {
   expect(northwind.playbookVersion).toBe('2026.01-1');
 }
 
+/**
+ * The indexes IndexedDB really has (not Dexie's declaration): the ones no query used are gone
+ * (schema v7), and the ones the pages query still answer.
+ */
+async function unusedIndexesDropped(db: PlaycardDb): Promise<void> {
+  const idb = db.backendDB();
+  const indexes = (table: string) => [...idb.transaction(table).objectStore(table).indexNames].sort();
+  expect(indexes('accounts')).toEqual(['seenAt']);
+  expect(indexes('scores')).toEqual(['playbookHash', 'segment']);
+  // The panel's recent list, My accounts' first screen and the re-score after a playbook change.
+  expect((await db.accounts.orderBy('seenAt').reverse().toArray()).map((a) => a.key)).toEqual([GMAIL, NORTHWIND]);
+  expect((await db.scores.where('segment').anyOf(SMALL.segmentation.segments.map((s) => s.id)).primaryKeys()).sort()).toEqual([NORTHWIND, GMAIL]);
+  expect(await db.scores.where('playbookHash').notEqual('none').count()).toBe(2);
+}
+
 const VERSIONS: Version[] = [
   {
     file: 'v1.json',
@@ -74,11 +89,12 @@ const VERSIONS: Version[] = [
       await historyBackfilled(db);
       await personaModelAdded(db);
       await bookFilled(db);
+      await unusedIndexesDropped(db);
     },
   },
-  { file: 'v2.json', added: async (db) => (await personaModelAdded(db), bookFilled(db)) },
-  { file: 'v3.json', added: async (db) => (await personaModelAdded(db), bookFilled(db)) },
-  { file: 'v4.json', added: async (db) => (await personaModelAdded(db), bookFilled(db)) },
+  { file: 'v2.json', added: async (db) => (await personaModelAdded(db), await bookFilled(db), unusedIndexesDropped(db)) },
+  { file: 'v3.json', added: async (db) => (await personaModelAdded(db), await bookFilled(db), unusedIndexesDropped(db)) },
+  { file: 'v4.json', added: async (db) => (await personaModelAdded(db), await bookFilled(db), unusedIndexesDropped(db)) },
   {
     file: 'v5.json',
     added: async (db) => {
@@ -86,6 +102,7 @@ const VERSIONS: Version[] = [
       // The stored score was for this playbook: kept as it was; the unscored Gmail account gets one.
       const scores = await db.scores.toArray();
       expect(scores.map((s) => s.key).sort()).toEqual([NORTHWIND, GMAIL]);
+      await unusedIndexesDropped(db);
     },
   },
   {
@@ -94,8 +111,10 @@ const VERSIONS: Version[] = [
       await personaModelAdded(db);
       // A suggestion stored under another playbook is kept on the account (it is simply not used).
       expect((await db.accounts.get(GMAIL))?.suggested?.suggestion.primary).toBe('burned');
+      await unusedIndexesDropped(db);
     },
   },
+  { file: 'v7.json', added: async (db) => (await personaModelAdded(db), unusedIndexesDropped(db)) },
 ];
 
 /** The fixture's rows as they go into the old database: playbook references resolved, a real (non-extractable) signing key made. */

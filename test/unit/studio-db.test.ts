@@ -38,7 +38,7 @@ describe('schema v4 (the studio) opens every shipped version', () => {
     await writeShipped(name, version);
     db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const account = await db.accounts.get('domain:acme.com');
     expect(PageSnapshot.safeParse(account?.snapshot).success).toBe(true);
     expect((await db.inputs.get('domain:acme.com'))?.answers).toEqual({ potential: 'high' });
