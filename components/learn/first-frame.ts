@@ -94,7 +94,7 @@ export function drawFirstFrame(container: HTMLElement, frame: FirstFrame): boole
 }
 
 /** A node as frame data (the inverse of drawing it): elements with their attributes, text as text. */
-export function frameNodeOf(node: Node): FrameNode | undefined {
+function frameNodeOf(node: Node): FrameNode | undefined {
   if (node.nodeType === 3) return (node as Text).data;
   if (node.nodeType !== 1) return undefined;
   const element = node as Element;
@@ -107,6 +107,32 @@ export function frameNodeOf(node: Node): FrameNode | undefined {
   }
   return [element.localName, attributes, children];
 }
+
+/** What the page needs to keep the frame, beyond the nodes: when it was drawn and in which language. */
+export type FrameMeta = Omit<FirstFrame, 'format' | 'build' | 'nodes'>;
+
+/**
+ * Stores `root`'s children as the next open's first frame, unless the store already holds the
+ * same; says whether it wrote. The page gets this from the entry script (main.tsx) rather than
+ * importing it, so this module stays in the entry chunk alone.
+ */
+export function saveFrame(store: Pick<Storage, 'getItem' | 'setItem'>, build: string, root: Node, meta: FrameMeta): boolean {
+  const nodes = Array.from(root.childNodes)
+    .map(frameNodeOf)
+    .filter((node): node is FrameNode => node !== undefined);
+  const text = JSON.stringify({ format: FRAME_FORMAT, build, ...meta, nodes } satisfies FirstFrame);
+  try {
+    if (store.getItem(FRAME_KEY) === text) return false;
+    store.setItem(FRAME_KEY, text);
+    return true;
+  } catch {
+    // Full or disabled: the next open loads without it.
+    return false;
+  }
+}
+
+/** saveFrame with its store and build given: what main.tsx hands the page. */
+export type SaveFrame = (root: Node, meta: FrameMeta) => boolean;
 
 /**
  * Until the page's code has loaded, what the rep does on the drawn frame is noted: keys (Space

@@ -4,7 +4,7 @@ import { LearnPage } from '../../components/learn/learn-page';
 import { readFirstCard } from '../../components/learn/first-read';
 import { createLearnState } from '../../components/learn/learn-state';
 import { keepFirstFrame } from '../../components/learn/keep-frame';
-import type { holdInput } from '../../components/learn/first-frame';
+import type { holdInput, SaveFrame } from '../../components/learn/first-frame';
 import { openDb } from '../../lib/db/database';
 import { pageAreas, t } from '../../lib/i18n';
 import { followLanguageSetting } from '../../lib/i18n/setting';
@@ -22,9 +22,10 @@ function until(test: () => boolean): Promise<void> {
 
 /**
  * The Learn page proper, loaded by main.tsx once it has drawn the first frame (if it had one).
- * `held` is what the rep did on that frame, replayed once the page is rendered over it.
+ * `held` is what the rep did on that frame, replayed once the page is rendered over it; `saveFrame`
+ * keeps the next open's frame.
  */
-export async function startLearn({ framed, held, build }: { framed: boolean; held?: ReturnType<typeof holdInput>; build: string }) {
+export async function startLearn({ framed, held, saveFrame }: { framed: boolean; held?: ReturnType<typeof holdInput>; saveFrame: SaveFrame }) {
   // The playbook and the progress are read while this page's strings load: neither waits for the other.
   const state = createLearnState(openDb(), { cardStore: localStorage, firstRead: readFirstCard });
   const view = new URLSearchParams(location.search).get('view');
@@ -45,5 +46,5 @@ export async function startLearn({ framed, held, build }: { framed: boolean; hel
   else draw();
   // Once the first card is up and the page is awake, keep the next open's first frame.
   await until(() => state.awake.value);
-  keepFirstFrame(state, localStorage, build);
+  keepFirstFrame(state, saveFrame);
 }
