@@ -26,6 +26,18 @@ export interface FirstFrame {
   playbook: string;
   /** The children of #app. */
   nodes: FrameNode[];
+  /** What "due today" says on a later day (a frame kept yesterday is counted again for today). */
+  due?: FrameDue;
+}
+
+/** Enough to count "due today" again on a later day, without the page's code. */
+export interface FrameDue {
+  /** When each card studied (and not changed since) comes due, in ms. */
+  at: number[];
+  /** Cards the team changed since they were studied: due every day until studied again. */
+  changed: number;
+  /** The "due today" line for 0, 1, 2… reviews, in the frame's language. */
+  texts: string[];
 }
 
 export const FRAME_KEY = 'playcard.learn.frame';
@@ -46,7 +58,38 @@ export function buildVersion(): string {
   }
 }
 
-/** The frame in the store if it can be shown now: same format and build, drawn today. */
+const DAY = 86_400_000;
+
+/** The node whose data-testid is `id`, depth first. */
+function findNode(nodes: FrameNode[], id: string): [string, Record<string, string>, FrameNode[]] | undefined {
+  for (const node of nodes) {
+    if (typeof node === 'string' || !Array.isArray(node)) continue;
+    if (node[1]?.['data-testid'] === id) return node;
+    const inside = Array.isArray(node[2]) ? findNode(node[2], id) : undefined;
+    if (inside) return inside;
+  }
+  return undefined;
+}
+
+/**
+ * The frame for a later day than it was kept on: "due today" counted again for the day that
+ * contains `now` (the same local day boundaries), or undefined when the frame cannot say.
+ */
+function forLaterDay(frame: FirstFrame, now: number): FirstFrame | undefined {
+  const due = frame.due;
+  if (!due || !Array.isArray(due.at) || !Array.isArray(due.texts) || typeof due.changed !== 'number') return undefined;
+  const days = Math.ceil((now - frame.until) / DAY);
+  const until = frame.until + days * DAY;
+  const count = due.changed + due.at.filter((at) => typeof at === 'number' && at <= until).length;
+  const text = due.texts[count];
+  const line = findNode(frame.nodes, 'due-today');
+  if (typeof text !== 'string' || !line) return undefined;
+  line[1] = { ...line[1], 'data-count': String(count) };
+  line[2] = [text];
+  return { ...frame, since: until - DAY + 1, until };
+}
+
+/** The frame in the store if it can be shown now: same format and build, kept today (or on an earlier day, counted again for today). */
 export function usableFrame(store: Pick<Storage, 'getItem'>, now: number, build: string): FirstFrame | undefined {
   let frame: Partial<FirstFrame> | null;
   try {
@@ -55,9 +98,9 @@ export function usableFrame(store: Pick<Storage, 'getItem'>, now: number, build:
     return undefined;
   }
   if (!frame || typeof frame !== 'object' || frame.format !== FRAME_FORMAT || frame.build !== build) return undefined;
-  if (typeof frame.since !== 'number' || typeof frame.until !== 'number' || now < frame.since || now > frame.until) return undefined;
+  if (typeof frame.since !== 'number' || typeof frame.until !== 'number' || now < frame.since) return undefined;
   if (typeof frame.lang !== 'string' || typeof frame.title !== 'string' || !Array.isArray(frame.nodes)) return undefined;
-  return frame as FirstFrame;
+  return now > frame.until ? forLaterDay(frame as FirstFrame, now) : (frame as FirstFrame);
 }
 
 function build(node: FrameNode, doc: Document): Node | undefined {

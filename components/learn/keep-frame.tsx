@@ -23,7 +23,15 @@ export function keepFirstFrame(state: LiveLearnState, save: SaveFrame): () => vo
     // Only a drawn card is worth keeping (not "Loading…" or "no playbook").
     if (!playbook || !box.querySelector('[data-testid="flashcard"]')) return;
     const until = endOfLocalDay(state.now.peek(), state.offset);
-    save(box, { since: until - 86_400_000 + 1, until, lang: document.documentElement.lang, title: t('learn.title'), playbook });
+    // For a later day's open: when each studied card comes due, and the line for each count.
+    const at: number[] = [];
+    let changed = 0;
+    for (const status of state.statuses.peek()) {
+      if (status.changed) changed++;
+      else if (status.progress) at.push(status.progress.due);
+    }
+    const texts = Array.from({ length: at.length + changed + 1 }, (_, n) => t('learn.dueToday', { n }));
+    save(box, { since: until - 86_400_000 + 1, until, lang: document.documentElement.lang, title: t('learn.title'), playbook, due: { at, changed, texts } });
   };
   const later = () => {
     if (timer === undefined) timer = setTimeout(store, 50);
@@ -31,9 +39,10 @@ export function keepFirstFrame(state: LiveLearnState, save: SaveFrame): () => vo
   render(<LearnScreen state={state.firstLook()} notice={false} />, box);
   const observer = new MutationObserver(later);
   observer.observe(box, { subtree: true, childList: true, characterData: true, attributes: true });
-  // A new day changes nothing on screen but the day the counts are for.
+  // A new day, or a grade that moves a card's due date without changing a count, changes nothing on screen but what is kept.
   const stopDay = effect(() => {
     void state.now.value;
+    void state.statuses.value;
     later();
   });
   return () => {

@@ -110,7 +110,7 @@ describe('Learn: the first frame', () => {
     await page.close();
   });
 
-  test('a frame kept by another build of the extension, or on another day, is not drawn', async () => {
+  test('a frame kept by another build of the extension is not drawn; one kept yesterday is, with "due today" counted for today', async () => {
     const page = await openWatched();
     await live(page);
     const stored = await page.evaluate(() => localStorage.getItem('playcard.learn.frame')!);
@@ -119,12 +119,39 @@ describe('Learn: the first frame', () => {
     const other = await openWatched();
     expect(await other.evaluate(() => (window as unknown as { framed: boolean }).framed)).toBe(false);
     await live(other);
-    // The page keeps its own frame again; then it is made yesterday's.
+    // The page keeps its own frame again; then it is made yesterday's, with no review due yesterday.
     await other.waitForFunction(() => JSON.parse(localStorage.getItem('playcard.learn.frame')!).build !== '0.0.1');
-    await other.evaluate((frame) => localStorage.setItem('playcard.learn.frame', JSON.stringify({ ...JSON.parse(frame), since: 0, until: 86_400_000 })), stored);
+    const today = (await other.textContent('[data-testid="due-today"]'))!;
+    await other.evaluate(() => {
+      const frame = JSON.parse(localStorage.getItem('playcard.learn.frame')!);
+      const day = 86_400_000;
+      type Node = string | [string, Record<string, string>, Node[]];
+      const find = (nodes: Node[]): [string, Record<string, string>, Node[]] | undefined => {
+        for (const node of nodes) {
+          if (typeof node === 'string') continue;
+          if (node[1]['data-testid'] === 'due-today') return node;
+          const inside = find(node[2]);
+          if (inside) return inside;
+        }
+        return undefined;
+      };
+      const due = find(frame.nodes)!;
+      due[1]['data-count'] = '0';
+      due[2] = [frame.due.texts[0]];
+      localStorage.setItem('playcard.learn.frame', JSON.stringify({ ...frame, since: frame.since - day, until: frame.until - day }));
+    });
     await other.close();
     const yesterday = await openWatched();
-    expect(await yesterday.evaluate(() => (window as unknown as { framed: boolean }).framed)).toBe(false);
+    const drawn = await yesterday.evaluate(() => {
+      const w = window as unknown as { framed: boolean; firstMarkup: string };
+      const frame = document.createElement('template');
+      frame.innerHTML = w.firstMarkup;
+      return { framed: w.framed, due: frame.content.querySelector('[data-testid="due-today"]')!.textContent };
+    });
+    expect(drawn.framed).toBe(true);
+    // One card graded "good" in the first test comes back today.
+    expect(today).toBe('1 review due today');
+    expect(drawn.due).toBe(today);
     await yesterday.close();
   });
 });

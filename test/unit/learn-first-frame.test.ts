@@ -51,16 +51,38 @@ describe('Learn first frame: kept, then drawn', () => {
     expect(document.documentElement.lang).toBe('pl');
   });
 
-  test('another build, another day or another format is not drawn', () => {
+  test('another build, a later day without due dates, an earlier day or another format is not drawn', () => {
     const store = memoryStore();
     saveFrame(store, '1.4.0', screen(), META);
     expect(usableFrame(store, NOON, '1.4.1')).toBeUndefined();
+    // Kept without the due dates (they come from the page), so a later day cannot count "due today".
     expect(usableFrame(store, Date.UTC(2026, 11, 3, 0, 0, 1), '1.4.0')).toBeUndefined();
+    // A clock set back.
     expect(usableFrame(store, Date.UTC(2026, 11, 1, 23), '1.4.0')).toBeUndefined();
     const stored = JSON.parse(store.map.get(FRAME_KEY)!) as FirstFrame;
     expect(usableFrame(memoryStore({ [FRAME_KEY]: JSON.stringify({ ...stored, format: 0 }) }), NOON, '1.4.0')).toBeUndefined();
     expect(usableFrame(memoryStore({ [FRAME_KEY]: '{not json' }), NOON, '1.4.0')).toBeUndefined();
     expect(usableFrame(memoryStore(), NOON, '1.4.0')).toBeUndefined();
+  });
+
+  test('a frame kept on an earlier day counts "due today" again for today; without the due dates it is not drawn', () => {
+    const line = (text: string, count: string) => ['p', {}, [['span', { 'data-testid': 'due-today', 'data-count': count }, [text]], ' · ', ['span', { 'data-testid': 'new-count' }, ['58 new cards']]]] as FirstFrame['nodes'][number];
+    const kept: FirstFrame = {
+      format: 1,
+      build: '1.4.0',
+      ...META,
+      nodes: [line('2 reviews due today', '2')],
+      // Due on Dec 2 (counted that day), Dec 3 and Dec 5; one card changed by the team.
+      due: { at: [Date.UTC(2026, 11, 2, 10), Date.UTC(2026, 11, 3, 9), Date.UTC(2026, 11, 5, 9)], changed: 1, texts: ['0 reviews', '1 review', '2 reviews', '3 reviews', '4 reviews'] },
+    };
+    const store = memoryStore({ [FRAME_KEY]: JSON.stringify(kept) });
+    const app = document.createElement('div');
+    drawFirstFrame(app, usableFrame(store, Date.UTC(2026, 11, 3, 12), '1.4.0')!);
+    expect(app.innerHTML).toBe('<p><span data-testid="due-today" data-count="3">3 reviews</span> · <span data-testid="new-count">58 new cards</span></p>');
+    drawFirstFrame(app, usableFrame(store, Date.UTC(2026, 11, 5, 12), '1.4.0')!);
+    expect(app.querySelector('[data-testid="due-today"]')!.textContent).toBe('4 reviews');
+    const { due: _, ...withoutDue } = kept;
+    expect(usableFrame(memoryStore({ [FRAME_KEY]: JSON.stringify(withoutDue) }), Date.UTC(2026, 11, 3, 12), '1.4.0')).toBeUndefined();
   });
 
   test.each([
