@@ -152,6 +152,62 @@ function OverallReady({ state }: { state: ReadyState }) {
   );
 }
 
+/**
+ * What the page shows (no effects of its own: keep-frame.tsx also renders it off screen, for a
+ * fresh open's first frame). `notice` leaves out the storage notice, which a fresh open does not show.
+ */
+export function LearnScreen({ state, quiz, progress, notice = true }: { state: LearnState; quiz?: Views['quiz']; progress?: Views['progress']; notice?: boolean }) {
+  const playbook = state.playbook.value;
+  const view = state.view.value;
+  if (!state.loaded.value) return <p class="status" data-testid="status">{t('learn.loading')}</p>;
+  if (!playbook) return <p class="status" data-testid="status">{t('learn.noPlaybook')}</p>;
+  const report = state.report.value;
+  const waiting = <p class="status muted">{t('learn.loading')}</p>;
+  return (
+    <div class="screen">
+      <header class="learn-header">
+        <h1>{t('learn.title')}</h1>
+        {notice && <StorageProblemNotice />}
+        <p class="summary-line">
+          <span data-testid="due-today" data-count={state.due.value}>{t('learn.dueToday', { n: state.due.value })}</span>
+          {' · '}
+          <span data-testid="new-count">{t('learn.newCards', { n: state.fresh.value })}</span>
+          {state.changed.value > 0 && (
+            <>
+              {' · '}
+              <span data-testid="changed-count" class="changed" data-count={state.changed.value}>{t('learn.changedCards', { n: state.changed.value })}</span>
+            </>
+          )}
+          {report && (
+            <>
+              {' · '}
+              <span data-testid="overall-ready">
+                {t('learn.overall')} <OverallReady state={report.overall} />
+              </span>
+            </>
+          )}
+        </p>
+        <nav class="tabs" aria-label={t('learn.views')}>
+          {VIEWS.map((v) => (
+            <button key={v} type="button" class="tab" aria-pressed={view === v} data-view={v} onClick={() => state.show(v)}>
+              {t(`learn.view.${v}`)}
+            </button>
+          ))}
+          <button type="button" class="tab" onClick={() => window.print()} data-testid="print">
+            {t('learn.print')}
+          </button>
+        </nav>
+      </header>
+      <main class="learn-main">
+        {view === 'cards' && <Cards state={state} />}
+        {view === 'quiz' && (quiz ? <quiz.Quiz state={state} playbook={playbook} /> : waiting)}
+        {view === 'progress' && (progress && state.historyLoaded.value ? <progress.Progress state={state} playbook={playbook} /> : waiting)}
+      </main>
+      <p class="keys muted small">{t('learn.keys')}</p>
+    </div>
+  );
+}
+
 export function LearnPage({ state }: { state: LearnState }) {
   useKeyboard(state);
   const playbook = state.playbook.value;
@@ -167,54 +223,10 @@ export function LearnPage({ state }: { state: LearnState }) {
   const quiz = useView('quiz', view === 'quiz');
   const progress = useView('progress', view === 'progress');
   const handout = useView('handout', awake);
-  if (!loaded) return <p class="status" data-testid="status">{t('learn.loading')}</p>;
-  if (!playbook) return <p class="status" data-testid="status">{t('learn.noPlaybook')}</p>;
-  const report = state.report.value;
-  const waiting = <p class="status muted">{t('learn.loading')}</p>;
   return (
     <>
-      <div class="screen">
-        <header class="learn-header">
-          <h1>{t('learn.title')}</h1>
-          <StorageProblemNotice />
-          <p class="summary-line">
-            <span data-testid="due-today" data-count={state.due.value}>{t('learn.dueToday', { n: state.due.value })}</span>
-            {' · '}
-            <span data-testid="new-count">{t('learn.newCards', { n: state.fresh.value })}</span>
-            {state.changed.value > 0 && (
-              <>
-                {' · '}
-                <span data-testid="changed-count" class="changed" data-count={state.changed.value}>{t('learn.changedCards', { n: state.changed.value })}</span>
-              </>
-            )}
-            {report && (
-              <>
-                {' · '}
-                <span data-testid="overall-ready">
-                  {t('learn.overall')} <OverallReady state={report.overall} />
-                </span>
-              </>
-            )}
-          </p>
-          <nav class="tabs" aria-label={t('learn.views')}>
-            {VIEWS.map((v) => (
-              <button key={v} type="button" class="tab" aria-pressed={view === v} data-view={v} onClick={() => state.show(v)}>
-                {t(`learn.view.${v}`)}
-              </button>
-            ))}
-            <button type="button" class="tab" onClick={() => window.print()} data-testid="print">
-              {t('learn.print')}
-            </button>
-          </nav>
-        </header>
-        <main class="learn-main">
-          {view === 'cards' && <Cards state={state} />}
-          {view === 'quiz' && (quiz ? <quiz.Quiz state={state} playbook={playbook} /> : waiting)}
-          {view === 'progress' && (progress && state.historyLoaded.value ? <progress.Progress state={state} playbook={playbook} /> : waiting)}
-        </main>
-        <p class="keys muted small">{t('learn.keys')}</p>
-      </div>
-      {handout && <handout.Handout cards={state.cards.value} playbook={playbook} />}
+      <LearnScreen state={state} quiz={quiz} progress={progress} />
+      {loaded && playbook && handout && <handout.Handout cards={state.cards.value} playbook={playbook} />}
     </>
   );
 }

@@ -78,6 +78,8 @@ export function createLearnState(db: PlaycardDb, { clock = Date.now, cardStore, 
   const reviewRows = liveSignal<ReviewRecord[]>(() => (awake.value ? () => db.learnReviews.orderBy('seq').toArray() : undefined), onError);
 
   const playbook = computed(() => stored.value.value?.playbook);
+  /** The playbook's SHA-256 (absent on one stored before schema v2). */
+  const playbookHash = computed(() => stored.value.value?.hash);
   // The first card needs the playbook and the progress only; the review history (long after weeks
   // of study) fills in "ready" and My progress when it arrives.
   const loaded = computed(() => stored.value.value !== undefined && progressRows.value.value !== undefined);
@@ -98,18 +100,23 @@ export function createLearnState(db: PlaycardDb, { clock = Date.now, cardStore, 
   const changed = computed(() => statuses.value.filter((s) => s.changed).length);
   const report = computed(() => (playbook.value && historyLoaded.value ? readinessReport(playbook.value, cards.value, progress.value, reviews.value) : undefined));
 
-  const view = signal<LearnView>('cards');
-  const query = signal('');
-  const filter = signal<CardFilter>('all');
-  const browsable = computed(() => {
-    const pb = playbook.value;
-    if (!pb) return [];
-    const kinds = cards.value.filter((c) => c.kind !== 'scenario' && (filter.value === 'all' || c.kind === filter.value));
-    return searchCards(kinds, query.value, (card) => cardSearchText(card, pb));
-  });
-  const currentId = signal<string | undefined>(undefined);
-  const current = computed(() => browsable.value.find((c) => c.id === currentId.value) ?? browsable.value[0]);
-  const flipped = signal(false);
+  /** What the rep is looking at; a fresh one shows the cards, unfiltered, the first card's question side. */
+  function freshLook() {
+    const view = signal<LearnView>('cards');
+    const query = signal('');
+    const filter = signal<CardFilter>('all');
+    const browsable = computed(() => {
+      const pb = playbook.value;
+      if (!pb) return [];
+      const kinds = cards.value.filter((c) => c.kind !== 'scenario' && (filter.value === 'all' || c.kind === filter.value));
+      return searchCards(kinds, query.value, (card) => cardSearchText(card, pb));
+    });
+    const currentId = signal<string | undefined>(undefined);
+    const current = computed(() => browsable.value.find((c) => c.id === currentId.value) ?? browsable.value[0]);
+    const flipped = signal(false);
+    return { view, query, filter, browsable, currentId, current, flipped };
+  }
+  const { view, query, filter, browsable, currentId, current, flipped } = freshLook();
 
   const round = signal<QuizQuestion[]>([]);
   const roundIndex = signal(0);
@@ -134,10 +141,11 @@ export function createLearnState(db: PlaycardDb, { clock = Date.now, cardStore, 
     return true;
   }
 
-  return {
+  const state = {
     db,
     loaded,
     playbook,
+    playbookHash,
     cards,
     statuses,
     statusById,
@@ -221,6 +229,21 @@ export function createLearnState(db: PlaycardDb, { clock = Date.now, cardStore, 
       roundIndex.value = roundIndex.value + 1;
     },
   };
+  return {
+    ...state,
+    /**
+     * The same data as a fresh open shows it (first-frame.ts keeps that frame between visits):
+     * its own view, search and card, and no "ready" badge, which a fresh open draws only once
+     * the history is read.
+     */
+    firstLook(): typeof state {
+      const { currentId: _unused, ...look } = freshLook();
+      return { ...this, ...look, report: computed(() => undefined) };
+    },
+  };
 }
 
-export type LearnState = ReturnType<typeof createLearnState>;
+/** What the page's views use: the state without firstLook (a fresh look has none of its own). */
+export type LearnState = Omit<ReturnType<typeof createLearnState>, 'firstLook'>;
+/** The page's state, as createLearnState makes it. */
+export type LiveLearnState = ReturnType<typeof createLearnState>;

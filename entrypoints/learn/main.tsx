@@ -1,29 +1,23 @@
-import { effect } from '@preact/signals';
-import { render } from 'preact';
-import { LearnPage } from '../../components/learn/learn-page';
-import { readFirstCard } from '../../components/learn/first-read';
-import { createLearnState } from '../../components/learn/learn-state';
+// Learn's entry script: only the first frame (components/learn/first-frame.ts, no imports), so it
+// runs as soon as the page is parsed; the page itself (app.tsx, with Dexie, Preact, the strings)
+// loads right after and renders over that frame.
 import '../../components/learn/learn.css';
-import { openDb } from '../../lib/db/database';
-import { pageAreas, t } from '../../lib/i18n';
-import { followLanguageSetting } from '../../lib/i18n/setting';
+import { buildVersion, drawFirstFrame, holdInput, saveFrame, usableFrame } from '../../components/learn/first-frame';
 
-// Marks for the bench's breakdown (scripts/lib/bench-learn.ts): the code has loaded, the playbook
-// and progress are read, the strings are loaded.
+// Marks for the bench's breakdown (scripts/lib/bench-learn.ts): the entry script runs, the stored frame is drawn.
 performance.mark('learn:script');
-// The playbook and the progress are read while this page's strings load: neither waits for the other.
-const state = createLearnState(openDb(), { cardStore: localStorage, firstRead: readFirstCard });
 const view = new URLSearchParams(location.search).get('view');
-const stopMarking = effect(() => {
-  if (!state.loaded.value) return;
-  performance.mark('learn:data');
-  queueMicrotask(() => stopMarking());
-});
-if (view === 'quiz' || view === 'progress' || view === 'cards') state.view.value = view;
-
-// This page's own strings load with the rep's language.
-pageAreas('learn');
-await followLanguageSetting();
-document.title = t('learn.title');
-performance.mark('learn:strings');
-render(<LearnPage state={state} />, document.getElementById('app')!);
+const build = buildVersion();
+let framed = false;
+try {
+  // Only the cards view has a stored frame; a link to the quiz or My progress loads as it is.
+  const frame = view === null || view === 'cards' ? usableFrame(localStorage, Date.now(), build) : undefined;
+  framed = frame !== undefined && drawFirstFrame(document.getElementById('app')!, frame);
+} catch {
+  // localStorage disabled: the page loads without a frame.
+}
+if (framed) performance.mark('learn:frame');
+const held = framed ? holdInput(document) : undefined;
+const { startLearn } = await import('./app');
+// The page keeps the next frame through this module (saveFrame), so it stays in this chunk alone.
+await startLearn({ framed, held, saveFrame: (root, meta) => saveFrame(localStorage, build, root, meta) });

@@ -40,9 +40,11 @@ export async function seedReviews(browser: ExtensionBrowser, count: number): Pro
 export interface LearnOpenParts {
   /** The HTML is parsed. */
   parsed: number;
-  /** The page's code is loaded and starts (it then reads the playbook and progress, and loads its strings, at once). */
+  /** The entry script starts (it draws the stored first frame, then loads the page's code). */
   script: number;
-  /** The playbook and the progress are read. */
+  /** The stored first frame is drawn (NaN when there was none to draw: the first open, a new day, a new build). */
+  frame: number;
+  /** The page's code has loaded and read the playbook and the progress. */
   data: number;
   /** The strings are loaded; the page renders. */
   strings: number;
@@ -55,8 +57,9 @@ export interface LearnOpenParts {
  * installed before the page's own script notes the moment, on the page's own clock. `parts`, if
  * given, receives each run's breakdown.
  */
-export async function benchLearnOpen(browser: ExtensionBrowser, runs = 15, parts?: LearnOpenParts[]): Promise<number[]> {
-  await seedReviews(browser, LEARN_REVIEWS);
+export async function benchLearnOpen(browser: ExtensionBrowser, runs = 15, parts?: LearnOpenParts[], { seeded = false } = {}): Promise<number[]> {
+  // A browser already seeded (a driver comparing two builds in turns) is not seeded twice.
+  if (!seeded) await seedReviews(browser, LEARN_REVIEWS);
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const page = await browser.context.newPage();
@@ -74,9 +77,9 @@ export async function benchLearnOpen(browser: ExtensionBrowser, runs = 15, parts
     await page.waitForSelector('[data-testid="flashcard"]');
     // No named functions inside: tsx would wrap them in a helper the page does not have.
     const run = await page.evaluate(() => {
-      const [script, data, strings] = ['learn:script', 'learn:data', 'learn:strings'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN);
+      const [script, frame, data, strings] = ['learn:script', 'learn:frame', 'learn:data', 'learn:strings'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN);
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return { parsed: navigation?.domInteractive ?? NaN, script: script!, data: data!, strings: strings!, card: (window as unknown as { firstCardAt: number }).firstCardAt };
+      return { parsed: navigation?.domInteractive ?? NaN, script: script!, frame: frame!, data: data!, strings: strings!, card: (window as unknown as { firstCardAt: number }).firstCardAt };
     });
     samples.push(run.card);
     parts?.push(run);
@@ -95,7 +98,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`learn.html → first card, ${LEARN_REVIEWS} reviews: median ${median(samples)} ms; samples ${samples.map((s) => s.toFixed(0)).join(' ')}`);
     console.log(
       `  medians from navigation start: HTML parsed ${median(parts.map((p) => p.parsed))} ms, script starts ${median(parts.map((p) => p.script))} ms, ` +
-        `playbook and progress read ${median(parts.map((p) => p.data))} ms, strings loaded ${median(parts.map((p) => p.strings))} ms, first card ${median(samples)} ms`,
+        `page read the playbook and progress ${median(parts.map((p) => p.data))} ms, strings loaded ${median(parts.map((p) => p.strings))} ms, first card ${median(samples)} ms`,
     );
   } finally {
     await browser.close();
