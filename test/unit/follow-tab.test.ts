@@ -50,7 +50,7 @@ describe("a tab's state", () => {
   const settings: TabState = { status: 'unrecognised', url: 'https://app.hubspot.com/settings', at: 20 };
   /** The background's announcement, as @webext-core/messaging sends it. */
   const announce = (tabId: number, state: TabState) =>
-    fakeBrowser.runtime.onMessage.trigger({ id: 1, type: 'tabStateChanged', data: { tabId, state }, timestamp: 0 }, { id: fakeBrowser.runtime.id });
+    fakeBrowser.runtime.onMessage.trigger({ id: 1, type: 'tabStateChanged', data: { tabId, state }, timestamp: 0 }, { id: fakeBrowser.runtime.id }, () => {});
 
   async function follow(): Promise<TabState[]> {
     vi.spyOn(browser.tabs, 'getCurrent').mockResolvedValue(undefined);
