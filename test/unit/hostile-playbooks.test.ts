@@ -13,7 +13,7 @@ import { applyIncoming } from '../../lib/playbook/runtime/store';
 import { generateKeyPair, signPlaybookFile } from '../../lib/playbook/signature';
 import { main } from '../../scripts/playbook';
 
-// Each case still gets a fresh database with the built-in playbook installed; its persona model is trained once per file.
+// Each case still gets a fresh database with the built-in playbook installed; its persona model is trained once per file (test/unit/train-once.ts).
 vi.mock('../../lib/core/persona', async (original) => (await import('./train-once')).trainOncePerPlaybook(await original()));
 
 // The hostile corpus (issue 14): every file goes through the background's load path as an
