@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   activate,
   historyOf,
@@ -17,6 +17,9 @@ import {
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import type { Playbook } from '../../lib/playbook/schema';
 import { PageSnapshot } from '../../lib/snapshot';
+
+// The same playbook is installed in a fresh database for each case: its persona model is trained once per file.
+vi.mock('../../lib/core/persona', async (original) => (await import('./train-once')).trainOncePerPlaybook(await original()));
 
 // The default playbook scores employees 50-249 → 2 points, 250-999 → 3; revenue 10-50 M → 2;
 // 1-2 won deals → 1; one open deal → 1. Standard starts at 7 points, low-touch below.

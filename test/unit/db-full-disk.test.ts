@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
  */
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   discardDraft,
   forgetSigningKey,
@@ -40,6 +40,9 @@ import type { PageSnapshot } from '../../lib/snapshot';
 import { clearStorageProblem, storageProblem } from '../../lib/storage-problem';
 import type { TabState } from '../../lib/tab-state';
 import { fillableDisk } from './fillable-disk';
+
+// The same playbook is installed in a fresh database for each case: its persona model is trained once per file.
+vi.mock('../../lib/core/persona', async (original) => (await import('./train-once')).trainOncePerPlaybook(await original()));
 
 const NORTHWIND = 'domain:northwind-logistics.com';
 const URL_ = 'https://playbooks.example.com/team.json';

@@ -1,12 +1,15 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ensurePlaybookHistory, HISTORY_LIMIT, installBuiltinPlaybook, openDb, setCheck, storageProblemOf, type PlaycardDb } from '../../lib/db';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { applyIncoming, rollBack } from '../../lib/playbook/runtime/store';
 import { generateKeyPair, signPlaybookFile } from '../../lib/playbook/signature';
 import { fillableDisk } from './fillable-disk';
+
+// The same playbook is installed in a fresh database for each case: its persona model is trained once per file.
+vi.mock('../../lib/core/persona', async (original) => (await import('./train-once')).trainOncePerPlaybook(await original()));
 
 const URL_ = 'https://playbooks.example.com/team.json';
 const small = JSON.parse(readFileSync(new URL('../fixtures/playbooks/small.json', import.meta.url), 'utf8')) as Record<string, unknown>;

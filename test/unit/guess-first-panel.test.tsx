@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { Panel } from '../../components/panel';
 import { installBuiltinPlaybook, openDb, saveSnapshot, type PlaycardDb } from '../../lib/db';
 import { guessFirstSetting, storedGuesses } from '../../lib/learn/guess-storage';
@@ -12,6 +12,9 @@ import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { readPage } from '../../lib/sites';
 import { PageSnapshot } from '../../lib/snapshot';
 import { until } from './wait';
+
+// The same playbook is installed in a fresh database for each case: its persona model is trained once per file.
+vi.mock('../../lib/core/persona', async (original) => (await import('./train-once')).trainOncePerPlaybook(await original()));
 
 // "Guess first" (issue 10): with the setting on, nothing in the panel may give the account's
 // persona away until the rep has guessed. Northwind's HubSpot record reads as Burned + Expert,

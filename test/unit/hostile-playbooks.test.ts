@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describeOutcome } from '../../components/playbook-outcome';
 import { installBuiltinPlaybook, openDb, updateStatus, type PlaycardDb } from '../../lib/db';
@@ -12,6 +12,9 @@ import { createPlaybookService } from '../../lib/playbook/runtime/service';
 import { applyIncoming } from '../../lib/playbook/runtime/store';
 import { generateKeyPair, signPlaybookFile } from '../../lib/playbook/signature';
 import { main } from '../../scripts/playbook';
+
+// Each case still gets a fresh database with the built-in playbook installed; its persona model is trained once per file (test/unit/train-once.ts).
+vi.mock('../../lib/core/persona', async (original) => (await import('./train-once')).trainOncePerPlaybook(await original()));
 
 // The hostile corpus (issue 14): every file goes through the background's load path as an
 // import and as a poll, and through the lead's CLI; each must end in the error its sidecar
@@ -43,12 +46,13 @@ test('the corpus holds at least 100 hostile playbooks, each with its expected er
 
 let db: PlaycardDb;
 let n = 0;
-beforeEach(async () => {
+/** A fresh database where the small team playbook (2026.01-1) replaced the built-in one: the last good playbook. */
+async function withLastGoodPlaybook(): Promise<void> {
   fakeBrowser.reset();
   db = openDb(`hostile-${++n}`);
   await installBuiltinPlaybook(db, DEFAULT_PLAYBOOK);
   await applyIncoming(db, { bytes: small, source: 'url', origin: URL_ });
-});
+}
 
 const alarms = { create: () => undefined, clear: async () => true, onAlarm: { addListener: () => undefined } };
 const serve = (bytes: Uint8Array) => (async () => new Response(new Uint8Array(bytes), { status: 200 })) as unknown as typeof fetch;
@@ -57,6 +61,7 @@ const shown = (expected: Expected) => (/bytes/.test(expected.message) ? expected
 
 describe.each(unsigned)('$name', ({ bytes, expected }) => {
   test(`${expected.why}: refused as an import and as a poll, with the path and the reason; the last good playbook stays`, async () => {
+    await withLastGoodPlaybook();
     const service = createPlaybookService({ db, alarms, fetch: serve(bytes), builtin: DEFAULT_PLAYBOOK });
     const imported = describeOutcome(await service.importFile({ name: 'hostile.json', bytes, signature: null }));
     expect(imported).toContain(shown(expected));
@@ -85,6 +90,7 @@ describe.each(unsigned)('$name', ({ bytes, expected }) => {
 
 describe('signed replays', () => {
   test.each(signed)('$name: $expected.why is refused, recorded, and the newer playbook stays', async ({ bytes, expected }) => {
+    fakeBrowser.reset();
     const keys = await generateKeyPair();
     db = openDb(`hostile-signed-${++n}`);
     await installBuiltinPlaybook(db, DEFAULT_PLAYBOOK);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { Panel } from '../../components/panel';
 import { importAccounts, installBuiltinPlaybook, openDb, pinAccount, rescore, saveSnapshot, type PlaycardDb } from '../../lib/db';
 import { applyLanguages, loadCatalogue } from '../../lib/i18n';
@@ -10,6 +10,9 @@ import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import type { Playbook } from '../../lib/playbook/schema';
 import { PageSnapshot } from '../../lib/snapshot';
 import { until } from './wait';
+
+// The same playbook is installed in a fresh database for each case: its persona model is trained once per file.
+vi.mock('../../lib/core/persona', async (original) => (await import('./train-once')).trainOncePerPlaybook(await original()));
 
 // My accounts in the side panel (issue 15). The default playbook scores employees 50-249 → 2
 // points, 250-999 → 3; revenue 10-50 M → 2; 1-2 won deals → 1; one open deal → 1. Standard

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { Panel } from '../../components/panel';
 import { installBuiltinPlaybook, openDb, saveSnapshot, type PlaycardDb } from '../../lib/db';
 import type { PageDiagnostics } from '../../lib/diagnostics/page';
@@ -17,6 +17,9 @@ import { applyIncoming, recordSuccess, rollBack } from '../../lib/playbook/runti
 import { PageSnapshot } from '../../lib/snapshot';
 import type { TabState } from '../../lib/tab-state';
 import { until } from './wait';
+
+// The same playbook is installed in a fresh database for each case: its persona model is trained once per file (test/unit/train-once.ts).
+vi.mock('../../lib/core/persona', async (original) => (await import('./train-once')).trainOncePerPlaybook(await original()));
 
 let db: PlaycardDb;
 let state: PanelState;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { Panel } from '../../components/panel';
 import { installBuiltinPlaybook, openDb, saveSnapshot, type PlaycardDb } from '../../lib/db';
 import { applyLanguages, loadCatalogue, UI_LANGUAGES } from '../../lib/i18n';
@@ -12,6 +12,9 @@ import { readPage } from '../../lib/sites';
 import { PageSnapshot } from '../../lib/snapshot';
 import { readFileSync } from 'node:fs';
 import { until } from './wait';
+
+// The same playbook is installed in a fresh database for each case: its persona model is trained once per file.
+vi.mock('../../lib/core/persona', async (original) => (await import('./train-once')).trainOncePerPlaybook(await original()));
 
 // Every catalogue, loaded up front: these tests switch languages synchronously (pages await loadCatalogue).
 await Promise.all(UI_LANGUAGES.map(loadCatalogue));

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installBuiltinPlaybook, openDb, type PlaycardDb } from '../../lib/db';
 import { updateStatus } from '../../lib/db';
@@ -12,6 +12,9 @@ import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { decodeBase64, encodeBase64, generateKeyPair, signPlaybook } from '../../lib/playbook/signature';
 import type { CheckOutcome } from '../../lib/playbook/runtime/outcome';
 import { describeOutcome } from '../../components/playbook-outcome';
+
+// The same playbook is installed in a fresh database for each case: its persona model is trained once per file.
+vi.mock('../../lib/core/persona', async (original) => (await import('./train-once')).trainOncePerPlaybook(await original()));
 
 const URL_ = 'https://playbooks.example.com/team.json';
 const small = readFileSync(new URL('../fixtures/playbooks/small.json', import.meta.url), 'utf8');

@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
  */
 import Dexie from 'dexie';
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ImportSection } from '../../components/accounts/import-section';
 import { PinControl } from '../../components/accounts/pin-control';
 import { createLearnState } from '../../components/learn/learn-state';
@@ -24,6 +24,9 @@ import { createStudioState } from '../../lib/studio/state';
 import type { TabState } from '../../lib/tab-state';
 import { fillableDisk } from './fillable-disk';
 import { until } from './wait';
+
+// The same playbook is installed in a fresh database for each case: its persona model is trained once per file.
+vi.mock('../../lib/core/persona', async (original) => (await import('./train-once')).trainOncePerPlaybook(await original()));
 
 const FULL_EN = 'Your browser has no space left for Playcard: the last change was not saved. Free some disk space, then try again.';
 const FULL_PL = 'W przeglądarce brakuje miejsca dla Playcard: ostatniej zmiany nie zapisano. Zwolnij trochę miejsca na dysku i spróbuj ponownie.';

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
  * studio word in the rep's language, instead of the raw error ("AbortError: …").
  */
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describeOutcome } from '../../components/playbook-outcome';
 import { installBuiltinPlaybook, openDb, type PlaycardDb } from '../../lib/db';
@@ -15,6 +15,9 @@ import { createPlaybookService } from '../../lib/playbook/runtime/service';
 import { canonicalBytes } from '../../lib/studio/canonical';
 import { setAt, type Json } from '../../lib/studio/draft';
 import { fillableDisk } from './fillable-disk';
+
+// The same playbook is installed in a fresh database for each case: its persona model is trained once per file.
+vi.mock('../../lib/core/persona', async (original) => (await import('./train-once')).trainOncePerPlaybook(await original()));
 
 let db: PlaycardDb;
 let disk: ReturnType<typeof fillableDisk>;

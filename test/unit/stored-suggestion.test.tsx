@@ -11,6 +11,9 @@ import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { PageSnapshot } from '../../lib/snapshot';
 import { until } from './wait';
 
+// The same playbook is installed in a fresh database for each case: its persona model is trained once per file.
+vi.mock('../../lib/core/persona', async (original) => (await import('./train-once')).trainOncePerPlaybook(await original()));
+
 // The background works out an account's persona suggestion after a page read and stores it on
 // the account; a panel that opens shows it without loading the persona model. A stored
 // suggestion is used only for the text and facts it was worked out from.

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installBuiltinPlaybook, openDb, type PlaycardDb } from '../../lib/db';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
@@ -9,6 +9,9 @@ import { canonicalBytes } from '../../lib/studio/canonical';
 import { setAt, type Json } from '../../lib/studio/draft';
 import { createSigningKey, signBytes } from '../../lib/studio/signing';
 import { playbookOptions } from '../../lib/storage-items';
+
+// The same playbook is installed in a fresh database for each case: its persona model is trained once per file.
+vi.mock('../../lib/core/persona', async (original) => (await import('./train-once')).trainOncePerPlaybook(await original()));
 
 let db: PlaycardDb;
 let n = 0;

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { activate, installBuiltinPlaybook, loadDraft, openDb, saveSnapshot, setAnswer, type PlaycardDb } from '../../lib/db';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { parsePlaybook } from '../../lib/playbook/schema';
@@ -8,6 +8,9 @@ import { PageSnapshot } from '../../lib/snapshot';
 import { getAt, setAt } from '../../lib/studio/draft';
 import { createStudioState } from '../../lib/studio/state';
 import small from '../fixtures/playbooks/small.json';
+
+// The same playbook is installed in a fresh database for each case: its persona model is trained once per file.
+vi.mock('../../lib/core/persona', async (original) => (await import('./train-once')).trainOncePerPlaybook(await original()));
 
 let db: PlaycardDb;
 let n = 0;
