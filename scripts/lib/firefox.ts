@@ -100,6 +100,23 @@ export async function routeTab(page: Page, pages: RoutedPage[]): Promise<void> {
 }
 
 /**
+ * Until the tab's document is `url`, loaded. A check that lands while the navigation swaps the
+ * tab's realm can fail with a protocol error (on a loaded machine Firefox answered "right-hand
+ * side of 'in' should be an object, got null"): that check is made again, until the deadline.
+ */
+async function documentLoaded(page: Page, url: string, deadline: number): Promise<void> {
+  for (;;) {
+    try {
+      await page.waitForFunction((wanted: string) => location.href === wanted && document.readyState === 'complete', { timeout: Math.max(1, deadline - Date.now()) }, url);
+      return;
+    } catch (error) {
+      if ((error as Error).name === 'TimeoutError' || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/**
  * Opens one of the extension's pages in a new tab. Firefox loads it in the
  * extension process, and puppeteer never sees that navigation's request
  * finish, so `goto` alone would wait until its timeout: wait for the document
@@ -115,7 +132,7 @@ export async function openExtensionPage(firefox: FirefoxWithExtension, path: str
       if (!stopWaiting.signal.aborted) throw error;
     },
   );
-  const loaded = page.waitForFunction((wanted: string) => location.href === wanted && document.readyState === 'complete', { timeout: 15_000 }, url);
+  const loaded = documentLoaded(page, url, Date.now() + 15_000);
   // Whichever settles second is not awaited by the race; its rejection is not news.
   loaded.catch(() => undefined);
   await Promise.race([navigation, loaded]);
