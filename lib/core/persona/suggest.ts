@@ -3,6 +3,7 @@
 import type { Playbook } from '../../playbook/schema';
 import type { Facts } from '../facts';
 import { calibrate } from './calibration';
+import { decide, decisionFigures } from './decision';
 import { classifierExcerpt, nearestExample, shorten, speaksFor, type PersonaEvidence } from './evidence';
 import { modelFor, type PersonaModel } from './model';
 import { round, scoreText } from './score';
@@ -29,11 +30,15 @@ export interface PersonaSuggestion {
  */
 export function suggestPersona(text: string, facts: Facts, playbook: Playbook, model?: PersonaModel): PersonaSuggestion {
   const m = modelFor(playbook, model);
-  const { raw, total, order, rawConfidence, evidence, perSentence } = scoreText(text, facts, playbook, m);
-  const first = order[0];
-  const second = order[1];
-  const top = first === undefined ? 0 : (raw[first] ?? 0);
-  const confidence = round(top > 0 ? calibrate(m.calibration, rawConfidence) : 0);
+  const score = scoreText(text, facts, playbook, m);
+  const { raw, total, order, evidence, perSentence } = score;
+  const P = m.personaIds.length;
+  const probability = decide(m.decision, decisionFigures(score, P), P);
+  let first = 0;
+  for (let p = 1; p < P; p++) if ((probability[p] ?? 0) > (probability[first] ?? 0)) first = p;
+  const top = raw[first] ?? 0;
+  const mostPoints = order[0] === undefined ? 0 : (raw[order[0]] ?? 0);
+  const confidence = round(top > 0 ? calibrate(m.calibration, probability[first] ?? 0) : 0);
 
   const scores: Record<string, number> = {};
   m.personaIds.forEach((id, p) => (scores[id] = round((raw[p] ?? 0) / (total + personaTuning.noneMass))));
@@ -43,12 +48,12 @@ export function suggestPersona(text: string, facts: Facts, playbook: Playbook, m
   // The cut-off applies to the raw confidence, as before calibration: a playbook's
   // `minConfidence` keeps selecting the same texts (calibration would otherwise move it, and
   // with it how many neutral texts get a persona); only the confidence shown changed meaning.
-  if (first !== undefined && top > 0 && rawConfidence >= minConfidence) {
+  if (top > 0 && (probability[first] ?? 0) >= minConfidence && (probability[first] ?? 0) >= (probability[P] ?? 0)) {
     suggestion.primary = m.personaIds[first];
+    const second = order.find((p) => p !== first);
     const runnerUp = second === undefined ? 0 : (raw[second] ?? 0);
-    if (second !== undefined && runnerUp >= personaTuning.minSecondaryPoints && runnerUp >= secondaryRatio * top) {
-      const id = m.personaIds[second];
-      if (id !== suggestion.primary) suggestion.secondary = id;
+    if (second !== undefined && runnerUp >= personaTuning.minSecondaryPoints && runnerUp >= secondaryRatio * mostPoints) {
+      suggestion.secondary = m.personaIds[second];
     }
   }
 
