@@ -82,8 +82,9 @@ export function decisionFigures(score: TextScore, personas: number): DecisionFig
   const top = order[0] === undefined ? 0 : (raw[order[0]] ?? 0);
   const none = new Float64Array(NONE_FIGURES);
   none[0] = 1;
-  none[1] = read ? noneSum / read : 1;
-  none[2] = read ? noneWins / read : 1;
+  // A text with no sentence read (facts alone) has no logistics in it either.
+  none[1] = read ? noneSum / read : 0;
+  none[2] = read ? noneWins / read : 0;
   none[3] = Math.log1p(top);
   none[4] = score.rawConfidence;
   none[5] = Math.log1p(total);
