@@ -204,50 +204,66 @@ export function trainDecision(examples: readonly DecisionExample[], personas: nu
   const W = PERSONA_FIGURES + NONE_FIGURES;
   const C = P + 1;
   // Each example's class inputs, standardised once: C rows of W.
-  const inputs = examples.map((e) => {
-    const rows = new Float64Array(C * W);
-    for (let p = 0; p < P; p++) {
-      for (let k = 0; k < PERSONA_FIGURES; k++) {
-        rows[p * W + k] = ((e.figures.persona[p * PERSONA_FIGURES + k] ?? 0) - (personaStd.mean[k] ?? 0)) / (personaStd.scale[k] ?? 1);
-      }
-    }
-    for (let k = 0; k < NONE_FIGURES; k++) {
-      rows[P * W + PERSONA_FIGURES + k] = k === 0 ? 1 : ((e.figures.none[k] ?? 0) - (noneStd.mean[k] ?? 0)) / (noneStd.scale[k] ?? 1);
-    }
-    return { rows, label: e.label };
+  const F = PERSONA_FIGURES;
+  // Standardised once, one flat array: per example, P persona rows of F, then the "none" row.
+  const stride = P * F + NONE_FIGURES;
+  const x = new Float64Array(examples.length * stride);
+  examples.forEach((e, r) => {
+    const at = r * stride;
+    for (let i = 0; i < P * F; i++) x[at + i] = ((e.figures.persona[i] ?? 0) - (personaStd.mean[i % F] ?? 0)) / (personaStd.scale[i % F] ?? 1);
+    for (let k = 0; k < NONE_FIGURES; k++) x[at + P * F + k] = k === 0 ? 1 : ((e.figures.none[k] ?? 0) - (noneStd.mean[k] ?? 0)) / (noneStd.scale[k] ?? 1);
   });
-  const n = inputs.length;
+  const n = examples.length;
   const params = new Float64Array(W);
-  const logits = new Float64Array(C);
+  const prob = new Float64Array(C);
   const mean = new Float64Array(W);
   for (let step = 0; step < NEWTON_STEPS; step++) {
     const gradient = new Float64Array(W);
     const hessian = new Float64Array(W * W);
-    for (const { rows, label } of inputs) {
-      for (let c = 0; c < C; c++) {
+    for (let r = 0; r < n; r++) {
+      const at = r * stride;
+      // Class scores: a persona's row meets the persona weights, "none"'s row the none weights.
+      let max = -Infinity;
+      for (let c = 0; c <= P; c++) {
+        const row = at + c * F;
+        const [offset, width] = c < P ? [0, F] : [F, NONE_FIGURES];
         let z = 0;
-        for (let k = 0; k < W; k++) z += (params[k] ?? 0) * (rows[c * W + k] ?? 0);
-        logits[c] = z;
+        for (let k = 0; k < width; k++) z += params[offset + k]! * x[row + k]!;
+        prob[c] = z;
+        max = Math.max(max, z);
       }
-      const prob = softmax(logits);
+      let sum = 0;
+      for (let c = 0; c <= P; c++) sum += prob[c] = Math.exp(prob[c]! - max);
+      for (let c = 0; c <= P; c++) prob[c]! /= sum;
+      // Gradient of the negative log-likelihood: E_p[x] - x_label. Hessian: E_p[x xᵀ] - E_p[x] E_p[x]ᵀ,
+      // each class's x non-zero in its own block only.
       mean.fill(0);
-      for (let c = 0; c < C; c++) for (let k = 0; k < W; k++) mean[k]! += (prob[c] ?? 0) * (rows[c * W + k] ?? 0);
-      // Gradient of the negative log-likelihood: E_p[x] - x_label; Hessian: Cov_p[x].
-      for (let k = 0; k < W; k++) gradient[k]! += (mean[k] ?? 0) - (rows[label * W + k] ?? 0);
-      for (let c = 0; c < C; c++) {
-        const pc = prob[c] ?? 0;
-        if (pc < 1e-9) continue;
-        for (let i = 0; i < W; i++) {
-          const xi = (rows[c * W + i] ?? 0) - (mean[i] ?? 0);
-          if (xi === 0) continue;
-          for (let j = 0; j <= i; j++) hessian[i * W + j]! += pc * xi * ((rows[c * W + j] ?? 0) - (mean[j] ?? 0));
+      for (let c = 0; c <= P; c++) {
+        const row = at + c * F;
+        const [offset, width] = c < P ? [0, F] : [F, NONE_FIGURES];
+        const pc = prob[c]!;
+        for (let i = 0; i < width; i++) {
+          const xi = x[row + i]!;
+          mean[offset + i]! += pc * xi;
+          const weighted = pc * xi;
+          for (let j = 0; j <= i; j++) hessian[(offset + i) * W + offset + j]! += weighted * x[row + j]!;
         }
+      }
+      const label = examples[r]!.label;
+      const labelRow = at + label * F;
+      const [labelOffset, labelWidth] = label < P ? [0, F] : [F, NONE_FIGURES];
+      for (let k = 0; k < W; k++) gradient[k]! += mean[k]!;
+      for (let k = 0; k < labelWidth; k++) gradient[labelOffset + k]! -= x[labelRow + k]!;
+      for (let i = 0; i < W; i++) {
+        const mi = mean[i]!;
+        if (mi === 0) continue;
+        for (let j = 0; j <= i; j++) hessian[i * W + j]! -= mi * mean[j]!;
       }
     }
     for (let i = 0; i < W; i++) {
-      gradient[i] = (gradient[i] ?? 0) / n + L2 * (params[i] ?? 0);
+      gradient[i] = gradient[i]! / n + L2 * params[i]!;
       for (let j = 0; j <= i; j++) {
-        const h = (hessian[i * W + j] ?? 0) / n + (i === j ? L2 : 0);
+        const h = hessian[i * W + j]! / n + (i === j ? L2 : 0);
         hessian[i * W + j] = h;
         hessian[j * W + i] = h;
       }
@@ -255,10 +271,11 @@ export function trainDecision(examples: readonly DecisionExample[], personas: nu
     const delta = solve(hessian, gradient, W);
     let largest = 0;
     for (let i = 0; i < W; i++) {
-      params[i]! -= delta[i] ?? 0;
-      largest = Math.max(largest, Math.abs(delta[i] ?? 0));
+      params[i]! -= delta[i]!;
+      largest = Math.max(largest, Math.abs(delta[i]!));
     }
-    if (largest < 1e-6) break;
+    // The weights are stored to four decimals.
+    if (largest < 1e-5) break;
   }
   const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
   decision.personaWeights = [...params.subarray(0, PERSONA_FIGURES)].map(round4);
