@@ -1,6 +1,6 @@
-// Calibration: the raw confidence (the strongest persona's share of the points times their
-// strength, score.ts) mapped to how often a suggestion at that raw confidence is right, so that
-// "70 % sure" is right about 70 % of the time.
+// Calibration, and the decision stage's training texts: the decision's probability of the
+// persona it shows (decision.ts; before format 4, the raw confidence of score.ts) mapped to how
+// often a suggestion at that value is right, so that "70 % sure" is right about 70 % of the time.
 //
 // The mapping is learned from the playbook alone, by cross-validation: the classifier is trained
 // without one fold of the personas' and the neutral examples, the held-out examples are put

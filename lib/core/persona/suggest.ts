@@ -14,8 +14,8 @@ export interface PersonaSuggestion {
   secondary?: string;
   /**
    * 0..1, calibrated: how often a suggestion with this confidence is right (calibration.ts).
-   * There is no primary when the raw confidence, before calibration, is below the playbook's
-   * `minConfidence`.
+   * There is no primary when the decision's probability of the likeliest persona (decision.ts),
+   * before calibration, is below the playbook's `minConfidence` or below that of "no persona".
    */
   confidence: number;
   /** Each persona's share of the evidence, 0..1. */
@@ -45,9 +45,8 @@ export function suggestPersona(text: string, facts: Facts, playbook: Playbook, m
 
   const { minConfidence, secondaryRatio } = playbook.personaSuggestion;
   const suggestion: PersonaSuggestion = { confidence, scores, evidence: [] };
-  // The cut-off applies to the raw confidence, as before calibration: a playbook's
-  // `minConfidence` keeps selecting the same texts (calibration would otherwise move it, and
-  // with it how many neutral texts get a persona); only the confidence shown changed meaning.
+  // The cut-off applies to the decision's probability before calibration (a probability among
+  // the personas and "none"), and "none" must not be likelier: neutral texts stay unsuggested.
   if (top > 0 && (probability[first] ?? 0) >= minConfidence && (probability[first] ?? 0) >= (probability[P] ?? 0)) {
     suggestion.primary = m.personaIds[first];
     const second = order.find((p) => p !== first);
