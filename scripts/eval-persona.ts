@@ -6,6 +6,8 @@
  *   npm run eval:persona                      print the report
  *   npm run eval:persona -- --write           also rewrite docs/persona-eval.md's results section
  *   npm run eval:persona -- --errors          also list the dev split's misses, for tuning
+ *   npm run eval:persona -- --dev-only        only the dev split (while changing the model: the
+ *                                             held-out figures are looked at once, at the end)
  *
  * The test split's and the independent set's misses are never listed: tune on dev, measure on
  * the rest. Exits 1 only when it cannot run (a corpus file is malformed, the docs markers are
@@ -151,9 +153,15 @@ function main(argv: readonly string[]): void {
   const playbook = DEFAULT_PLAYBOOK;
   const personas = playbook.personas.map((p) => p.id);
   const began = performance.now();
+  const devOnly = argv.includes('--dev-only');
+  if (devOnly && argv.includes('--write')) throw new Error('--write needs every set; drop --dev-only');
   const sets = [
-    { title: 'Held-out test split (test/persona-corpus, split "test")', cases: corpusCases('test') },
-    { title: 'Independent set (test/persona-eval/independent-66.json)', cases: independentCases() },
+    ...(devOnly
+      ? []
+      : [
+          { title: 'Held-out test split (test/persona-corpus, split "test")', cases: corpusCases('test') },
+          { title: 'Independent set (test/persona-eval/independent-66.json)', cases: independentCases() },
+        ]),
     { title: 'Dev split (test/persona-corpus, split "dev"; the one to tune against)', cases: corpusCases('dev') },
   ].map((set) => ({ ...set, outcomes: evaluate(set.cases, playbook) }));
   const elapsed = performance.now() - began;
@@ -165,7 +173,7 @@ function main(argv: readonly string[]): void {
   process.stdout.write(`${results}\n\n(${sets.reduce((n, s) => n + s.cases.length, 0)} texts evaluated in ${Math.round(elapsed)} ms)\n`);
 
   if (argv.includes('--errors')) {
-    const dev = sets[2]!;
+    const dev = sets[sets.length - 1]!;
     process.stdout.write(`\nDev split misses:\n${misses(dev.outcomes, dev.cases) || '(none)'}\n`);
   }
   if (argv.includes('--write')) {

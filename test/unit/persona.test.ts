@@ -208,6 +208,18 @@ describe('suggestPersona on held-out buyer emails', () => {
   });
 });
 
+describe('the decision stage (model format 4)', () => {
+  // A rep's third-person call note about a buyer new to the topic, in few words: the strongest
+  // persona's raw score stayed under the cut-off, so format 3 showed no suggestion at all.
+  const note = 'Discuție cu directorul unei școli private. Nu s-a mai ocupat de așa ceva. A întrebat de câteva ori dacă poate reveni cu întrebări după semnare.';
+
+  test('a short call note about a newcomer gets the novice persona, with the sentence that said so', () => {
+    const result = suggestPersona(note, {}, playbook);
+    expect(result.primary).toBe('novice');
+    expect(result.evidence.some((e) => e.personaId === 'novice' && e.excerpt === 'Nu s-a mai ocupat de așa ceva.')).toBe(true);
+  });
+});
+
 describe('suggestPersona evidence, facts and limits', () => {
   test('evidence quotes the words of the email, strongest first, capped', () => {
     const text = personaCases.find((c) => c.name.startsWith('pl burned + novice'))?.text ?? '';

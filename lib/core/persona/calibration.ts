@@ -1,6 +1,6 @@
-// Calibration: the raw confidence (the strongest persona's share of the points times their
-// strength, score.ts) mapped to how often a suggestion at that raw confidence is right, so that
-// "70 % sure" is right about 70 % of the time.
+// Calibration, and the decision stage's training texts: the decision's probability of the
+// persona it shows (decision.ts; before format 4, the raw confidence of score.ts) mapped to how
+// often a suggestion at that value is right, so that "70 % sure" is right about 70 % of the time.
 //
 // The mapping is learned from the playbook alone, by cross-validation: the classifier is trained
 // without one fold of the personas' and the neutral examples, the held-out examples are put
@@ -13,6 +13,7 @@
 // the same ranking, at a calibrated value. No evaluation text is ever used (docs/persona-eval.md).
 import type { Playbook } from '../../playbook/schema';
 import type { Classifier, SentenceReading, TrainingText } from './classifier';
+import { decide, decisionFigures, trainDecision, type Decision, type DecisionExample } from './decision';
 import { readText, scoreReadings, type ScoringModel } from './score';
 import { matchSignals, type SignalHit } from './signals';
 
@@ -140,10 +141,11 @@ export function learnCalibration(
   model: ScoringModel,
   texts: readonly TrainingText[],
   foldWeights: (skip: (doc: number) => boolean) => Pick<Classifier, 'weights' | 'weightStep'>,
-): Calibration {
+): { calibration: Calibration; decision: Decision } {
   const noneClass = model.classes.length > model.personaIds.length ? model.classes.length - 1 : -1;
   const fold = assignFolds(texts);
-  const points: CalibrationPoint[] = [];
+  const P = model.personaIds.length;
+  const examples: DecisionExample[] = [];
   for (let k = 0; k < FOLDS; k++) {
     const foldModel: ScoringModel = { ...model, ...foldWeights((d) => fold[d] === k) };
     // Each held-out example is read and searched for signals once; the texts made of it reuse
@@ -173,10 +175,18 @@ export function learnCalibration(
       }
       const score = scoreReadings(readings, {}, playbook, foldModel, undefined, [...strongest.values()]);
       if (score.rawConfidence <= 0) continue;
-      points.push({ raw: score.rawConfidence, right: cls !== noneClass && score.order[0] === cls });
+      examples.push({ figures: decisionFigures(score, P), label: cls === noneClass ? P : cls });
     }
   }
+  const decision = trainDecision(examples, P);
+  // The decision's probability of the persona it would show, against whether that is the text's persona.
+  const points: CalibrationPoint[] = examples.map(({ figures, label }) => {
+    const probability = decide(decision, figures, P);
+    let best = 0;
+    for (let p = 1; p < P; p++) if ((probability[p] ?? 0) > (probability[best] ?? 0)) best = p;
+    return { raw: probability[best] ?? 0, right: best === label };
+  });
   const right = points.filter((p) => p.right).length;
-  if (points.length < MIN_POINTS || right === 0 || right === points.length) return IDENTITY_CALIBRATION;
-  return fitIsotonic(points);
+  if (points.length < MIN_POINTS || right === 0 || right === points.length) return { calibration: IDENTITY_CALIBRATION, decision };
+  return { calibration: fitIsotonic(points), decision };
 }

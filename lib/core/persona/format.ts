@@ -4,4 +4,4 @@
  * under the earlier one are worked out again (lib/core/suggestion-basis.ts). A module of its own,
  * so the panel can read it without loading the classifier.
  */
-export const PERSONA_MODEL_FORMAT = 3;
+export const PERSONA_MODEL_FORMAT = 4;

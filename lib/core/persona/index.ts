@@ -14,9 +14,10 @@
  * logistics in a long thread count as "none" instead of diluting (or faking) a persona. A
  * signal found in a sentence the classifier reads as logistics counts for less, and one
  * sentence can add at most `sentenceCap` points, so the persona present across the text wins
- * over one keyword-packed sentence. The confidence shown is calibrated (calibration.ts): a
- * mapping learned by cross-validation over the playbook's examples turns the raw score into how
- * often such a suggestion is right. The rep's override is not this module's business: it only
+ * over one keyword-packed sentence. A second stage (decision.ts, model format 4) reads figures
+ * of the whole scored text and gives each persona and "no persona" a probability, learned by
+ * cross-validation over the playbook's examples; the shown persona is the likeliest, and its
+ * probability, calibrated (calibration.ts), is the confidence shown. The rep's override is not this module's business: it only
  * suggests, with a confidence and the evidence behind it (evidence.ts, as data).
  */
 export { suggestPersona, type PersonaSuggestion } from './suggest';

@@ -4,6 +4,7 @@
 import type { Playbook } from '../../playbook/schema';
 import { learnCalibration, type Calibration } from './calibration';
 import { trainClassifierWithFolds, type Classifier } from './classifier';
+import type { Decision } from './decision';
 import { compileSignals, type CompiledSignals } from './signals';
 
 import { PERSONA_MODEL_FORMAT } from './format';
@@ -16,6 +17,8 @@ export interface PersonaModel extends Classifier, CompiledSignals {
   personaIds: string[];
   /** Raw confidence → calibrated confidence, learned by cross-validation over the playbook's examples (calibration.ts). Format 3. */
   calibration: Calibration;
+  /** The second stage: persona or none, and which, from the whole text's figures (decision.ts). Format 4. */
+  decision: Decision;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface PersonaModel extends Classifier, CompiledSignals {
 export function trainPersonaModel(playbook: Playbook): PersonaModel {
   const { classifier, texts, foldWeights } = trainClassifierWithFolds(playbook);
   const uncalibrated = { personaIds: playbook.personas.map((p) => p.id), ...classifier, ...compileSignals(playbook) };
-  return { format: PERSONA_MODEL_FORMAT, ...uncalibrated, calibration: learnCalibration(playbook, uncalibrated, texts, foldWeights) };
+  return { format: PERSONA_MODEL_FORMAT, ...uncalibrated, ...learnCalibration(playbook, uncalibrated, texts, foldWeights) };
 }
 
 /** Whether a (stored) model can serve `playbook`: the current format, and the same personas in the same order. */

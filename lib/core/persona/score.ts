@@ -27,6 +27,12 @@ export interface TextScore {
   rawConfidence: number;
   /** Signal and fact evidence, in the order found. */
   evidence: PersonaEvidence[];
+  /** Per persona: the playbook's phrase signals found (positive and negative points) and the facts' points. */
+  signalGain: Float64Array;
+  signalLoss: Float64Array;
+  factPoints: Float64Array;
+  /** The sentences as the classifier read them. */
+  readings: readonly SentenceReading[];
   /** Each sentence's points per persona from the classifier, for classifier evidence. */
   perSentence: { reading: SentenceReading; persona: number; points: number }[];
 }
@@ -72,6 +78,7 @@ export function scoreReadings(
 ): TextScore {
   const P = m.personaIds.length;
   const signalPoints = new Float64Array(P);
+  const signalGain = new Float64Array(P);
   const textPoints = new Float64Array(P);
   const factPoints = new Float64Array(P);
   const evidence: PersonaEvidence[] = [];
@@ -90,8 +97,10 @@ export function scoreReadings(
   });
 
   for (const hit of hits) {
-    if (hit.contribution > 0) sentencePoints[hit.sentenceIndex * P + hit.personaIndex]! += hit.contribution;
-    else signalPoints[hit.personaIndex]! += hit.contribution;
+    if (hit.contribution > 0) {
+      sentencePoints[hit.sentenceIndex * P + hit.personaIndex]! += hit.contribution;
+      signalGain[hit.personaIndex]! += hit.contribution;
+    } else signalPoints[hit.personaIndex]! += hit.contribution;
     const signal = m.signals[hit.signalIndex];
     if (text === undefined) continue;
     // Its points count either way; it is quoted only from a sentence that speaks for its persona (evidence.ts).
@@ -139,6 +148,16 @@ export function scoreReadings(
   const share = top / (total + personaTuning.noneMass);
   const strength = 1 - Math.exp(-top / personaTuning.strengthScale);
 
-
-  return { raw, total, order, rawConfidence: top > 0 ? share * strength : 0, evidence, perSentence };
+  return {
+    raw,
+    total,
+    order,
+    rawConfidence: top > 0 ? share * strength : 0,
+    signalGain,
+    signalLoss: signalPoints,
+    factPoints,
+    readings,
+    evidence,
+    perSentence,
+  };
 }

@@ -3,6 +3,7 @@
 import type { Playbook } from '../../playbook/schema';
 import type { Facts } from '../facts';
 import { calibrate } from './calibration';
+import { decide, decisionFigures } from './decision';
 import { classifierExcerpt, nearestExample, shorten, speaksFor, type PersonaEvidence } from './evidence';
 import { modelFor, type PersonaModel } from './model';
 import { round, scoreText } from './score';
@@ -13,8 +14,8 @@ export interface PersonaSuggestion {
   secondary?: string;
   /**
    * 0..1, calibrated: how often a suggestion with this confidence is right (calibration.ts).
-   * There is no primary when the raw confidence, before calibration, is below the playbook's
-   * `minConfidence`.
+   * There is no primary when the decision's probability of the likeliest persona (decision.ts),
+   * before calibration, is below the playbook's `minConfidence` or below that of "no persona".
    */
   confidence: number;
   /** Each persona's share of the evidence, 0..1. */
@@ -29,26 +30,29 @@ export interface PersonaSuggestion {
  */
 export function suggestPersona(text: string, facts: Facts, playbook: Playbook, model?: PersonaModel): PersonaSuggestion {
   const m = modelFor(playbook, model);
-  const { raw, total, order, rawConfidence, evidence, perSentence } = scoreText(text, facts, playbook, m);
-  const first = order[0];
-  const second = order[1];
-  const top = first === undefined ? 0 : (raw[first] ?? 0);
-  const confidence = round(top > 0 ? calibrate(m.calibration, rawConfidence) : 0);
+  const score = scoreText(text, facts, playbook, m);
+  const { raw, total, order, evidence, perSentence } = score;
+  const P = m.personaIds.length;
+  const probability = decide(m.decision, decisionFigures(score, P), P);
+  let first = 0;
+  for (let p = 1; p < P; p++) if ((probability[p] ?? 0) > (probability[first] ?? 0)) first = p;
+  const top = raw[first] ?? 0;
+  const mostPoints = order[0] === undefined ? 0 : (raw[order[0]] ?? 0);
+  const confidence = round(top > 0 ? calibrate(m.calibration, probability[first] ?? 0) : 0);
 
   const scores: Record<string, number> = {};
   m.personaIds.forEach((id, p) => (scores[id] = round((raw[p] ?? 0) / (total + personaTuning.noneMass))));
 
   const { minConfidence, secondaryRatio } = playbook.personaSuggestion;
   const suggestion: PersonaSuggestion = { confidence, scores, evidence: [] };
-  // The cut-off applies to the raw confidence, as before calibration: a playbook's
-  // `minConfidence` keeps selecting the same texts (calibration would otherwise move it, and
-  // with it how many neutral texts get a persona); only the confidence shown changed meaning.
-  if (first !== undefined && top > 0 && rawConfidence >= minConfidence) {
+  // The cut-off applies to the decision's probability before calibration (a probability among
+  // the personas and "none"), and "none" must not be likelier: neutral texts stay unsuggested.
+  if (top > 0 && (probability[first] ?? 0) >= minConfidence && (probability[first] ?? 0) >= (probability[P] ?? 0)) {
     suggestion.primary = m.personaIds[first];
+    const second = order.find((p) => p !== first);
     const runnerUp = second === undefined ? 0 : (raw[second] ?? 0);
-    if (second !== undefined && runnerUp >= personaTuning.minSecondaryPoints && runnerUp >= secondaryRatio * top) {
-      const id = m.personaIds[second];
-      if (id !== suggestion.primary) suggestion.secondary = id;
+    if (second !== undefined && runnerUp >= personaTuning.minSecondaryPoints && runnerUp >= secondaryRatio * mostPoints) {
+      suggestion.secondary = m.personaIds[second];
     }
   }
 
