@@ -8,7 +8,7 @@ import type { TabState } from './tab-state';
 export type ApplyResult = { ok: true; state: TabState } | { ok: false; error: string };
 
 /** A report read: what the panel shows for the tab and, for a read company, the snapshot to store. */
-export type ReadReport = { ok: true; state: TabState; snapshot?: PageSnapshot } | { ok: false; error: string };
+type ReadReport = { ok: true; state: TabState; snapshot?: PageSnapshot } | { ok: false; error: string };
 
 /**
  * Validates what a content script sent (it runs in the page's world, so its message is untrusted
@@ -16,7 +16,7 @@ export type ReadReport = { ok: true; state: TabState; snapshot?: PageSnapshot } 
  * its snapshot's, so the state is known before the account is stored: the panel can be told at
  * once and read the account (a revisit's stored record) while the new read is written.
  */
-export function readReport(message: unknown, now = Date.now()): ReadReport {
+function readReport(message: unknown, now: number): ReadReport {
   const parsed = salvaged(message);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -39,10 +39,14 @@ export function readReport(message: unknown, now = Date.now()): ReadReport {
   }
 }
 
-/** readReport, and a read company stored: what the panel should show for the tab once it is. */
-export async function applyReport(db: PlaycardDb, message: unknown, now = Date.now()): Promise<ApplyResult> {
+/**
+ * readReport, and a read company stored: what the panel should show for the tab once it is.
+ * `onRead` hears that state as soon as the report is validated, before the store.
+ */
+export async function applyReport(db: PlaycardDb, message: unknown, now = Date.now(), onRead: (state: TabState) => void = () => {}): Promise<ApplyResult> {
   const read = readReport(message, now);
   if (!read.ok) return read;
+  onRead(read.state);
   if (read.snapshot) await saveSnapshot(db, read.snapshot, now);
   return { ok: true, state: read.state };
 }
@@ -121,15 +125,12 @@ export function createTabReports({ db, save, announce = () => {}, forget, onReje
   return {
     report(tabId: number, message: unknown): Promise<void> {
       return inOrder(tabId, async () => {
-        const at = now();
-        const read = readReport(message, at);
-        if (!read.ok) return onRejected(tabId, read.error);
-        // The panel hears first and reads the account while it is written: on a revisit the
-        // stored record is already there (and its live query catches the write); a first visit
-        // shows "Loading…" for the moment the write takes, never the previous page's account.
-        announce(tabId, read.state);
+        let result: ApplyResult;
         try {
-          if (read.snapshot) await saveSnapshot(db, read.snapshot, at);
+          // The panel hears first and reads the account while it is written: on a revisit the
+          // stored record is already there (and its live query catches the write); a first visit
+          // shows "Loading…" for the moment the write takes, never the previous page's account.
+          result = await applyReport(db, message, now(), (state) => announce(tabId, state));
         } catch (error) {
           // Not stored (a full disk, an upgrade under way): the tab's panel says so rather than
           // showing a card it cannot keep; the next report of the tab replaces it.
@@ -138,10 +139,11 @@ export function createTabReports({ db, save, announce = () => {}, forget, onReje
           await save(tabId, problem);
           throw error;
         }
+        if (!result.ok) return onRejected(tabId, result.error);
         // Saved once stored: a panel opened later never reads a state whose account is not there.
-        await save(tabId, read.state);
+        await save(tabId, result.state);
         // After the save, so the panel shows the account first.
-        if (read.state.status === 'ok') scoreInOrder(read.state.accountKey);
+        if (result.state.status === 'ok') scoreInOrder(result.state.accountKey);
       });
     },
     /** After the tab's pending reports, so none of them writes the state back. */

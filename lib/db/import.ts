@@ -1,8 +1,7 @@
 import { displayName, headerSignature, mergeImported, type ImportedAccount, type MergeOutcome } from '../accounts/merge';
-import type { ImportMapping } from '../accounts/types';
+import type { AccountScore, ImportMapping } from '../accounts/types';
 import type { Playbook } from '../playbook/schema';
 import { activeScoring, loadPreviousPlaybooks, scoreRound, type Scoring } from './book';
-import type { AccountScore } from '../accounts/types';
 import type { Table } from 'dexie';
 import type { AccountRecord, PlaycardDb, RepInput } from './database';
 
