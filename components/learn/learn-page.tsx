@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { ReadyState } from '../../lib/learn/ready';
 import type { Grading } from '../../lib/learn/due';
@@ -41,7 +41,9 @@ const FILTERS: CardFilter[] = ['all', 'persona', 'segment', 'mix'];
 
 /** Keys that work anywhere but in a text field: Space flips, 1-4 answer or grade, Enter goes next, arrows browse. */
 function useKeyboard(state: LearnState) {
-  useEffect(() => {
+  // Listening from the render itself, not after the next paint: a key pressed as the card appears
+  // (or on the first frame, replayed right after the page renders over it) must reach the page.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, select') || event.altKey || event.ctrlKey || event.metaKey) return;

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { render } from 'preact';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { drawFirstFrame, FRAME_KEY, saveFrame, usableFrame, type FirstFrame } from '../../components/learn/first-frame';
+import { drawFirstFrame, FRAME_KEY, holdInput, saveFrame, usableFrame, type FirstFrame } from '../../components/learn/first-frame';
 import { keepFirstFrame } from '../../components/learn/keep-frame';
 import { LearnPage } from '../../components/learn/learn-page';
 import { createLearnState } from '../../components/learn/learn-state';
@@ -68,4 +68,17 @@ test('the kept frame shows the first card and the counts a fresh open would, not
   stop();
   render(null, app);
   state.dispose();
+});
+
+test('Space pressed on the first frame, before the page loaded, flips the card the page then draws', async () => {
+  const state = createLearnState(db);
+  await until(() => state.loaded.value, 'the playbook and progress to be read');
+  const app = document.createElement('div');
+  document.body.replaceChildren(app);
+  // The rep presses Space on the frame while the page's code is still loading.
+  const held = holdInput(document);
+  document.body.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', code: 'Space', bubbles: true, cancelable: true }));
+  held.around(() => render(<LearnPage state={state} />, app));
+  expect(state.flipped.value).toBe(true);
+  render(null, app);
 });
