@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { KNOWN_SITE_MATCHES } from './lib/sites';
+import { inlinePageCss } from './scripts/build/inline-page-css';
 import { precompileMessages } from './scripts/build/precompile-messages';
 
 export default defineConfig({
@@ -53,7 +54,8 @@ export default defineConfig({
   },
   vite: () => ({
     // Catalogues ship as pre-parsed ICU trees, so no page carries the ICU parser (about 8 KB gzip).
-    plugins: [precompileMessages()],
+    // Each page's stylesheet is inlined into its HTML, so its first script does not wait for a second file.
+    plugins: [precompileMessages(), inlinePageCss()],
     resolve: { alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }] },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),
