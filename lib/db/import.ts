@@ -29,7 +29,8 @@ async function storedAmong<T, Insert>(table: Table<T, string, Insert>, keys: rea
   if (!keys.length) return [];
   const present = new Set(await table.where(':id').between(keys[0]!, keys[keys.length - 1]!, true, true).primaryKeys());
   const wanted = keys.filter((key) => present.has(key));
-  if (!wanted.length) return new Array<T | undefined>(keys.length);
+  // Not `new Array(n)`: a sparse array's holes are skipped by map.
+  if (!wanted.length) return keys.map(() => undefined);
   const found = await table.bulkGet(wanted);
   const byKey = new Map(wanted.map((key, i) => [key, found[i]]));
   return keys.map((key) => byKey.get(key));
