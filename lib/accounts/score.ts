@@ -5,6 +5,7 @@ import type { Answers } from '../core/segment';
 import { FACT_KEYS } from '../playbook/constants';
 import type { Playbook } from '../playbook/schema';
 import type { PageSnapshot } from '../snapshot';
+import { importedPartOf } from './import-only';
 import type { AccountScore, AnswerChange, ChangeCause, FactChange, HistoryEntry, PersonaIds, ThresholdChange } from './types';
 
 /** What scoring needs of a stored account (an AccountRecord). */
@@ -14,7 +15,9 @@ export interface ScoredAccount {
   domain?: string;
   site: string;
   seenAt: number;
+  firstSeenAt: number;
   snapshot: PageSnapshot;
+  suggested?: unknown;
 }
 
 /** What scoring needs of the rep's input (a RepInput). */
@@ -33,7 +36,9 @@ export interface ScoringPlaybook {
 
 /**
  * Scores one account by the rules the panel's assessAccount applies (scoreSegmentAndPersona:
- * the segment and persona without the panel's checklist and standing), keeping only ids and the inputs.
+ * the segment and persona without the panel's checklist and standing), keeping only ids and the
+ * inputs. An account known only from imports keeps in its row what its record held (`imported`):
+ * the row can then stand for the record.
  */
 export function scoreAccount(
   account: ScoredAccount,
@@ -46,6 +51,7 @@ export function scoreAccount(
   const answers = { ...(input?.answers ?? {}) };
   const assessed = scoreSegmentAndPersona({ facts, answers, text: account.snapshot.text ?? '', personaOverride: input?.persona }, playbook, suggest, segmentOf);
   const { primary, secondary } = assessed.persona;
+  const imported = importedPartOf(account);
   return {
     key: account.key,
     name: account.name,
@@ -61,6 +67,7 @@ export function scoreAccount(
     playbookVersion: playbook.version,
     playbookHash: hash,
     scoredAt: now,
+    ...(imported ? { imported } : {}),
   };
 }
 

@@ -33,6 +33,25 @@ export interface AccountScore {
   scoredAt: number;
   /** The latest move, for the book's column and the export. */
   lastMove?: { at: number; from: string; to: string };
+  /**
+   * Set when the account is known only from imports (never read from a page): it then has no
+   * `accounts` record, and this row with these few fields is that record (accountOfRow rebuilds
+   * it). One record per imported account instead of two halves the import's writes.
+   */
+  imported?: ImportedPart;
+}
+
+/** What an imported account's record holds that its book row (name, domain, facts) does not. */
+export interface ImportedPart {
+  /** When the first import created the account. */
+  firstSeenAt: number;
+  /** The CRM's id for the record, when the file gave one. */
+  recordId?: string;
+  /** The company name the file gave; absent when it gave none (the row's `name` is then the domain or the key). */
+  name?: string;
+  owner?: string;
+  /** The currency of each amount the file gave one for. */
+  currencies?: { annualRevenue?: string; openAmount?: string; wonAmount?: string };
 }
 
 export interface FactChange {

@@ -1,9 +1,33 @@
+import { accountOfRow } from '../accounts/import-only';
 import { accountKeyOf, mergeSnapshots } from '../core/account';
 import { factsOf } from '../core/facts';
 import { suggestionBasis } from '../core/suggestion-basis';
 import type { PageSnapshot } from '../snapshot';
 import type { AccountRecord, PlaycardDb } from './database';
 import { mergeRepInputs } from './inputs';
+
+/**
+ * The stored account under `key`: its record, or, for an account known only from imports, the
+ * record its book row stands for (accountOfRow). Every reader of one account goes through here.
+ * Call inside a transaction that includes accounts and scores, or none.
+ */
+export async function storedAccount(db: PlaycardDb, key: string): Promise<AccountRecord | undefined> {
+  const record = await db.accounts.get(key);
+  if (record) return record;
+  const row = await db.scores.get(key);
+  return row && accountOfRow(row);
+}
+
+/** Every stored account: the records, and the import-only accounts their book rows stand for. */
+export async function storedAccounts(db: PlaycardDb): Promise<AccountRecord[]> {
+  const [records, rows] = await Promise.all([db.accounts.toArray(), db.scores.toArray()]);
+  const recorded = new Set(records.map((record) => record.key));
+  const importOnly = rows.flatMap((row) => {
+    const account = recorded.has(row.key) ? undefined : accountOfRow(row);
+    return account ? [account] : [];
+  });
+  return [...records, ...importOnly];
+}
 
 /** Stores a page read, merged into what was known; returns the account key, or undefined when the page names no account. */
 export async function saveSnapshot(db: PlaycardDb, snapshot: PageSnapshot, now = Date.now()): Promise<string | undefined> {
@@ -12,9 +36,11 @@ export async function saveSnapshot(db: PlaycardDb, snapshot: PageSnapshot, now =
   // A record read before its website field rendered was keyed by the CRM's record id;
   // once the domain is known, that account (and the rep's input) moves under the domain.
   const provisional = snapshot.company.domain && snapshot.recordId ? `${snapshot.site}:${snapshot.recordId}` : undefined;
-  await db.transaction('rw', db.accounts, db.inputs, async () => {
-    const earlier = provisional ? await db.accounts.get(provisional) : undefined;
-    const previous = (await db.accounts.get(key)) ?? earlier;
+  await db.transaction('rw', db.accounts, db.inputs, db.scores, async () => {
+    // An account known only from imports has no record: its book row stands for it, so a page
+    // read merges over the imported facts as it did over the import's record.
+    const earlier = provisional ? await storedAccount(db, provisional) : undefined;
+    const previous = (await storedAccount(db, key)) ?? earlier;
     const merged = mergeSnapshots(previous?.snapshot, snapshot);
     // A revisit that read the same text and facts keeps its suggestion: the panel shows it at once.
     const suggested = previous?.suggested?.basis === suggestionBasis(merged.text ?? '', factsOf(merged)) ? previous.suggested : undefined;
@@ -35,6 +61,10 @@ export async function saveSnapshot(db: PlaycardDb, snapshot: PageSnapshot, now =
       if (input) await db.inputs.put(existing ? mergeRepInputs(key, existing, input) : { ...input, key });
       await db.inputs.delete(provisional);
       await db.accounts.delete(provisional);
+      // Its book row goes too: the account is scored again under its domain. (Left behind, an
+      // import-only row would stand for an account that moved; before import7 the row was
+      // left for the next start's refreshBook to find without a record.)
+      await db.scores.delete(provisional);
     }
   });
   return key;

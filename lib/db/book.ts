@@ -1,4 +1,5 @@
 import { suggestPersona, type PersonaModel, type PersonaSuggestion } from '../core/persona';
+import { accountOfRow } from '../accounts/import-only';
 import { checkPin, effectiveSegment, type PinCheck } from '../accounts/pins';
 import { describeMove, rememberingSuggest, scoreAccount, type ScoredAccount, type ScoredInput } from '../accounts/score';
 import type { AccountScore, ChangeCause, HistoryEntry } from '../accounts/types';
@@ -142,8 +143,10 @@ export async function rescore(db: PlaycardDb, keys: readonly string[], cause: Ch
       const active = await db.playbooks.get('active');
       // The model is read once per playbook; a worker that just woke reads it instead of training.
       const model = active ? await modelUnlessCached(db, active) : undefined;
-      const [accounts, inputs, befores] = await Promise.all([db.accounts.bulkGet(chunk), db.inputs.bulkGet(chunk), db.scores.bulkGet(chunk)]);
+      const [records, inputs, befores] = await Promise.all([db.accounts.bulkGet(chunk), db.inputs.bulkGet(chunk), db.scores.bulkGet(chunk)]);
       if (active) await loadPreviousPlaybooks(db, befores, playbookIdentity(active), previousPlaybooks);
+      // An import-only account has no record: its row stands for it (it is no orphan).
+      const accounts = records.map((record, i) => record ?? (befores[i] && accountOfRow(befores[i])));
       return { active, model, accounts, inputs, befores };
     });
     const { active, model, accounts, inputs, befores } = read;
@@ -169,10 +172,12 @@ export async function rescore(db: PlaycardDb, keys: readonly string[], cause: Ch
 }
 
 /**
- * Scores every account that has no score yet (read before schema v5, or copied in by a tool)
- * and re-scores those scored under another playbook. The background runs it at start and after
- * each playbook activation; moves it finds are the playbook's. At a start with nothing to do it
- * costs two counts and one index lookup.
+ * Scores every account that has no score yet (read before schema v5, imported before a playbook
+ * was active, or copied in by a tool) and re-scores those scored under another playbook. The
+ * background runs it at start and after each playbook activation; moves it finds are the
+ * playbook's. At a start with nothing to do it costs two counts and one index lookup; with
+ * import-only accounts (rows without a record, so the counts differ) also a read of both
+ * tables' keys.
  */
 export async function refreshBook(db: PlaycardDb, now = Date.now()): Promise<number> {
   const active = await db.playbooks.get('active');
@@ -186,10 +191,11 @@ export async function refreshBook(db: PlaycardDb, now = Date.now()): Promise<num
   const keys = new Set(staleKeys);
   if (accountCount !== scoreCount) {
     const [accountKeys, scoredKeys] = await Promise.all([db.accounts.toCollection().primaryKeys(), db.scores.toCollection().primaryKeys()]);
-    const accounts = new Set(accountKeys);
     const scored = new Set(scoredKeys);
     for (const key of accountKeys) if (!scored.has(key)) keys.add(key);
-    for (const key of scoredKeys) if (!accounts.has(key)) keys.add(key);
+    // A row without a record is an import-only account, scored and current: nothing to do. (A
+    // row left behind by an account that moved under its domain, from before import7, goes at
+    // its next re-score: rescore deletes a row that stands for no account.)
   }
   if (keys.size) await rescore(db, [...keys], { kind: 'playbook' }, now);
   return keys.size;

@@ -1,3 +1,4 @@
+import { accountOfRow, importedPartOf } from '../accounts/import-only';
 import { displayName, headerSignature, mergeImported, type ImportedAccount, type MergeOutcome } from '../accounts/merge';
 import type { AccountScore, ImportMapping } from '../accounts/types';
 import type { Playbook } from '../playbook/schema';
@@ -28,7 +29,8 @@ async function storedAmong<T, Insert>(table: Table<T, string, Insert>, keys: rea
   if (!keys.length) return [];
   const present = new Set(await table.where(':id').between(keys[0]!, keys[keys.length - 1]!, true, true).primaryKeys());
   const wanted = keys.filter((key) => present.has(key));
-  if (!wanted.length) return new Array<T | undefined>(keys.length);
+  // Not `new Array(n)`: a sparse array's holes are skipped by map.
+  if (!wanted.length) return keys.map(() => undefined);
   const found = await table.bulkGet(wanted);
   const byKey = new Map(wanted.map((key, i) => [key, found[i]]));
   return keys.map((key) => byKey.get(key));
@@ -119,7 +121,12 @@ function afterThisTask<T>(work: () => T): Promise<T> {
  * the rep's own.
  *
  * One read-write transaction per chunk reads the stored accounts, answers and scores, merges,
- * scores and writes all four tables: each record is read once and written once. (Writing the
+ * scores and writes: each record is read once and written once. With a playbook active, an
+ * account known only from imports is written as its book row alone (`imported` on its score,
+ * no `accounts` record): IndexedDB's cost is mostly per record written, and two records per
+ * row could not meet the 3 s budget for 10,000 rows. A record an older version wrote for such
+ * an account is deleted as its row takes over. Without a playbook (nothing to score yet) the
+ * import writes records, which the background scores once a playbook is active. (Writing the
  * accounts and then calling rescore read every account, answer and score twice, and the
  * active playbook with its persona model once per chunk: three times the work.)
  *
@@ -145,16 +152,16 @@ export async function importAccounts(
     const prepared = await (preparing ?? Promise.resolve(prepareChunk(chunk, scoring, now)));
     preparing = undefined;
     const keys = chunk.map((a) => a.key);
-    const tables = [db.accounts, db.inputs, ...(scoring ? [db.scores, db.history, db.playbookHistory] : [])];
+    const tables = [db.accounts, db.inputs, db.scores, ...(scoring ? [db.history, db.playbookHistory] : [])];
     await db.transaction('rw', tables, async () => {
-      const [stored, inputs, befores] = await Promise.all([
-        storedAmong(db.accounts, keys),
-        storedAmong(db.inputs, keys),
-        scoring ? storedAmong(db.scores, keys) : Promise.resolve([]),
-      ]);
+      const [records, inputs, befores] = await Promise.all([storedAmong(db.accounts, keys), storedAmong(db.inputs, keys), storedAmong(db.scores, keys)]);
+      // An import-only account's book row stands for its record (accountOfRow).
+      const stored = records.map((record, i) => record ?? (befores[i] && accountOfRow(befores[i])));
       // A file may name one account twice: the later row's merge is the one stored, and scored.
       const last = new Map(keys.map((key, i) => [key, i]));
-      const records: AccountRecord[] = [];
+      const toWrite: AccountRecord[] = [];
+      // Records from before import7 of accounts that now live in their book rows.
+      const replaced: string[] = [];
       const newInputs: RepInput[] = [];
       const scores: AccountScore[] = [];
       const merged: Merged[] = new Array(chunk.length);
@@ -165,7 +172,11 @@ export async function importAccounts(
         const result = untouched ? prepared.merged[i]! : mergeRow(imported, stored[i], inputs[i], now);
         merged[i] = result;
         counts[result.outcome]++;
-        if (result.outcome !== 'unchanged') records.push(result.record);
+        // Scored, an account known only from imports is written once, as its book row (the
+        // score below carries what its record held); one read from a page keeps its record.
+        if (scoring && importedPartOf(result.record)) {
+          if (records[i]) replaced.push(keys[i]!);
+        } else if (result.outcome !== 'unchanged') toWrite.push(result.record);
         if (result.newInput) newInputs.push(result.newInput);
         if (last.get(keys[i]!) !== i) return;
         if (untouched) {
@@ -173,7 +184,9 @@ export async function importAccounts(
           if (score) scores.push(score);
         } else rescored.push(i);
       });
-      const writes: Promise<unknown>[] = [db.accounts.bulkPut(records)];
+      const writes: Promise<unknown>[] = [];
+      if (toWrite.length) writes.push(db.accounts.bulkPut(toWrite));
+      if (replaced.length) writes.push(db.accounts.bulkDelete(replaced));
       if (newInputs.length) writes.push(db.inputs.bulkPut(newInputs));
       if (scoring) {
         const previous = rescored.map((i) => befores[i]);

@@ -7,7 +7,7 @@ import type { PersonaSuggestion } from '../core/persona';
 import { suggestionBasis } from '../core/suggestion-basis';
 // From the modules themselves, not the '../db' index: the index also leads to the book's scoring
 // and the playbook runtime, which the bundler would then load with every panel.
-import { recentAccounts } from '../db/accounts';
+import { recentAccounts, storedAccount } from '../db/accounts';
 import { freshSuggestion, playbookIdentity, type AccountRecord, type MetaRecord, type PlaycardDb, type RepInput, type StoredPlaybook, type UpdateNotice, type UpdateStatus } from '../db/database';
 import { setAnswer, setCheck, setPersona } from '../db/inputs';
 import { markNoticeSeen, noticeOf, statusOf } from '../db/meta';
@@ -56,7 +56,8 @@ export function createPanelState({ db, onError = console.error }: PanelDeps) {
 
   const account = liveSignal<AccountRecord | null>(() => {
     const key = accountKey.value;
-    return key ? async () => (await db.accounts.get(key)) ?? null : undefined;
+    // An import-only account has no record: storedAccount rebuilds it from its book row.
+    return key ? async () => (await storedAccount(db, key)) ?? null : undefined;
   }, onError);
   const input = liveSignal<RepInput | null>(() => {
     const key = accountKey.value;

@@ -4,6 +4,7 @@ import { batch, computed, effect, signal } from '@preact/signals';
 import { factsOf } from '../core/facts';
 import type { DraftBase, PlaycardDb, StoredPlaybook } from '../db/database';
 import { loadDraft, saveDraft } from '../db/studio';
+import { storedAccounts } from '../db/accounts';
 import type { Playbook } from '../playbook/schema';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { record, redo, startHistory, undo, type History, type Json } from './draft';
@@ -212,7 +213,8 @@ export function createStudioState({ db, builtin, onError = console.error, saveDe
     },
     /** Every account cached in this browser, with the rep's answers, into the preview (the demo accounts stay). */
     async loadAccounts(): Promise<void> {
-      const [cached, inputs] = await Promise.all([db.accounts.toArray(), db.inputs.toArray()]);
+      // With the accounts known only from imports, which live in their book rows (storedAccounts).
+      const [cached, inputs] = await Promise.all([storedAccounts(db), db.inputs.toArray()]);
       const answers = new Map(inputs.map((input) => [input.key, input.answers]));
       accounts.value = [
         ...cached.map((a) => ({ key: a.key, name: a.name, facts: factsOf(a.snapshot), answers: answers.get(a.key) ?? {}, text: a.snapshot.text ?? '', demo: false })),

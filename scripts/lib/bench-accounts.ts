@@ -146,7 +146,8 @@ const p95 = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Mat
 
 /**
  * `npm run build && npx tsx scripts/lib/bench-accounts.ts`: section 8 of the bench alone, for work on this page;
- * `... bench-accounts.ts --import=5`: the import alone, five times (BENCH_CONSOLE=1 prints the page's console).
+ * `... bench-accounts.ts --import=5`: the import alone, five times (BENCH_CONSOLE=1 prints the page's console);
+ * `--extension=<dir>,<dir>` runs either for each built extension, in turn.
  */
 async function main(): Promise<void> {
   const { launchWithExtension } = await import('./browser');
@@ -169,15 +170,19 @@ async function main(): Promise<void> {
     for (const [dir, runs] of times) console.log(`import 10000 rows${dir ? ` (${dir})` : ''}: median ${median(runs)} ms (budget 3000): ${runs.join(' ')}`);
     return;
   }
-  const browser = await launchWithExtension();
-  try {
-    const f = await benchAccounts(browser, { runs: 3 });
-    console.log(`import ${f.importRows} rows: ${f.importMs} ms (budget 3000)`);
-    console.log(`open → first rows, ${f.accounts} accounts: median ${median(f.open).toFixed(0)} ms (budget 400)`);
-    console.log(`open → whole book: median ${median(f.complete).toFixed(0)} ms`);
-    console.log(`keystroke: median ${median(f.keystroke).toFixed(1)} ms, p95 ${p95(f.keystroke).toFixed(1)} ms (budget 16.7 p95): ${f.keystroke.map((ms) => ms.toFixed(0)).join(" ")}`);
-  } finally {
-    await browser.close();
+  // With `--extension=a,b`: the whole section once per build, in turn.
+  for (const dir of dirs ?? [undefined]) {
+    const browser = await launchWithExtension(dir ? { extensionDir: dir } : {});
+    try {
+      const f = await benchAccounts(browser, { runs: 3 });
+      if (dir) console.log(`${dir}:`);
+      console.log(`import ${f.importRows} rows: ${f.importMs} ms (budget 3000)`);
+      console.log(`open → first rows, ${f.accounts} accounts: median ${median(f.open).toFixed(0)} ms (budget 400): ${f.open.map((ms) => ms.toFixed(0)).join(' ')}`);
+      console.log(`open → whole book: median ${median(f.complete).toFixed(0)} ms: ${f.complete.map((ms) => ms.toFixed(0)).join(' ')}`);
+      console.log(`keystroke: median ${median(f.keystroke).toFixed(1)} ms, p95 ${p95(f.keystroke).toFixed(1)} ms (budget 16.7 p95): ${f.keystroke.map((ms) => ms.toFixed(0)).join(" ")}`);
+    } finally {
+      await browser.close();
+    }
   }
 }
 
