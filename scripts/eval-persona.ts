@@ -8,6 +8,9 @@
  *   npm run eval:persona -- --errors          also list the dev split's misses, for tuning
  *   npm run eval:persona -- --dev-only        only the dev split (while changing the model: the
  *                                             held-out figures are looked at once, at the end)
+ *   npm run eval:persona -- --playbook=FILE   measure the playbook in FILE (say, the default with a
+ *                                             batch of new examples) instead of the default; it is
+ *                                             refused if it holds a sentence of either evaluation set
  *
  * The test split's and the independent set's misses are never listed: tune on dev, measure on
  * the rest. Exits 1 only when it cannot run (a corpus file is malformed, the docs markers are
@@ -18,8 +21,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suggestPersona } from '../lib/core/persona';
 import { DEFAULT_PLAYBOOK } from '../lib/playbook/default';
-import type { Playbook } from '../lib/playbook/schema';
-import { CORPUS_LANGUAGES, corpusCases, independentCases, type EvalCase } from '../test/persona-corpus/corpus';
+import { parsePlaybook, type Playbook } from '../lib/playbook/schema';
+import { CORPUS_LANGUAGES, corpusCases, independentCases, loadCorpus, type EvalCase } from '../test/persona-corpus/corpus';
 import {
   NONE,
   accuracyBy,
@@ -149,8 +152,38 @@ export function replaceResults(doc: string, results: string): string {
   return `${doc.slice(0, start + START.length)}\n\n${results}\n\n${doc.slice(end)}`;
 }
 
+/**
+ * The playbook to measure: the default, or the one in the file `--playbook=FILE` names, so a
+ * batch of new examples can be measured on the dev split before it goes into the default.
+ */
+export function playbookToMeasure(argv: readonly string[], read: (path: string) => string = (path) => readFileSync(path, 'utf8')): Playbook {
+  const option = argv.find((arg) => arg.startsWith('--playbook='));
+  if (!option) return DEFAULT_PLAYBOOK;
+  const path = option.slice('--playbook='.length);
+  const parsed = parsePlaybook(JSON.parse(read(path)));
+  if (!parsed.ok) throw new Error(`${path} is not a valid playbook: ${parsed.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+  return parsed.playbook;
+}
+
+/**
+ * The evaluation sentences (40 characters or more, of the corpus and the independent set) that
+ * appear in `playbook`, anywhere, ignoring case and spacing. Any of them makes its figures
+ * meaningless: evaluation texts are never training data.
+ */
+export function evaluationSentencesIn(playbook: Playbook): string[] {
+  const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const playbookText = fold(JSON.stringify(playbook).replace(/\\n/g, ' '));
+  return [...loadCorpus().map((i) => i.text), ...independentCases().map((c) => c.text)]
+    .flatMap((text) => text.split(/(?<=[.!?])\s+|\n+/))
+    .map(fold)
+    .filter((s) => s.length >= 40 && playbookText.includes(s));
+}
+
 function main(argv: readonly string[]): void {
-  const playbook = DEFAULT_PLAYBOOK;
+  const playbook = playbookToMeasure(argv);
+  if (playbook !== DEFAULT_PLAYBOOK && argv.includes('--write')) throw new Error('--write reports the default playbook; drop --playbook');
+  const leaked = evaluationSentencesIn(playbook);
+  if (leaked.length) throw new Error(`the playbook holds ${leaked.length} evaluation sentence(s), e.g. "${leaked[0]}"`);
   const personas = playbook.personas.map((p) => p.id);
   const began = performance.now();
   const devOnly = argv.includes('--dev-only');

@@ -11,7 +11,7 @@ import {
   secondaryScores,
   type Outcome,
 } from '../persona-corpus/metrics';
-import { replaceResults } from '../../scripts/eval-persona';
+import { evaluationSentencesIn, playbookToMeasure, replaceResults } from '../../scripts/eval-persona';
 
 const personaIds = DEFAULT_PLAYBOOK.personas.map((p) => p.id);
 
@@ -94,6 +94,30 @@ describe('the persona corpus is well-formed', () => {
       .filter((s) => s.length >= 40);
     expect(sentences.length).toBeGreaterThan(500);
     expect(sentences.filter((s) => playbookText.includes(s))).toEqual([]);
+  });
+});
+
+describe('eval:persona -- --playbook=FILE measures another playbook, never one trained on evaluation texts', () => {
+  test('without the option it measures the default playbook', () => {
+    expect(playbookToMeasure(['--dev-only'])).toBe(DEFAULT_PLAYBOOK);
+  });
+
+  test('with it, the playbook in the file, parsed (defaults filled in)', () => {
+    const playbook = playbookToMeasure(['--dev-only', '--playbook=test/fixtures/playbooks/small.json']);
+    expect([playbook.id, playbook.version]).toEqual(['small-test', '2026.01-1']);
+    expect(playbook.personaSuggestion.minConfidence).toBe(0.35);
+  });
+
+  test('a file that is not a playbook is refused with the reason', () => {
+    expect(() => playbookToMeasure(['--playbook=draft.json'], () => '{"id": "draft"}')).toThrow(/draft\.json is not a valid playbook: .*schemaVersion/);
+  });
+
+  test('a playbook holding a sentence of the corpus is caught, whatever its case and spacing', () => {
+    expect(evaluationSentencesIn(DEFAULT_PLAYBOOK)).toEqual([]);
+    const copied = 'Demo done for Ellis & Co (law firm, 220 lawyers).';
+    const leaky = structuredClone(DEFAULT_PLAYBOOK);
+    leaky.personas[0]!.examples.en!.push(`  ${copied.toUpperCase().replace(' ', '   ')}`);
+    expect(evaluationSentencesIn(leaky)).toEqual(['demo done for ellis & co (law firm, 220 lawyers).']);
   });
 });
 
