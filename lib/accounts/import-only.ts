@@ -70,7 +70,7 @@ const text = (value: Facts[keyof Facts]) => (typeof value === 'string' ? value :
 const number = (value: Facts[keyof Facts]) => (typeof value === 'number' ? value : undefined);
 
 /**
- * The account record of an import-only book row, as the import wrote it before (import7):
+ * The account record of an import-only book row, as the import wrote it before one record per row:
  * site `import`, no page address, no people, never seen on a page. Undefined for a row that
  * has an `accounts` record (or had one, for a row left behind by a moved account).
  */

@@ -62,8 +62,8 @@ export async function saveSnapshot(db: PlaycardDb, snapshot: PageSnapshot, now =
       await db.inputs.delete(provisional);
       await db.accounts.delete(provisional);
       // Its book row goes too: the account is scored again under its domain. (Left behind, an
-      // import-only row would stand for an account that moved; before import7 the row was
-      // left for the next start's refreshBook to find without a record.)
+      // import-only row would stand for an account that moved; older versions left it for the
+      // next start's refreshBook to find without a record.)
       await db.scores.delete(provisional);
     }
   });

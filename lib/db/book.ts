@@ -176,8 +176,8 @@ export async function rescore(db: PlaycardDb, keys: readonly string[], cause: Ch
  * was active, or copied in by a tool) and re-scores those scored under another playbook. The
  * background runs it at start and after each playbook activation; moves it finds are the
  * playbook's. At a start with nothing to do it costs two counts and one index lookup; with
- * import-only accounts (rows without a record, so the counts differ) also a read of both
- * tables' keys.
+ * import-only accounts (rows without a record, so the counts differ) also a look-up of each
+ * record's key among the rows.
  */
 export async function refreshBook(db: PlaycardDb, now = Date.now()): Promise<number> {
   const active = await db.playbooks.get('active');
@@ -190,12 +190,14 @@ export async function refreshBook(db: PlaycardDb, now = Date.now()): Promise<num
   ]);
   const keys = new Set(staleKeys);
   if (accountCount !== scoreCount) {
-    const [accountKeys, scoredKeys] = await Promise.all([db.accounts.toCollection().primaryKeys(), db.scores.toCollection().primaryKeys()]);
-    const scored = new Set(scoredKeys);
+    // Only the records' keys are looked up among the rows: a book of 50,000 imported accounts
+    // (rows without a record) costs nothing here, only the accounts read from pages do.
+    const accountKeys = await db.accounts.toCollection().primaryKeys();
+    const scored = new Set(await db.scores.where(':id').anyOf(accountKeys).primaryKeys());
     for (const key of accountKeys) if (!scored.has(key)) keys.add(key);
     // A row without a record is an import-only account, scored and current: nothing to do. (A
-    // row left behind by an account that moved under its domain, from before import7, goes at
-    // its next re-score: rescore deletes a row that stands for no account.)
+    // row an older version left behind when its account moved under its domain goes at its
+    // next re-score: rescore deletes a row that stands for no account.)
   }
   if (keys.size) await rescore(db, [...keys], { kind: 'playbook' }, now);
   return keys.size;

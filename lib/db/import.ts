@@ -160,7 +160,7 @@ export async function importAccounts(
       // A file may name one account twice: the later row's merge is the one stored, and scored.
       const last = new Map(keys.map((key, i) => [key, i]));
       const toWrite: AccountRecord[] = [];
-      // Records from before import7 of accounts that now live in their book rows.
+      // Records an older version wrote for accounts that now live in their book rows.
       const replaced: string[] = [];
       const newInputs: RepInput[] = [];
       const scores: AccountScore[] = [];

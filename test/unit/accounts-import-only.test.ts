@@ -38,7 +38,7 @@ const lumen: ImportedAccount = {
   answers: {},
 };
 
-/** The record the import wrote for it before (import7), on 1 December. */
+/** The record the import wrote for it before one record per row, on 1 December. */
 const lumenRecord: AccountRecord = {
   key: 'domain:lumen.ro',
   name: 'Lumen "Light" SA',
@@ -183,6 +183,25 @@ describe('import-only accounts in the database', () => {
     expect(await storedAccount(db, 'pipedrive:17')).toBeUndefined();
   });
 
+  test("the background's start still scores a page-read account that has no score, among import-only rows", async () => {
+    const db = await fresh();
+    const more: ImportedAccount[] = ['alpha.pl', 'beta.it'].map((domain, i) => ({ key: `domain:${domain}`, row: 3 + i, company: { name: domain, domain, employees: 30 }, deals: {}, answers: {} }));
+    await importAccounts(db, [lumen, ...more], () => {}, 20);
+    // Read from a page by an older version, before any score existed (or copied in by a tool).
+    await db.accounts.put({ ...lumenRecord, key: 'domain:orbit.ro', name: 'Orbit SRL', domain: 'orbit.ro', site: 'hubspot', seenAt: 30, snapshot: { ...lumenRecord.snapshot, site: 'hubspot', company: { name: 'Orbit SRL', domain: 'orbit.ro', employees: 200 } } });
+    expect(await refreshBook(db, 40)).toBe(1);
+    // 200 employees (2 points) + the open deal its snapshot carries (1): 3 points, Low-touch; the
+    // three imported rows are untouched.
+    expect(await db.scores.get('domain:orbit.ro')).toMatchObject({ segment: 'low-touch', points: 3, site: 'hubspot' });
+    expect((await db.scores.toArray()).map((s) => [s.key, s.scoredAt])).toEqual([
+      ['domain:alpha.pl', 20],
+      ['domain:beta.it', 20],
+      ['domain:lumen.ro', 20],
+      ['domain:orbit.ro', 40],
+    ]);
+    expect(await refreshBook(db, 50)).toBe(0);
+  });
+
   test("the studio's preview includes import-only accounts", async () => {
     const db = await fresh();
     await importAccounts(db, [lumen], () => {}, 20);
@@ -196,7 +215,7 @@ describe('import-only accounts in the database', () => {
   });
 });
 
-describe('a book written before import7 (an accounts record and a score for each imported account)', () => {
+describe('a book written before one record per row (an accounts record and a score for each imported account)', () => {
   test('opens with the book, the panel read and the background start unchanged; a re-import moves the account into its row', async () => {
     const name = `import-only-old-${++n}`;
     // Written by the code of the day: install the playbook, import, then put back the old shape.

@@ -248,7 +248,7 @@ describe('a large import over a stored book', () => {
     // Account 10: the rep answered its potential, but no page was read (no account record).
     await db.inputs.put({ key: `domain:${domain(10)}`, answers: { potential: 'high' }, checks: {}, updatedAt: 5 });
     // Account 30: a score (key account) that stands for no account (a row left behind by an
-    // account that moved, before import7): the import creates the account over it.
+    // account that moved, in an older version): the import creates the account over it.
     await importAccounts(db, [row(30)], () => {}, 5);
     await db.scores.update(`domain:${domain(30)}`, { segment: 'key', imported: undefined });
 
