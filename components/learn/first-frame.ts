@@ -174,6 +174,19 @@ export function saveFrame(store: Pick<Storage, 'getItem' | 'setItem'>, build: st
   }
 }
 
+/**
+ * Resolves once the frame just drawn has been painted: after the next animation frame, in the
+ * task after it. Loading the page's code starts with a synchronous step (the bundler's helper
+ * adds a preload link per chunk: 5–10 ms here) that would otherwise hold back that first paint.
+ * A hidden tab runs no animation frames, so `fallbackMs` resolves it anyway.
+ */
+export function afterNextPaint(win: Pick<Window, 'requestAnimationFrame' | 'setTimeout'> = window, fallbackMs = 100): Promise<void> {
+  return new Promise((resolve) => {
+    win.requestAnimationFrame(() => win.setTimeout(resolve, 0));
+    win.setTimeout(resolve, fallbackMs);
+  });
+}
+
 /** saveFrame with its store and build given: what main.tsx hands the page. */
 export type SaveFrame = (root: Node, meta: FrameMeta) => boolean;
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
-import { drawFirstFrame, FRAME_KEY, holdInput, saveFrame, usableFrame, type FirstFrame, type FrameMeta } from '../../components/learn/first-frame';
+import { afterNextPaint, drawFirstFrame, FRAME_KEY, holdInput, saveFrame, usableFrame, type FirstFrame, type FrameMeta } from '../../components/learn/first-frame';
 
 /** A Web Storage stand-in: a Map behind getItem/setItem. */
 function memoryStore(initial: Record<string, string> = {}) {
@@ -130,5 +130,56 @@ describe('Learn first frame: what the rep does before the page has loaded', () =
       document.querySelector('button')!.addEventListener('click', () => seen.push('click'));
     });
     expect(seen).toEqual([]);
+  });
+});
+
+describe('Learn first frame: the page loads once the frame is painted', () => {
+  /** A window whose animation frames and timers run only when the test says so, in order. */
+  function steppedWindow() {
+    const frames: (() => void)[] = [];
+    const timers: { at: number; run: () => void }[] = [];
+    let now = 0;
+    return {
+      requestAnimationFrame: (run: () => void) => frames.push(run),
+      setTimeout: (run: () => void, ms = 0) => timers.push({ at: now + ms, run }),
+      /** The browser paints: the animation frames run, then what is due. */
+      paint() {
+        frames.splice(0).forEach((run) => run());
+      },
+      advance(ms: number) {
+        now += ms;
+        for (const timer of timers.filter((t) => t.at <= now)) {
+          timers.splice(timers.indexOf(timer), 1);
+          timer.run();
+        }
+      },
+    };
+  }
+  const settled = async (promise: Promise<void>) => {
+    let done = false;
+    void promise.then(() => (done = true));
+    await Promise.resolve();
+    await Promise.resolve();
+    return done;
+  };
+
+  test('not before the next animation frame; in the task after it', async () => {
+    const win = steppedWindow();
+    const painted = afterNextPaint(win as unknown as Window);
+    win.advance(0);
+    expect(await settled(painted)).toBe(false);
+    win.paint();
+    expect(await settled(painted)).toBe(false);
+    win.advance(0);
+    expect(await settled(painted)).toBe(true);
+  });
+
+  test('a hidden tab, which runs no animation frames, still loads the page after 100 ms', async () => {
+    const win = steppedWindow();
+    const painted = afterNextPaint(win as unknown as Window);
+    win.advance(99);
+    expect(await settled(painted)).toBe(false);
+    win.advance(1);
+    expect(await settled(painted)).toBe(true);
   });
 });
