@@ -83,6 +83,8 @@ describe('My accounts in real Chromium', () => {
     const crm = await openSite(browser, northwind.url);
     const book = await openBook(browser);
     await rowSegment(book, 'Northwind Logistics', 'Standard account');
+    // Body text is 14 px (Chromium's extension stylesheet shrinks an extension page's body to 75 %).
+    expect(await book.$eval('[data-testid="book-row"]', (row) => getComputedStyle(row).fontSize)).toBe('14px');
     await spaNavigate(crm, edited);
     await rowSegment(book, 'Northwind Logistics', 'Low-touch');
     await book.click('[data-testid="book-row"]');

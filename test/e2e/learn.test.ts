@@ -69,6 +69,9 @@ describe('Learn in real Chromium', () => {
     const learn = await openLearnFromOptions();
     expect(await learn.getAttribute('[data-testid="flashcard"]', 'data-card')).toBe('persona:expert');
     expect(await learn.textContent('[data-testid="card-question"] h2')).toBe('Expert');
+    // Body text is 14 px (Chromium's extension stylesheet shrinks an extension page's body to 75 %).
+    expect(await learn.$eval('.summary-line', (p) => getComputedStyle(p).fontSize)).toBe('14px');
+    expect(await learn.$eval('[data-testid="card-list"] [data-card]', (b) => getComputedStyle(b).fontSize)).toBe('14px');
     await learn.keyboard.press('Space');
     await learn.waitForSelector('[data-testid="flashcard"][data-side="answer"]');
     expect(await learn.textContent('[data-testid="flashcard"]')).toContain('Before the call');
