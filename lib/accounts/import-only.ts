@@ -1,5 +1,6 @@
 import type { Facts } from '../core/facts';
-import type { CompanyFacts, Deals, Money, PageSnapshot } from '../snapshot';
+import type { AccountRecord } from '../db/database';
+import type { CompanyFacts, Deals, Money } from '../snapshot';
 import { displayName } from './merge';
 import type { AccountScore, ImportedPart } from './types';
 
@@ -9,16 +10,8 @@ import type { AccountScore, ImportedPart } from './types';
 // importedPartOf says whether a record can live in its row (and with what), accountOfRow
 // rebuilds the record exactly. Pure: no database.
 
-/** An account record as the import writes it (an AccountRecord without a stored suggestion). */
-export interface ImportOnlyAccount {
-  key: string;
-  name: string;
-  domain?: string;
-  site: string;
-  snapshot: PageSnapshot;
-  firstSeenAt: number;
-  seenAt: number;
-}
+/** An account record as the import writes it: an AccountRecord without a stored suggestion. */
+export type ImportOnlyAccount = Omit<AccountRecord, 'suggested'>;
 
 const COMPANY_FIELDS: ReadonlySet<string> = new Set(['name', 'domain', 'industry', 'employees', 'annualRevenue', 'country', 'city', 'type', 'owner']);
 const DEAL_FIELDS: ReadonlySet<string> = new Set(['openCount', 'openAmount', 'wonCount', 'wonAmount']);

@@ -1,4 +1,5 @@
 import { accountOfRow } from '../accounts/import-only';
+import type { AccountScore } from '../accounts/types';
 import { accountKeyOf, mergeSnapshots } from '../core/account';
 import { factsOf } from '../core/facts';
 import { suggestionBasis } from '../core/suggestion-basis';
@@ -16,6 +17,11 @@ export async function storedAccount(db: PlaycardDb, key: string): Promise<Accoun
   if (record) return record;
   const row = await db.scores.get(key);
   return row && accountOfRow(row);
+}
+
+/** Each key's account: its record, or the record its book row stands for (`rows[i]` is `records[i]`'s key's). */
+export function accountsOf(records: readonly (AccountRecord | undefined)[], rows: readonly (AccountScore | undefined)[]): (AccountRecord | undefined)[] {
+  return records.map((record, i) => record ?? (rows[i] && accountOfRow(rows[i])));
 }
 
 /** Every stored account: the records, and the import-only accounts their book rows stand for. */

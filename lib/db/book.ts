@@ -1,5 +1,4 @@
 import { suggestPersona, type PersonaModel, type PersonaSuggestion } from '../core/persona';
-import { accountOfRow } from '../accounts/import-only';
 import { checkPin, effectiveSegment, type PinCheck } from '../accounts/pins';
 import { describeMove, rememberingSuggest, scoreAccount, type ScoredAccount, type ScoredInput } from '../accounts/score';
 import type { AccountScore, ChangeCause, HistoryEntry } from '../accounts/types';
@@ -8,6 +7,7 @@ import { factsOf, type Facts } from '../core/facts';
 import { suggestionBasis } from '../core/suggestion-basis';
 import type { Playbook } from '../playbook/schema';
 import { freshSuggestion, playbookIdentity, type PlaycardDb, type StoredPlaybook, type StoredSuggestion } from './database';
+import { accountsOf } from './accounts';
 import { storedPersonaModel } from './playbooks';
 
 // The book: every account's last scored state (`scores`), its moves (`history`) and the rep's
@@ -146,7 +146,7 @@ export async function rescore(db: PlaycardDb, keys: readonly string[], cause: Ch
       const [records, inputs, befores] = await Promise.all([db.accounts.bulkGet(chunk), db.inputs.bulkGet(chunk), db.scores.bulkGet(chunk)]);
       if (active) await loadPreviousPlaybooks(db, befores, playbookIdentity(active), previousPlaybooks);
       // An import-only account has no record: its row stands for it (it is no orphan).
-      const accounts = records.map((record, i) => record ?? (befores[i] && accountOfRow(befores[i])));
+      const accounts = accountsOf(records, befores);
       return { active, model, accounts, inputs, befores };
     });
     const { active, model, accounts, inputs, befores } = read;

@@ -1,7 +1,8 @@
-import { accountOfRow, importedPartOf } from '../accounts/import-only';
+import { importedPartOf } from '../accounts/import-only';
 import { displayName, headerSignature, mergeImported, type ImportedAccount, type MergeOutcome } from '../accounts/merge';
 import type { AccountScore, ImportMapping } from '../accounts/types';
 import type { Playbook } from '../playbook/schema';
+import { accountsOf } from './accounts';
 import { activeScoring, loadPreviousPlaybooks, scoreRound, type Scoring } from './book';
 import type { Table } from 'dexie';
 import type { AccountRecord, PlaycardDb, RepInput } from './database';
@@ -156,7 +157,7 @@ export async function importAccounts(
     await db.transaction('rw', tables, async () => {
       const [records, inputs, befores] = await Promise.all([storedAmong(db.accounts, keys), storedAmong(db.inputs, keys), storedAmong(db.scores, keys)]);
       // An import-only account's book row stands for its record (accountOfRow).
-      const stored = records.map((record, i) => record ?? (befores[i] && accountOfRow(befores[i])));
+      const stored = accountsOf(records, befores);
       // A file may name one account twice: the later row's merge is the one stored, and scored.
       const last = new Map(keys.map((key, i) => [key, i]));
       const toWrite: AccountRecord[] = [];
