@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
-import { guessMapping, parseCsv, readRows, type ParsedCsv, type RowProblem } from '../../lib/accounts/csv-import';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { guessMapping, parseCsv, type ParsedCsv, type RowProblem } from '../../lib/accounts/csv-import';
+import { createRowCache } from '../../lib/accounts/row-cache';
 import type { CrmId, ImportField } from '../../lib/accounts/types';
 import { importAccounts, rememberedMapping, rememberMapping, type ImportCounts, type PlaycardDb } from '../../lib/db';
 import { t } from '../../lib/i18n';
@@ -41,6 +42,22 @@ export function problemText(problem: RowProblem): string {
 /** Choose a CSV, check the column mapping (pre-filled, remembered per layout), import with a progress bar. */
 export function ImportSection({ db, playbook, onStart, onEnd }: { db: PlaycardDb; playbook: Playbook; onStart: () => void; onEnd: () => void }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const rowsOf = useMemo(() => createRowCache(), []);
+  // What the rows give under the mapping on screen, read once the mapping is painted.
+  const [preview, setPreview] = useState<{ of: Step; accounts: number; problems: number } | undefined>();
+
+  useEffect(() => {
+    if (step.kind !== 'mapping') return;
+    let current = true;
+    void nextPaint().then(() => {
+      if (!current) return;
+      const { accounts, problems } = rowsOf(step.parsed, step.columns, { crm: step.crm, playbook });
+      setPreview({ of: step, accounts: accounts.length, problems: problems.length });
+    });
+    return () => {
+      current = false;
+    };
+  }, [step, playbook, rowsOf]);
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
@@ -61,9 +78,13 @@ export function ImportSection({ db, playbook, onStart, onEnd }: { db: PlaycardDb
     onStart();
     try {
       await nextPaint();
-      const { accounts, problems } = readRows(mapping.parsed, mapping.columns, { crm: mapping.crm, playbook });
-      await rememberMapping(db, mapping.parsed.headers, { ...(mapping.crm ? { crm: mapping.crm } : {}), columns: mapping.columns });
-      const counts = await importAccounts(db, accounts, ({ done, total }) => setStep({ kind: 'importing', done, total }));
+      // Read while the rep checked the mapping (rowsOf remembers it), unless the mapping just changed.
+      const { accounts, problems } = rowsOf(mapping.parsed, mapping.columns, { crm: mapping.crm, playbook });
+      // The mapping is remembered alongside (its write is a transaction of its own, not a step before the import).
+      const [counts] = await Promise.all([
+        importAccounts(db, accounts, ({ done, total }) => setStep({ kind: 'importing', done, total })),
+        rememberMapping(db, mapping.parsed.headers, { ...(mapping.crm ? { crm: mapping.crm } : {}), columns: mapping.columns }),
+      ]);
       clearStorageProblem();
       setStep({ kind: 'done', counts, problems });
     } catch (error) {
@@ -129,6 +150,9 @@ export function ImportSection({ db, playbook, onStart, onEnd }: { db: PlaycardDb
               ))}
             </tbody>
           </table>
+          {preview?.of === step ? (
+            <p data-testid="import-preview">{t('accounts.import.preview', { accounts: preview.accounts, problems: preview.problems })}</p>
+          ) : null}
           <div class="row">
             <button type="button" onClick={() => void run(step)} data-testid="import-start">
               {t('accounts.import.start', { n: step.parsed.rows.length })}

@@ -140,6 +140,15 @@ describe('My accounts in real Chromium', () => {
     const book = await openBook(browser);
     await book.setInputFiles('[data-testid="import-file"]', { name: 'hubspot-companies.csv', mimeType: 'text/csv', buffer: Buffer.from(hubspotExport(), 'utf8') });
     expect(await book.textContent('.mapping p')).toBe('Looks like an export from HubSpot.');
+    // The rows are read while the rep checks the mapping, and read again when a column changes.
+    const preview = async (expected: string) => {
+      await book.waitForFunction((text) => document.querySelector('[data-testid="import-preview"]')?.textContent === text, expected);
+    };
+    await preview('Accounts to import: 997. Rows that cannot be imported: 3.');
+    await book.selectOption('select[aria-label="Number of Employees"]', 'ignore');
+    await preview('Accounts to import: 998. Rows that cannot be imported: 2.');
+    await book.selectOption('select[aria-label="Number of Employees"]', 'employees');
+    await preview('Accounts to import: 997. Rows that cannot be imported: 3.');
     await book.click('[data-testid="import-start"]');
     await book.waitForSelector('[data-testid="import-result"]', { timeout: 30_000 });
     expect(await book.textContent('[data-testid="import-result"] .ok')).toBe('Imported: 997 new, 0 updated, 0 unchanged.');
