@@ -124,15 +124,15 @@ export function ImportSection({ db, playbook, onStart, onEnd }: { db: PlaycardDb
             <thead>
               <tr>
                 <th>{t('accounts.import.column')}</th>
-                <th>{t('accounts.import.sample')}</th>
+                <th class="sample">{t('accounts.import.sample')}</th>
                 <th>{t('accounts.import.fills')}</th>
               </tr>
             </thead>
             <tbody>
               {step.parsed.headers.map((header, index) => (
                 <tr key={index}>
-                  <td>{header}</td>
-                  <td class="muted">{step.parsed.rows[0]?.[index] ?? ''}</td>
+                  <td title={header}>{header}</td>
+                  <td class="muted sample">{step.parsed.rows[0]?.[index] ?? ''}</td>
                   <td>
                     <select
                       aria-label={header}

@@ -149,6 +149,16 @@ describe('My accounts in real Chromium', () => {
     await preview('Accounts to import: 998. Rows that cannot be imported: 2.');
     await book.selectOption('select[aria-label="Number of Employees"]', 'employees');
     await preview('Accounts to import: 997. Rows that cannot be imported: 3.');
+    // The mapping fits the narrowest panel width: nothing sticks out of its card sideways.
+    const viewport = book.viewportSize()!;
+    await book.setViewportSize({ width: 320, height: viewport.height });
+    expect(
+      await book.$eval('.import', (card) => {
+        const edge = card.getBoundingClientRect().right;
+        return [...card.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > edge + 0.5).map((element) => element.tagName);
+      }),
+    ).toEqual([]);
+    await book.setViewportSize(viewport);
     await book.click('[data-testid="import-start"]');
     await book.waitForSelector('[data-testid="import-result"]', { timeout: 30_000 });
     expect(await book.textContent('[data-testid="import-result"] .ok')).toBe('Imported: 997 new, 0 updated, 0 unchanged.');

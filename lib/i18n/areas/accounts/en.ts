@@ -77,7 +77,7 @@ export const en = {
   'accounts.import.sample': 'First value',
   'accounts.import.fills': 'Fills',
   'accounts.import.start': 'Import {n, plural, one {# row} other {# rows}}',
-  'accounts.import.preview': 'Accounts to import: {accounts}. Rows that cannot be imported: {problems}.',
+  'accounts.import.preview': 'Accounts to import: {accounts, number}. Rows that cannot be imported: {problems, number}.',
   'accounts.import.cancel': 'Cancel',
   'accounts.import.progress': 'Importing: {done} of {total}',
   'accounts.import.done': 'Imported: {created} new, {updated} updated, {unchanged} unchanged.',

@@ -79,7 +79,7 @@ export const it = {
   'accounts.import.sample': 'Primo valore',
   'accounts.import.fills': 'Riempie',
   'accounts.import.start': 'Importa {n, plural, one {# riga} other {# righe}}',
-  'accounts.import.preview': 'Clienti da importare: {accounts}. Righe che non si possono importare: {problems}.',
+  'accounts.import.preview': 'Clienti da importare: {accounts, number}. Righe che non si possono importare: {problems, number}.',
   'accounts.import.cancel': 'Annulla',
   'accounts.import.progress': 'Importazione: {done} di {total}',
   'accounts.import.done': 'Importati: {created} nuovi, {updated} aggiornati, {unchanged} invariati.',

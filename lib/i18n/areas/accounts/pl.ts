@@ -79,7 +79,7 @@ export const pl = {
   'accounts.import.sample': 'Pierwsza wartość',
   'accounts.import.fills': 'Wypełnia',
   'accounts.import.start': 'Importuj {n, plural, one {# wiersz} few {# wiersze} many {# wierszy} other {# wiersza}}',
-  'accounts.import.preview': 'Klienci do zaimportowania: {accounts}. Wiersze, których nie da się zaimportować: {problems}.',
+  'accounts.import.preview': 'Klienci do zaimportowania: {accounts, number}. Wiersze, których nie da się zaimportować: {problems, number}.',
   'accounts.import.cancel': 'Anuluj',
   'accounts.import.progress': 'Import: {done} z {total}',
   'accounts.import.done': 'Zaimportowano: nowe {created}, zaktualizowane {updated}, bez zmian {unchanged}.',

@@ -79,7 +79,7 @@ export const ro = {
   'accounts.import.sample': 'Prima valoare',
   'accounts.import.fills': 'Completează',
   'accounts.import.start': 'Importă {n, plural, one {# rând} few {# rânduri} other {# de rânduri}}',
-  'accounts.import.preview': 'Conturi de importat: {accounts}. Rânduri care nu pot fi importate: {problems}.',
+  'accounts.import.preview': 'Conturi de importat: {accounts, number}. Rânduri care nu pot fi importate: {problems, number}.',
   'accounts.import.cancel': 'Anulează',
   'accounts.import.progress': 'Import: {done} din {total}',
   'accounts.import.done': 'Importat: {created} noi, {updated} actualizate, {unchanged} neschimbate.',

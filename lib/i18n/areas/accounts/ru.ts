@@ -79,7 +79,7 @@ export const ru = {
   'accounts.import.sample': 'Первое значение',
   'accounts.import.fills': 'Заполняет',
   'accounts.import.start': 'Импортировать {n, plural, one {# строку} few {# строки} many {# строк} other {# строки}}',
-  'accounts.import.preview': 'Клиентов к импорту: {accounts}. Строк, которые нельзя импортировать: {problems}.',
+  'accounts.import.preview': 'Клиентов к импорту: {accounts, number}. Строк, которые нельзя импортировать: {problems, number}.',
   'accounts.import.cancel': 'Отмена',
   'accounts.import.progress': 'Импорт: {done} из {total}',
   'accounts.import.done': 'Импортировано: новых {created}, обновлено {updated}, без изменений {unchanged}.',
