@@ -1,6 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
-import { buildRows, createRowFilter, sortRows, type BookFilter, type BookRow, type SortKey } from '../../lib/accounts/book';
+import { buildRows, createRowFilter, prepareSearch, sortRows, type BookFilter, type BookRow, type SortKey } from '../../lib/accounts/book';
 import type { HistoryEntry } from '../../lib/accounts/types';
 import { historyOf, pinAccount, unpinAccount, type PlaycardDb, type StoredPlaybook } from '../../lib/db';
 
@@ -26,7 +26,10 @@ export function createBookState(db: PlaycardDb, onError: (error: unknown) => voi
     const all = rows.value;
     const rules = playbook.value;
     if (!all || !rules) return [];
-    return sortRows(all, sort.value.key, sort.value.descending, rules);
+    const order = sortRows(all, sort.value.key, sort.value.descending, rules);
+    // The search text is joined here, with the order, so the first keystroke finds it ready.
+    prepareSearch(order);
+    return order;
   });
   const filterBook = createRowFilter();
   const shown = computed(() => filterBook(sorted.value, filter.value));

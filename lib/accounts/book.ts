@@ -75,19 +75,74 @@ export interface BookFilter {
   movedSince?: number;
 }
 
+/** Whether the filter keeps this row; `words` are the query's, lower-cased. */
+function keeps(row: BookRow, filter: BookFilter, words: readonly string[]): boolean {
+  const { segment, persona, pinnedOnly, movedSince } = filter;
+  if (segment && row.segment !== segment) return false;
+  if (persona && row.persona?.primary !== persona && row.persona?.secondary !== persona) return false;
+  if (pinnedOnly && row.pin === undefined) return false;
+  if (movedSince !== undefined && (row.lastMove?.at ?? 0) < movedSince) return false;
+  for (const word of words) if (!row.haystack.includes(word)) return false;
+  return true;
+}
+
+const wordsOf = (query: string) => query.toLowerCase().split(/\s+/).filter(Boolean);
+
 /** The rows the filter keeps, in their order. */
 export function filterRows(rows: readonly BookRow[], filter: BookFilter): BookRow[] {
-  const words = filter.query.toLowerCase().split(/\s+/).filter(Boolean);
-  const { segment, persona, pinnedOnly, movedSince } = filter;
-  // A plain loop: this runs over up to 50,000 rows on a keystroke.
+  const words = wordsOf(filter.query);
+  // A plain loop: this runs over the rows still shown on a keystroke.
   const kept: BookRow[] = [];
-  rows: for (const row of rows) {
-    if (segment && row.segment !== segment) continue;
-    if (persona && row.persona?.primary !== persona && row.persona?.secondary !== persona) continue;
-    if (pinnedOnly && row.pin === undefined) continue;
-    if (movedSince !== undefined && (row.lastMove?.at ?? 0) < movedSince) continue;
-    for (const word of words) if (!row.haystack.includes(word)) continue rows;
-    kept.push(row);
+  for (const row of rows) if (keeps(row, filter, words)) kept.push(row);
+  return kept;
+}
+
+/** A list's haystacks joined into one string (one newline between rows), and where each row's starts. */
+interface SearchText {
+  text: string;
+  /** starts[i]: where row i's haystack starts in `text`; one more entry: the text's length + 1. */
+  starts: Int32Array;
+}
+
+const searchTexts = new WeakMap<readonly BookRow[], SearchText>();
+
+/**
+ * The search text of these rows, built once per list (the book as sorted). Built ahead of the
+ * first keystroke: joining 50,000 haystacks takes a few ms.
+ */
+export function prepareSearch(rows: readonly BookRow[]): SearchText {
+  let search = searchTexts.get(rows);
+  if (!search) {
+    const starts = new Int32Array(rows.length + 1);
+    let offset = 0;
+    rows.forEach((row, i) => {
+      starts[i] = offset;
+      offset += row.haystack.length + 1;
+    });
+    starts[rows.length] = offset;
+    search = { text: rows.map((row) => row.haystack).join('\n'), starts };
+    searchTexts.set(rows, search);
+  }
+  return search;
+}
+
+/**
+ * filterRows over a whole book: the engine's substring search runs over the book's search text
+ * (one string) for the query's longest word, and only the rows it is found in are looked at.
+ * Looping over 50,000 row objects took 10–17 ms on the first keystroke, more than a frame.
+ * A word has no whitespace, so it is never found across the newline between two rows.
+ */
+export function scanRows(rows: readonly BookRow[], filter: BookFilter): BookRow[] {
+  const words = wordsOf(filter.query);
+  if (!words.length) return filterRows(rows, filter);
+  const { text, starts } = prepareSearch(rows);
+  const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+  const kept: BookRow[] = [];
+  let row = 0;
+  // After a hit, the search goes on from the next row's start: a row is kept once, however often it holds the word.
+  for (let at = text.indexOf(longest); at !== -1; at = text.indexOf(longest, starts[row + 1])) {
+    while (starts[row + 1]! <= at) row++;
+    if (keeps(rows[row]!, filter, words)) kept.push(rows[row]!);
   }
   return kept;
 }
@@ -97,7 +152,8 @@ export function filterRows(rows: readonly BookRow[], filter: BookFilter): BookRo
  * the other filters last changed. A query that extends an earlier one (a letter typed) filters
  * that earlier, smaller result: every row matching "acme c" matches "acme" too, since each of
  * its words contains the earlier word at the same place. A query seen before (a letter deleted)
- * is answered from memory. So a keystroke costs a pass over the rows still shown, not the book.
+ * is answered from memory. So a keystroke costs a pass over the rows still shown, not the book;
+ * a query over the whole book (the first letter) scans its search text (scanRows).
  */
 export function createRowFilter(remember = 64): (rows: readonly BookRow[], filter: BookFilter) => BookRow[] {
   let base: { rows: readonly BookRow[]; rest: string } | undefined;
@@ -113,7 +169,7 @@ export function createRowFilter(remember = 64): (rows: readonly BookRow[], filte
     if (known) return known;
     let from: readonly BookRow[] = rows;
     for (const [earlier, result] of byQuery) if (query.startsWith(earlier) && result.length < from.length) from = result;
-    const result = filterRows(from, filter);
+    const result = from === rows ? scanRows(rows, filter) : filterRows(from, filter);
     if (byQuery.size >= remember) byQuery.delete(byQuery.keys().next().value!);
     byQuery.set(query, result);
     return result;

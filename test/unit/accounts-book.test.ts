@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildRows, createRowFilter, filterRows, sortRows, type BookRow } from '../../lib/accounts/book';
+import { buildRows, createRowFilter, filterRows, scanRows, sortRows, type BookRow } from '../../lib/accounts/book';
 import { distribution, pareto, workload } from '../../lib/accounts/stats';
 import type { AccountScore } from '../../lib/accounts/types';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
@@ -128,6 +128,20 @@ describe('the search box filter (createRowFilter)', () => {
       ['o', ['Acme Corp', 'Acme Logistics', 'Northwind Logistics', 'Contoso']],
     ];
     for (const [query, expected] of steps) expect(names(filter(book, { query })), query).toEqual(expected);
+  });
+
+  test('a query over the whole book, through its search text: each row once, in order, never across two rows', () => {
+    // "a" is twice in "Acme Cables"; "acme" starts the first row, "cables" ends the last.
+    expect(names(scanRows(book, { query: 'a' }))).toEqual(['Acme Corp', 'Acme Logistics', 'Acme Cables']);
+    expect(names(scanRows(book, { query: 'acme' }))).toEqual(['Acme Corp', 'Acme Logistics', 'Acme Cables']);
+    expect(names(scanRows(book, { query: 'cables' }))).toEqual(['Acme Cables']);
+    // The longest word is searched for; the others, and the other filters, are checked on each row found.
+    expect(names(scanRows(book, { query: 'c logistics' }))).toEqual(['Acme Logistics', 'Northwind Logistics']);
+    expect(names(scanRows(book, { query: 'logistics', segment: 'key' }))).toEqual(['Acme Logistics']);
+    expect(names(scanRows(book, { query: 'zzz' }))).toEqual([]);
+    // "Contoso" ends one row and "Acme" starts the next: "soac" is in neither.
+    expect(names(scanRows(book, { query: 'soac' }))).toEqual([]);
+    expect(names(scanRows(book, { query: '' }))).toEqual(['Acme Corp', 'Acme Logistics', 'Northwind Logistics', 'Contoso', 'Acme Cables']);
   });
 
   test('a new book or another segment filter is never answered from the results of the old one', () => {
