@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, test } from 'vitest';
-import { ensurePlaybookHistory, openDb, refreshBook, type PlaycardDb } from '../../lib/db';
+import { describe, expect, test } from 'vitest';
+import { ensurePlaybookHistory, refreshBook } from '../../lib/db';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { PageSnapshot } from '../../lib/snapshot';
+import { testDatabases } from './test-databases';
 
 // Schema v5 (My accounts) opened over data written by every shipped version: the old rows read
 // back unchanged, the new tables start empty, and the background's refresh scores the accounts
@@ -29,18 +30,11 @@ const SHIPPED: Record<string, (old: Dexie) => void> = {
   },
 };
 
-let db: PlaycardDb | undefined;
-let count = 0;
-afterEach(async () => {
-  if (!db) return;
-  db.close();
-  await Dexie.delete(db.name);
-  db = undefined;
-});
+const databases = testDatabases('upgrade');
 
 describe('upgrade to schema v5', () => {
   test.each(Object.keys(SHIPPED))('from %s: old rows intact, new tables empty, accounts scored once by the refresh', async (version) => {
-    const name = `upgrade-${version}-${++count}`;
+    const name = databases.name(`upgrade-${version}`);
     const old = new Dexie(name);
     SHIPPED[version]!(old);
     await old.table('accounts').put(account);
@@ -48,7 +42,7 @@ describe('upgrade to schema v5', () => {
     await old.table('playbooks').put(active);
     old.close();
 
-    db = openDb(name);
+    const db = databases.open(name);
     expect(db.verno).toBe(7);
     expect(PageSnapshot.safeParse((await db.accounts.get('domain:acme.com'))?.snapshot).success).toBe(true);
     expect(await db.inputs.get('domain:acme.com')).toEqual(input);

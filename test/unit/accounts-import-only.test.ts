@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { accountOfRow, importedPartOf } from '../../lib/accounts/import-only';
 import type { ImportedAccount } from '../../lib/accounts/merge';
 import {
@@ -8,7 +7,6 @@ import {
   historyOf,
   importAccounts,
   installBuiltinPlaybook,
-  openDb,
   refreshBook,
   rescore,
   saveSnapshot,
@@ -22,6 +20,7 @@ import type { Playbook } from '../../lib/playbook/schema';
 import { PageSnapshot } from '../../lib/snapshot';
 import { createStudioState } from '../../lib/studio/state';
 import { until } from './wait';
+import { testDatabases } from './test-databases';
 
 // An account known only from imports lives in its book row (the score's `imported` part), not in
 // an `accounts` record: one record per imported row. Everyone who reads an account still finds it.
@@ -57,17 +56,10 @@ const lumenRecord: AccountRecord = {
   seenAt: 0,
 };
 
-let db: PlaycardDb | undefined;
-let n = 0;
-afterEach(async () => {
-  if (!db) return;
-  db.close();
-  await Dexie.delete(db.name);
-  db = undefined;
-});
+const databases = testDatabases('import-only');
 
 async function fresh(): Promise<PlaycardDb> {
-  db = openDb(`import-only-${++n}`);
+  const db = databases.open();
   await installBuiltinPlaybook(db, DEFAULT_PLAYBOOK, 1);
   return db;
 }
@@ -217,9 +209,9 @@ describe('import-only accounts in the database', () => {
 
 describe('a book written before one record per row (an accounts record and a score for each imported account)', () => {
   test('opens with the book, the panel read and the background start unchanged; a re-import moves the account into its row', async () => {
-    const name = `import-only-old-${++n}`;
+    const name = databases.name('import-only-old');
     // Written by the code of the day: install the playbook, import, then put back the old shape.
-    db = openDb(name);
+    const db = databases.open(name);
     await installBuiltinPlaybook(db, DEFAULT_PLAYBOOK, 1);
     await importAccounts(db, [lumen], () => {}, 20);
     const { imported: _dropped, ...oldRow } = (await db.scores.get('domain:lumen.ro'))!;
@@ -227,8 +219,7 @@ describe('a book written before one record per row (an accounts record and a sco
     await db.accounts.put({ ...lumenRecord, firstSeenAt: 20 });
     db.close();
 
-    db = openDb(name);
-    const reopened = db;
+    const reopened = databases.open(name);
     expect(await refreshBook(reopened, 30)).toBe(0);
     expect(await reopened.scores.get('domain:lumen.ro')).toMatchObject({ name: 'Lumen "Light" SA', segment: 'low-touch', points: 6 });
     const state = createPanelState({ db: reopened });

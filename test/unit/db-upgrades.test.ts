@@ -9,12 +9,13 @@ import 'fake-indexeddb/auto';
  */
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, test } from 'vitest';
-import { ensurePersonaModel, ensurePlaybookHistory, installBuiltinPlaybook, openDb, refreshBook, setCheck, storedPersonaModel, type PlaycardDb } from '../../lib/db';
+import { describe, expect, test } from 'vitest';
+import { ensurePersonaModel, ensurePlaybookHistory, installBuiltinPlaybook, refreshBook, setCheck, storedPersonaModel, type PlaycardDb } from '../../lib/db';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default';
 import { loadPlaybookText } from '../../lib/playbook/migrate';
 import { parsePlaybook, type Playbook } from '../../lib/playbook/schema';
 import { PageSnapshot } from '../../lib/snapshot';
+import { testDatabases } from './test-databases';
 
 interface Fixture {
   version: number;
@@ -154,21 +155,12 @@ async function startUp(db: PlaycardDb): Promise<void> {
   await refreshBook(db, 1_764_000_000_000);
 }
 
-let db: PlaycardDb | undefined;
-let n = 0;
-afterEach(async () => {
-  if (!db) return;
-  db.close();
-  await Dexie.delete(db.name);
-  db = undefined;
-});
+const databases = testDatabases('upgrade');
 
 test('there is a fixture for every schema version the code declares', async () => {
-  const fresh = openDb(`upgrade-count-${++n}`);
+  const fresh = databases.open(databases.name('upgrade-count'));
   await fresh.open();
   const newest = fresh.verno;
-  fresh.close();
-  await Dexie.delete(fresh.name);
   expect(VERSIONS.map((v) => v.file)).toEqual(Array.from({ length: newest }, (_, i) => `v${i + 1}.json`));
 });
 
@@ -176,11 +168,11 @@ describe.each(VERSIONS)('a database of $file', ({ file, added }) => {
   const fixture = JSON.parse(readFileSync(new URL(file, DIR), 'utf8')) as Fixture;
 
   test('opens with the current code; every row is kept; what later versions added is filled in', async () => {
-    const name = `upgrade-${++n}`;
+    const name = databases.name();
     const rows = await rowsOf(fixture);
     await createOld(name, fixture, rows);
 
-    db = openDb(name);
+    const db = databases.open(name);
     await db.open();
     await startUp(db);
 

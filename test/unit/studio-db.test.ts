@@ -1,19 +1,13 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, test } from 'vitest';
-import { discardDraft, loadDraft, openDb, saveDraft, type PlaycardDb } from '../../lib/db';
+import { describe, expect, test } from 'vitest';
+import { discardDraft, loadDraft, saveDraft } from '../../lib/db';
 import { parsePlaybook } from '../../lib/playbook/schema';
 import { PageSnapshot } from '../../lib/snapshot';
 import small from '../fixtures/playbooks/small.json';
+import { testDatabases } from './test-databases';
 
-let db: PlaycardDb | undefined;
-let count = 0;
-afterEach(async () => {
-  if (!db) return;
-  db.close();
-  await Dexie.delete(db.name);
-  db = undefined;
-});
+const databases = testDatabases('studio');
 
 const snapshot = { site: 'hubspot', kind: 'company', url: 'https://app.hubspot.com/contacts/1/record/0-2/42', recordId: '42', company: { name: 'Acme', domain: 'acme.com', employees: 300 } };
 
@@ -34,9 +28,9 @@ async function writeShipped(name: string, version: 1 | 2): Promise<void> {
 
 describe('schema v4 (the studio) opens every shipped version', () => {
   test.each([1, 2] as const)('data written by version %i reads back valid, and the studio tables start empty', async (version) => {
-    const name = `studio-v${version}-${++count}`;
+    const name = databases.name(`studio-v${version}`);
     await writeShipped(name, version);
-    db = openDb(name);
+    const db = databases.open(name);
     await db.open();
     expect(db.verno).toBe(7);
     const account = await db.accounts.get('domain:acme.com');
@@ -56,7 +50,7 @@ describe('schema v4 (the studio) opens every shipped version', () => {
 
 describe('the draft', () => {
   test('is saved with where it came from, read back as saved, and discarded', async () => {
-    db = openDb(`studio-draft-${++count}`);
+    const db = databases.open(databases.name('studio-draft'));
     const doc = { ...small, version: 'draft-2' };
     await saveDraft(db, doc, { kind: 'file', name: 'team.json', version: small.version }, 10);
     expect(await loadDraft(db)).toEqual({ id: 'current', doc, base: { kind: 'file', name: 'team.json', version: small.version }, savedAt: 10 });
