@@ -33,6 +33,16 @@ export function shortDate(at: number, now = Date.now()): string {
     : formatter('day-month-year', (language) => new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' })).format(at);
 }
 
+/**
+ * Builds the list's formatters ahead of need, when the page is idle: making a date format took
+ * 3 ms, paid by the first keystroke whose rows show a date when the rows on screen had none.
+ */
+export function prepareRowFormats(now = Date.now()): void {
+  shortDate(now, now);
+  shortDate(0, now);
+  compact(0);
+}
+
 export function number(value: number, digits = 0): string {
   return formatter(`number-${digits}`, (language) => new Intl.NumberFormat(language, { maximumFractionDigits: digits })).format(value);
 }

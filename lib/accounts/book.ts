@@ -137,12 +137,16 @@ export function scanRows(rows: readonly BookRow[], filter: BookFilter): BookRow[
   if (!words.length) return filterRows(rows, filter);
   const { text, starts } = prepareSearch(rows);
   const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+  const others = words.filter((_, i) => i !== words.indexOf(longest));
+  // A row the word is found in needs no other check when the word is the whole filter (the first
+  // letter typed: checking 40,000 hits took two thirds of the scan).
+  const alone = !others.length && !filter.segment && !filter.persona && !filter.pinnedOnly && filter.movedSince === undefined;
   const kept: BookRow[] = [];
   let row = 0;
   // After a hit, the search goes on from the next row's start: a row is kept once, however often it holds the word.
   for (let at = text.indexOf(longest); at !== -1; at = text.indexOf(longest, starts[row + 1])) {
     while (starts[row + 1]! <= at) row++;
-    if (keeps(rows[row]!, filter, words)) kept.push(rows[row]!);
+    if (alone || keeps(rows[row]!, filter, others)) kept.push(rows[row]!);
   }
   return kept;
 }

@@ -181,9 +181,41 @@ describe('My accounts in real Chromium', () => {
     expect(await book.textContent('[data-testid="pareto-figure"]')).toBe('The top 10% of your accounts hold 98% of the revenue.');
 
     // Search and segment filter.
+    const names = () => book.$$eval('[data-testid="book-row"]', (rows) => rows.slice(0, 4).map((row) => row.querySelector('.name')?.firstChild?.textContent));
     await book.fill('[data-testid="search"]', 'company-99.example');
     await book.waitForFunction(() => document.querySelector('[data-testid="shown-count"]')?.getAttribute('data-shown') === '1');
+    // The rows on screen are reused by place: each must show its new account, not the one before.
+    expect(await names()).toEqual(['Company 99, Ltd']);
+    // The rows the list no longer reaches wait in the page as spares: unseen, and adding no scroll.
+    expect(
+      await book.$eval('[data-testid="book-body"]', (body) => ({
+        scrollable: body.scrollHeight > body.clientHeight,
+        seen: [...body.querySelectorAll('[role="row"]')].filter((row) => row.checkVisibility({ visibilityProperty: true })).length,
+      })),
+    ).toEqual({ scrollable: false, seen: 1 });
     await book.fill('[data-testid="search"]', '');
+    await book.waitForFunction(() => document.querySelector('[data-testid="shown-count"]')?.getAttribute('data-shown') === '998');
+    // Segment order (Key: Northwind, pinned in the test before; then Standard), then key order.
+    expect(await names()).toEqual(['Northwind Logistics', 'Company 0, Ltd', 'Company 1, Ltd', 'Company 10, Ltd']);
+    // Scrolled halfway down, the rows there are rendered (and only a screen's worth of rows). Row 500:
+    // after Northwind and Standard's 100, the 400th Low-touch account in key order (company-100 … 996).
+    await book.$eval('[data-testid="book-body"]', (body) => (body.scrollTop = 36 * 500));
+    await book.waitForFunction(() => document.querySelector('[data-testid="book-row"][data-index="500"]'));
+    expect(await book.$eval('[data-testid="book-row"][data-index="500"] .name', (name) => name.firstChild?.textContent)).toBe('Company 499, Ltd');
+    expect(await book.$$eval('[data-testid="book-row"]', (rows) => rows.length)).toBeLessThan(30);
+    await book.$eval('[data-testid="book-body"]', (body) => (body.scrollTop = 0));
+    // The keyboard: a row takes focus, arrows move it, End goes to the book's last account
+    // (scrolled into view), Enter opens it.
+    const focused = () => book.evaluate(() => document.activeElement?.querySelector('.name')?.firstChild?.textContent);
+    await book.focus('[data-testid="book-row"][data-index="0"]');
+    await book.keyboard.press('ArrowDown');
+    await book.waitForFunction(() => document.activeElement?.getAttribute('data-index') === '1');
+    expect(await focused()).toBe('Company 0, Ltd');
+    await book.keyboard.press('End');
+    await book.waitForFunction(() => document.activeElement?.getAttribute('data-index') === '997');
+    expect(await focused()).toBe('Company 996, Ltd');
+    await book.keyboard.press('Enter');
+    await book.waitForFunction(() => document.querySelector('.detail-title')?.textContent === 'Company 996, Ltd');
     await book.selectOption('[data-testid="filter-segment"]', 'standard');
     await book.waitForFunction(() => document.querySelector('[data-testid="shown-count"]')?.getAttribute('data-shown') === '100');
     await book.close();
