@@ -78,4 +78,24 @@ describe.skipIf(!firefoxPath && !inCI)(firefoxPath ? 'Playcard in real Firefox' 
     await waitForAccountName(panel, 'Northwind Logistics');
     expect(await attributeOf(panel, '[data-testid="segment-label"]', 'data-segment')).toBe('standard');
   });
+
+  test('My accounts lists the stored account; a search that finds nothing hides its row, and clearing it shows the row again', async () => {
+    const book = await openExtensionPage(firefox!, 'accounts.html');
+    const shownCount = (count: string) =>
+      book.waitForFunction((wanted: string) => document.querySelector('[data-testid="shown-count"]')?.getAttribute('data-shown') === wanted, { timeout: 20_000 }, count);
+    // Rows seen on the page, by name: a row kept hidden for a later, longer list is not one.
+    const seenNames = () =>
+      book.$$eval('[data-testid="book-body"] [role="row"]', (rows) =>
+        rows.filter((row) => row.checkVisibility({ visibilityProperty: true })).map((row) => row.querySelector('.name')?.firstChild?.textContent),
+      );
+    await shownCount('1');
+    expect(await seenNames()).toEqual(['Northwind Logistics']);
+    await book.type('[data-testid="search"]', 'zzz');
+    await shownCount('0');
+    expect(await seenNames()).toEqual([]);
+    for (let i = 0; i < 3; i++) await book.keyboard.press('Backspace');
+    await shownCount('1');
+    expect(await seenNames()).toEqual(['Northwind Logistics']);
+    await book.close();
+  });
 });
