@@ -13,6 +13,18 @@ const profile = mkdtempSync(join(tmpdir(), 'playcard-learn-frame-'));
 let browser: ExtensionBrowser;
 
 /** Opens learn.html with a watcher installed before any of the page's scripts: it notes the first card's node and #app's markup the moment the card appears, and whether that node is ever removed. */
+/**
+ * Runs `edit` in another page of the extension (its options page) once no Learn page is open:
+ * Learn keeps its frame a moment after any change, so an edit made in a Learn page could be
+ * written over before the next open reads it (it was, once, in a full e2e run).
+ */
+async function withNoLearnOpen(edit: () => void): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.evaluate(edit);
+  await page.close();
+}
+
 async function openWatched(click?: string): Promise<Page> {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
@@ -113,16 +125,19 @@ describe('Learn: the first frame', () => {
   test('a frame kept by another build of the extension is not drawn; one kept yesterday is, with "due today" counted for today', async () => {
     const page = await openWatched();
     await live(page);
-    const stored = await page.evaluate(() => localStorage.getItem('playcard.learn.frame')!);
-    await page.evaluate((frame) => localStorage.setItem('playcard.learn.frame', JSON.stringify({ ...JSON.parse(frame), build: '0.0.1' })), stored);
     await page.close();
+    await withNoLearnOpen(() => {
+      const frame = JSON.parse(localStorage.getItem('playcard.learn.frame')!);
+      localStorage.setItem('playcard.learn.frame', JSON.stringify({ ...frame, build: '0.0.1' }));
+    });
     const other = await openWatched();
     expect(await other.evaluate(() => (window as unknown as { framed: boolean }).framed)).toBe(false);
     await live(other);
     // The page keeps its own frame again; then it is made yesterday's, with no review due yesterday.
     await other.waitForFunction(() => JSON.parse(localStorage.getItem('playcard.learn.frame')!).build !== '0.0.1');
     const today = (await other.textContent('[data-testid="due-today"]'))!;
-    await other.evaluate(() => {
+    await other.close();
+    await withNoLearnOpen(() => {
       const frame = JSON.parse(localStorage.getItem('playcard.learn.frame')!);
       const day = 86_400_000;
       type Node = string | [string, Record<string, string>, Node[]];
@@ -140,7 +155,6 @@ describe('Learn: the first frame', () => {
       due[2] = [frame.due.texts[0]];
       localStorage.setItem('playcard.learn.frame', JSON.stringify({ ...frame, since: frame.since - day, until: frame.until - day }));
     });
-    await other.close();
     const yesterday = await openWatched();
     const drawn = await yesterday.evaluate(() => {
       const w = window as unknown as { framed: boolean; firstMarkup: string };
