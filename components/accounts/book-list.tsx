@@ -82,15 +82,21 @@ export function BookList({
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const shown = useRowWindow(scroller, rows.length);
-  /** The row the keyboard moved to, until it is on screen and focused. */
-  const focusRow = useRef<number | undefined>(undefined);
+  /** The row the keyboard moved to, in which list, until it is on screen and focused. */
+  const focusRow = useRef<{ index: number; rows: readonly BookRow[] } | undefined>(undefined);
   const current = Math.min(active, Math.max(0, rows.length - 1));
 
   useEffect(() => {
-    if (focusRow.current === undefined) return;
+    const wanted = focusRow.current;
+    if (!wanted) return;
+    // A list changed meanwhile (a search typed) must not have a row take the focus later.
+    if (wanted.rows !== rows) {
+      focusRow.current = undefined;
+      return;
+    }
     // A far move (End, Page Down) scrolls first; the row is rendered on the scroll's frame, so
     // this waits for the render that brings it.
-    const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${focusRow.current}"]`);
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${wanted.index}"]`);
     if (!row) return;
     focusRow.current = undefined;
     row.focus();
@@ -107,7 +113,7 @@ export function BookList({
     setActive(next);
     const element = scroller.current;
     if (element) element.scrollTop = scrollToShow(next, element.scrollTop, element.clientHeight, ROW_HEIGHT);
-    focusRow.current = next;
+    focusRow.current = { index: next, rows };
   };
   const onKeyDown = (event: KeyboardEvent) => {
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
